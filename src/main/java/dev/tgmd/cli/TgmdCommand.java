@@ -1,0 +1,57 @@
+package dev.tgmd.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code tgmd} command: it only groups the subcommands. */
+@Command(
+    name = "tgmd",
+    mixinStandardHelpOptions = true,
+    versionProvider = TgmdCommand.Version.class,
+    description = "Turns Telegram Desktop chat exports into Markdown notes, with metrics about every run.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class TgmdCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * A configured command line printing to {@code out} and {@code err}; tests drive it with
+   * {@link java.io.StringWriter}s.
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new TgmdCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl;
+  }
+
+  /** The tool's version, from the build. */
+  public static String version() {
+    Properties p = new Properties();
+    try (InputStream in = TgmdCommand.class.getResourceAsStream("/dev/tgmd/version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"tgmd " + version()};
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.tgmd.metrics;
+
+/**
+ * The measurements of one named stage (fetch, process, write, media...). Thread-safe.
+ *
+ * <p>Obtain it once with {@link MetricsCollector#stage(String)} when the run is wired, then hand
+ * each worker thread its own {@link #newTimer() timer}.
+ */
+public interface StageRecorder {
+
+  /** The stage's name as it appears in the report. */
+  String name();
+
+  /** Declares how many threads work in this stage; used for its utilization. */
+  void setWorkers(int workers);
+
+  /** A new timer for one worker thread of this stage. */
+  StageTimer newTimer();
+
+  /**
+   * Adds wall-clock time during which this stage was running (for example one pipeline run), in
+   * nanoseconds. Utilization is busy time / (wall time x workers).
+   */
+  void addWallNanos(long nanos);
+}
