@@ -1,0 +1,190 @@
+package dev.tgmd.render;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The parts of a note around its messages: YAML front matter, the title, day headings, and the
+ * chat's index note. Pure and thread-safe; the same input always gives the same bytes.
+ */
+public final class NoteFormat {
+
+  private final Flavor flavor;
+
+  public NoteFormat(Flavor flavor) {
+    this.flavor = Objects.requireNonNull(flavor, "flavor");
+  }
+
+  /**
+   * What a period note's front matter says.
+   *
+   * @param topic the forum topic's title; null for chat-level notes
+   * @param partial true when the export was interrupted before this note was complete
+   */
+  public record NoteHeader(
+      String chat,
+      long chatId,
+      String chatType,
+      String topic,
+      String period,
+      long messages,
+      LocalDateTime first,
+      LocalDateTime last,
+      boolean partial) {}
+
+  /** One line of a chat's index: a period note and how many messages it holds. */
+  public record IndexEntry(String topic, String link, String period, long messages) {}
+
+  /**
+   * What a chat's index note says.
+   *
+   * @param entries the period notes, chat-level ones first, then per topic in the order met
+   */
+  public record ChatIndex(
+      String chat,
+      long chatId,
+      String chatType,
+      long messages,
+      LocalDateTime first,
+      LocalDateTime last,
+      boolean partial,
+      List<IndexEntry> entries) {
+    public ChatIndex {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /** The front matter and title that open a period note, ending with a blank line. */
+  public String noteStart(NoteHeader h) {
+    StringBuilder sb = new StringBuilder(256);
+    sb.append("---\n");
+    sb.append("chat: ").append(yaml(h.chat())).append('\n');
+    sb.append("chat_id: ").append(h.chatId()).append('\n');
+    sb.append("chat_type: ").append(yaml(h.chatType())).append('\n');
+    if (h.topic() != null) {
+      sb.append("topic: ").append(yaml(h.topic())).append('\n');
+    }
+    sb.append("period: ").append(yaml(h.period())).append('\n');
+    sb.append("messages: ").append(h.messages()).append('\n');
+    if (h.first() != null) {
+      sb.append("first_message: ").append(h.first()).append('\n');
+      sb.append("last_message: ").append(h.last()).append('\n');
+    }
+    if (h.partial()) {
+      sb.append("partial: true\n");
+    }
+    sb.append("tags: [telegram]\n");
+    sb.append("---\n\n");
+    String title = h.topic() == null ? h.chat() : h.chat() + " · " + h.topic();
+    sb.append("# ").append(MarkdownText.escapeInline(title + (h.period().equals("all") ? "" : " · " + h.period())));
+    sb.append("\n\n");
+    return sb.toString();
+  }
+
+  /** The heading of a day inside a note: {@code ## 2024-03-16 · Saturday}. */
+  public String dayHeading(LocalDate day) {
+    return "## " + day + " · " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+  }
+
+  /** A chat's index note. */
+  public String index(ChatIndex c) {
+    StringBuilder sb = new StringBuilder(512);
+    sb.append("---\n");
+    sb.append("chat: ").append(yaml(c.chat())).append('\n');
+    sb.append("chat_id: ").append(c.chatId()).append('\n');
+    sb.append("chat_type: ").append(yaml(c.chatType())).append('\n');
+    sb.append("messages: ").append(c.messages()).append('\n');
+    sb.append("notes: ").append(c.entries().size()).append('\n');
+    if (c.first() != null) {
+      sb.append("first_message: ").append(c.first()).append('\n');
+      sb.append("last_message: ").append(c.last()).append('\n');
+    }
+    if (c.partial()) {
+      sb.append("partial: true\n");
+    }
+    sb.append("tags: [telegram]\n");
+    sb.append("---\n\n");
+    sb.append("# ").append(MarkdownText.escapeInline(c.chat())).append("\n\n");
+    List<String> facts = new ArrayList<>();
+    facts.add(MessageRenderer.capitalize(c.chatType().replace('_', ' ')));
+    facts.add(String.format(Locale.ROOT, "%,d %s", c.messages(), c.messages() == 1 ? "message" : "messages"));
+    if (c.first() != null) {
+      facts.add(c.first().toLocalDate() + " to " + c.last().toLocalDate());
+    }
+    if (c.partial()) {
+      facts.add("incomplete: the export was interrupted");
+    }
+    sb.append(String.join(" · ", facts)).append("\n\n");
+    String topic = null;
+    boolean first = true;
+    for (IndexEntry e : c.entries()) {
+      if (first || !Objects.equals(topic, e.topic())) {
+        if (!first) {
+          sb.append('\n');
+        }
+        if (e.topic() == null) {
+          sb.append("## Notes\n\n");
+        } else {
+          if (first || topic == null) {
+            sb.append("## Topics\n\n");
+          }
+          sb.append("### ").append(MarkdownText.escapeInline(e.topic())).append("\n\n");
+        }
+        topic = e.topic();
+        first = false;
+      }
+      sb.append("- ").append(link(e.link(), e.period())).append(" · ")
+          .append(String.format(Locale.ROOT, "%,d", e.messages()))
+          .append(e.messages() == 1 ? " message" : " messages").append('\n');
+    }
+    return sb.toString();
+  }
+
+  private String link(String link, String label) {
+    if (flavor == Flavor.OBSIDIAN) {
+      return "[[" + link + "|" + MessageRenderer.wikiLabel(label) + "]]";
+    }
+    return "[" + MarkdownText.escapeInline(label) + "](" + MarkdownText.destination(link + ".md") + ")";
+  }
+
+  /** A YAML double-quoted scalar. */
+  static String yaml(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"':
+          sb.append("\\\"");
+          break;
+        case '\\':
+          sb.append("\\\\");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+              || c == '\uFEFF') {
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+      }
+    }
+    return sb.append('"').toString();
+  }
+}

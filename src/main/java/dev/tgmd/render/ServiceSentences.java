@@ -1,0 +1,132 @@
+package dev.tgmd.render;
+
+import dev.tgmd.source.ExtraField;
+import dev.tgmd.source.Message;
+import dev.tgmd.source.ServiceAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plain-text sentences for service messages ("Alice created the group “Hiking”"). Unknown actions
+ * still read as a sentence: the action's name in words and its fields. Pure and thread-safe.
+ */
+final class ServiceSentences {
+
+  /** Actions without fields worth naming: what the actor did. */
+  private static final Map<String, String> SIMPLE = Map.ofEntries(
+      Map.entry("clear_history", "cleared the history"),
+      Map.entry("take_screenshot", "took a screenshot"),
+      Map.entry("edit_group_photo", "changed the group photo"),
+      Map.entry("delete_group_photo", "removed the group photo"),
+      Map.entry("join_group_by_request", "joined the group (request approved)"),
+      Map.entry("joined_telegram", "joined Telegram"),
+      Map.entry("group_call", "started a video chat"),
+      Map.entry("group_call_scheduled", "scheduled a video chat"),
+      Map.entry("invite_to_group_call", "invited members to the video chat"),
+      Map.entry("edit_chat_theme", "changed the chat theme"),
+      Map.entry("allow_sending_messages", "allowed the bot to send messages"),
+      Map.entry("proximity_reached", "is nearby"),
+      Map.entry("requested_peer", "shared a chat with the bot"),
+      Map.entry("score_in_game", "scored in a game"),
+      Map.entry("send_payment", "sent a payment"),
+      Map.entry("set_messages_ttl", "changed the auto-delete timer"),
+      Map.entry("boost_apply", "boosted the group"),
+      Map.entry("suggest_profile_photo", "suggested a profile photo"),
+      Map.entry("set_chat_wallpaper", "changed the chat wallpaper"),
+      Map.entry("gift_premium", "sent a Telegram Premium gift"),
+      Map.entry("send_star_gift", "sent a gift"),
+      Map.entry("star_gift", "sent a gift"),
+      Map.entry("giveaway_launch", "launched a giveaway"),
+      Map.entry("giveaway_results", "announced the giveaway results"),
+      Map.entry("web_app_data_sent", "sent data from a web app"),
+      Map.entry("bot_allowed", "allowed a bot"),
+      Map.entry("custom_action", "did something"));
+
+  private ServiceSentences() {}
+
+  static String describe(Message m) {
+    String actor = m.sender() == null || m.sender().isBlank() ? "Someone" : m.sender().strip();
+    ServiceAction a = m.action();
+    if (a instanceof ServiceAction.Info) {
+      return ((ServiceAction.Info) a).text();
+    }
+    if (a instanceof ServiceAction.Created) {
+      ServiceAction.Created c = (ServiceAction.Created) a;
+      String what = c.type().equals("create_channel") ? "the channel" : "the group";
+      return actor + " created " + what + title(c.title()) + with(c.members());
+    }
+    if (a instanceof ServiceAction.Members) {
+      ServiceAction.Members mm = (ServiceAction.Members) a;
+      boolean self = mm.members().size() == 1 && actor.equals(mm.members().get(0));
+      if (mm.type().equals("invite_members")) {
+        return self ? actor + " joined the group" : actor + " added " + names(mm.members());
+      }
+      return self ? actor + " left the group" : actor + " removed " + names(mm.members());
+    }
+    if (a instanceof ServiceAction.JoinedByLink) {
+      String inviter = ((ServiceAction.JoinedByLink) a).inviter();
+      return actor + " joined the group via an invite link" + (inviter == null ? "" : " from " + inviter);
+    }
+    if (a instanceof ServiceAction.TitleChanged) {
+      return actor + " changed the name to" + title(((ServiceAction.TitleChanged) a).title());
+    }
+    if (a instanceof ServiceAction.Pinned) {
+      return actor + " pinned a message";
+    }
+    if (a instanceof ServiceAction.PhoneCall) {
+      ServiceAction.PhoneCall c = (ServiceAction.PhoneCall) a;
+      String reason = c.discardReason();
+      if ("missed".equals(reason)) {
+        return actor + " called (missed)";
+      }
+      if ("busy".equals(reason)) {
+        return actor + " called (busy)";
+      }
+      String duration = c.durationSeconds() == null ? "" : ", " + Sizes.duration(c.durationSeconds());
+      return actor + " called" + duration;
+    }
+    if (a instanceof ServiceAction.Migrated) {
+      ServiceAction.Migrated mg = (ServiceAction.Migrated) a;
+      return mg.type().equals("migrate_to_supergroup")
+          ? actor + " upgraded the group to a supergroup"
+          : actor + " converted the group" + title(mg.title()) + " to this supergroup";
+    }
+    if (a instanceof ServiceAction.TopicCreated) {
+      return actor + " created the topic" + title(((ServiceAction.TopicCreated) a).title());
+    }
+    if (a instanceof ServiceAction.TopicEdited) {
+      ServiceAction.TopicEdited t = (ServiceAction.TopicEdited) a;
+      if (t.newTitle() != null) {
+        return actor + " renamed the topic to" + title(t.newTitle());
+      }
+      return actor + " changed the topic icon";
+    }
+    ServiceAction.Other o = (ServiceAction.Other) a;
+    String simple = SIMPLE.get(o.type());
+    String sentence = simple != null ? actor + " " + simple
+        : o.type().isEmpty() ? actor + ": service message"
+        : actor + ": " + o.type().replace('_', ' ');
+    List<ExtraField> fields = o.fields();
+    return fields.isEmpty() ? sentence : sentence + " (" + MessageRenderer.fieldsText(fields) + ")";
+  }
+
+  private static String title(String title) {
+    return title == null || title.isBlank() ? "" : " “" + title.strip() + "”";
+  }
+
+  private static String with(List<String> members) {
+    return members.isEmpty() ? "" : " with " + names(members);
+  }
+
+  private static String names(List<String> members) {
+    if (members.isEmpty()) {
+      return "members";
+    }
+    List<String> out = new ArrayList<>(members.size());
+    for (String m : members) {
+      out.add(m == null || m.isBlank() ? "Deleted Account" : m.strip());
+    }
+    return String.join(", ", out);
+  }
+}
