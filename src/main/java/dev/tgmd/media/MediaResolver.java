@@ -1,0 +1,114 @@
+package dev.tgmd.media;
+
+import dev.tgmd.source.FileRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Checks the files an export refers to and hashes them. Paths in result.json are untrusted: an
+ * absolute path, a {@code ..} that climbs out of the export folder, or a symbolic link that leads
+ * out of it is refused without reading anything outside the folder. A link that stays inside is
+ * fine.
+ *
+ * <p>Thread-safe: the process stage's workers share one.
+ */
+public final class MediaResolver {
+
+  private final Path root;
+
+  /**
+   * @param exportFolder the export's folder; media paths are relative to it
+   */
+  public MediaResolver(Path exportFolder) throws IOException {
+    this.root = exportFolder.toRealPath();
+  }
+
+  /** The export folder, as a real path. */
+  public Path root() {
+    return root;
+  }
+
+  /** What {@code ref} is: an available file (hashed), missing, refused, or a placeholder. */
+  public MediaSource resolve(FileRef ref) throws IOException {
+    if (ref.isPlaceholder()) {
+      return new MediaSource.Placeholder(ref.placeholder());
+    }
+    String declared = ref.path();
+    String relative = normalize(declared);
+    if (relative == null) {
+      return new MediaSource.Refused(declared, "its path is absolute or leads outside the export folder");
+    }
+    Path candidate = root.resolve(relative);
+    Path real;
+    try {
+      real = candidate.toRealPath();
+    } catch (NoSuchFileException e) {
+      if (Files.isSymbolicLink(candidate)) {
+        return new MediaSource.Refused(declared, "it is a broken link");
+      }
+      return new MediaSource.Missing(declared);
+    }
+    if (!real.startsWith(root)) {
+      return new MediaSource.Refused(declared, "it is a link leading outside the export folder");
+    }
+    BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (!attrs.isRegularFile()) {
+      return new MediaSource.Refused(declared, "it is not a regular file");
+    }
+    return new MediaSource.Available(declared, real, relative, attrs.size(), sha256(real));
+  }
+
+  /**
+   * The path with {@code /} separators, {@code .} and inner {@code ..} resolved; null when it is
+   * absolute or climbs above the export folder.
+   */
+  static String normalize(String declared) {
+    if (declared.isEmpty() || declared.indexOf('\0') >= 0) {
+      return null;
+    }
+    String p = declared.replace('\\', '/');
+    if (p.startsWith("/") || (p.length() >= 2 && p.charAt(1) == ':' && Character.isLetter(p.charAt(0)))) {
+      return null;
+    }
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String segment : p.split("/")) {
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(segment);
+      }
+    }
+    return parts.isEmpty() ? null : String.join("/", parts);
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+    byte[] buf = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        digest.update(buf, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

@@ -1,0 +1,40 @@
+package dev.tgmd.media;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** What a file reference of the export turned out to be, once checked. */
+public sealed interface MediaSource {
+
+  /** The path as the export wrote it (or the placeholder text). */
+  String declared();
+
+  /**
+   * A regular file inside the export folder.
+   *
+   * @param file its real path (symbolic links resolved), inside the export folder
+   * @param relative its path relative to the export folder, with {@code /} separators
+   * @param size its size in bytes
+   * @param sha256 its content hash, lower-case hex
+   */
+  record Available(String declared, Path file, String relative, long size, String sha256) implements MediaSource {
+    public Available {
+      Objects.requireNonNull(declared, "declared");
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(relative, "relative");
+      Objects.requireNonNull(sha256, "sha256");
+    }
+  }
+
+  /** No file at that path. */
+  record Missing(String declared) implements MediaSource {}
+
+  /** A path that may not be followed: absolute, escaping with {@code ..}, a link leading out. */
+  record Refused(String declared, String reason) implements MediaSource {}
+
+  /** A placeholder Telegram Desktop wrote instead of a path. */
+  record Placeholder(String declared) implements MediaSource {}
+
+  /** Not looked at because media copying is off. */
+  record Skipped(String declared) implements MediaSource {}
+}

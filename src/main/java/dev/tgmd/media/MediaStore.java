@@ -1,0 +1,159 @@
+package dev.tgmd.media;
+
+import dev.tgmd.layout.ChatLayout;
+import dev.tgmd.layout.SafeNames;
+import dev.tgmd.metrics.CacheRecorder;
+import dev.tgmd.render.MediaLink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Copies one chat's files into {@code OUT/<chat>/media/}, storing identical content once: a file
+ * whose content (SHA-256) is already stored links to the stored copy instead (a de-duplication
+ * cache hit). Files keep their export paths, made safe, so the same input always gives the same
+ * names. Copies are written to a temporary file and renamed, so no half-written file is ever left.
+ *
+ * <p>Not thread-safe: used by the single writer thread, in message order.
+ */
+public final class MediaStore {
+
+  private static final Pattern CHAT_PREFIX = Pattern.compile("^chats/chat_[^/]+/");
+  private static final int SEGMENT_BYTES = 120;
+
+  private final Path chatFolder;
+  private final CacheRecorder cache;
+  private final Map<String, MediaLink.Stored> byHash = new HashMap<>();
+  private final Set<String> usedNames = new HashSet<>();
+  private long storedBytes;
+  private int copied;
+  private long copiedBytes;
+  private int duplicates;
+  private int missing;
+  private int refused;
+
+  /**
+   * @param chatFolder the chat's folder in OUT (created on the first copy)
+   * @param cache where de-duplication hits and misses are recorded
+   */
+  public MediaStore(Path chatFolder, CacheRecorder cache) {
+    this.chatFolder = chatFolder;
+    this.cache = cache;
+  }
+
+  /** Stores the file when it is new, and says what the note should show for it. */
+  public MediaLink store(MediaSource source) throws IOException {
+    if (source instanceof MediaSource.Available) {
+      MediaSource.Available a = (MediaSource.Available) source;
+      MediaLink.Stored known = byHash.get(a.sha256());
+      if (known != null) {
+        duplicates++;
+        cache.hit();
+        return known;
+      }
+      cache.miss();
+      String pathInChat = uniqueName(a.relative());
+      Path target = chatFolder.resolve(pathInChat);
+      copy(a.file(), target);
+      MediaLink.Stored stored = new MediaLink.Stored(pathInChat, a.size());
+      byHash.put(a.sha256(), stored);
+      storedBytes += a.size();
+      copied++;
+      copiedBytes += a.size();
+      cache.size(byHash.size(), storedBytes);
+      return stored;
+    }
+    if (source instanceof MediaSource.Missing) {
+      missing++;
+      return new MediaLink.Missing(source.declared());
+    }
+    if (source instanceof MediaSource.Refused) {
+      refused++;
+      return new MediaLink.Refused(source.declared(), ((MediaSource.Refused) source).reason());
+    }
+    if (source instanceof MediaSource.Skipped) {
+      return new MediaLink.NotCopied(source.declared());
+    }
+    return new MediaLink.Placeholder(source.declared());
+  }
+
+  /** {@code media/<path in the chat's export folder>}, each segment made safe, unique. */
+  private String uniqueName(String relative) {
+    String inChat = CHAT_PREFIX.matcher(relative).replaceFirst("");
+    String[] segments = inChat.split("/");
+    StringBuilder sb = new StringBuilder(ChatLayout.MEDIA_FOLDER);
+    for (String segment : segments) {
+      sb.append('/').append(SafeNames.of(segment, SEGMENT_BYTES, "file"));
+    }
+    String name = sb.toString();
+    if (usedNames.add(name.toLowerCase(Locale.ROOT))) {
+      return name;
+    }
+    int slash = name.lastIndexOf('/');
+    int dot = name.lastIndexOf('.');
+    String stem = dot > slash + 1 ? name.substring(0, dot) : name;
+    String ext = dot > slash + 1 ? name.substring(dot) : "";
+    for (int n = 2; ; n++) {
+      String candidate = stem + " (" + n + ")" + ext;
+      if (usedNames.add(candidate.toLowerCase(Locale.ROOT))) {
+        return candidate;
+      }
+    }
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    Path dir = to.getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".tgmd-", ".part");
+    try {
+      try (InputStream in = Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS);
+          OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
+        in.transferTo(out);
+      }
+      try {
+        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Files copied. */
+  public int copied() {
+    return copied;
+  }
+
+  /** Bytes copied. */
+  public long copiedBytes() {
+    return copiedBytes;
+  }
+
+  /** Files not copied because their content was already stored. */
+  public int duplicates() {
+    return duplicates;
+  }
+
+  /** Files named by the export but not found. */
+  public int missing() {
+    return missing;
+  }
+
+  /** Files refused because their path leads outside the export folder. */
+  public int refused() {
+    return refused;
+  }
+}
