@@ -49,22 +49,45 @@ final class Num {
     return value;
   }
 
-  /** A finite, non-negative figure: NaN and infinities become 0, a negative value is rejected. */
+  /**
+   * A finite, non-negative figure rounded to {@value #SIGNIFICANT_DIGITS} significant digits: NaN
+   * and infinities become 0, a negative value is rejected.
+   */
   static double nonNegative(double value, String name) {
     double v = finiteOrZero(value);
     if (v < 0) {
       throw new IllegalArgumentException(name + " must be >= 0, was " + value);
     }
-    return v;
+    return significant(v);
   }
 
-  /** A nullable figure: NaN and infinities become null, a negative value is rejected. */
+  /**
+   * A nullable figure rounded to {@value #SIGNIFICANT_DIGITS} significant digits: NaN and
+   * infinities become null, a negative value is rejected.
+   */
   static Double nonNegativeOrNull(Double value, String name) {
     Double v = finiteOrNull(value);
     if (v != null && v < 0) {
       throw new IllegalArgumentException(name + " must be >= 0 or null, was " + value);
     }
-    return v;
+    return v == null ? null : significant(v);
+  }
+
+  /** Figures in reports keep this many significant digits, far finer than what they measure. */
+  static final int SIGNIFICANT_DIGITS = 12;
+
+  private static final java.math.MathContext SIGNIFICANT =
+      new java.math.MathContext(SIGNIFICANT_DIGITS, java.math.RoundingMode.HALF_EVEN);
+
+  /**
+   * A finite value rounded to {@value #SIGNIFICANT_DIGITS} significant digits, so that reports
+   * show {@code 0.00000237114} rather than {@code 0.0000023711409999999997}. Idempotent.
+   */
+  static double significant(double value) {
+    if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+      return value;
+    }
+    return new java.math.BigDecimal(Double.toString(value)).round(SIGNIFICANT).doubleValue();
   }
 
   /** Rejects a null or blank text. */
