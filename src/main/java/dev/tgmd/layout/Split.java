@@ -13,14 +13,19 @@ public enum Split {
   public String period(LocalDate date) {
     switch (this) {
       case YEAR:
-        return String.format("%04d", date.getYear());
+        return pad(date.getYear(), 4);
       case DAY:
         return date.toString();
       case NONE:
         return "all";
       case MONTH:
       default:
-        return String.format("%04d-%02d", date.getYear(), date.getMonthValue());
+        return pad(date.getYear(), 4) + "-" + pad(date.getMonthValue(), 2);
     }
+  }
+
+  private static String pad(int value, int width) {
+    String s = Integer.toString(value);
+    return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
   }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 public final class MarkdownText {
 
   private static final TextPart SPACE = new TextPart.Plain(" ");
+  private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("@[A-Za-z0-9_]{1,64}");
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("(?is)^[a-z][a-z0-9+.-]*:.*");
 
   private MarkdownText() {}
 
@@ -69,10 +71,14 @@ public final class MarkdownText {
     return out.toString();
   }
 
-  /** Escapes plain text for use inside a line (line breaks become spaces). */
+  /**
+   * Escapes plain text for use inside a line, after other text (line breaks become spaces). What
+   * only matters at a line start ({@code # > - +}, list numbers) is left alone: callers put their
+   * own text first.
+   */
   public static String escapeInline(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
-    new Line(out).plain(normalizeNewlines(text).replace('\n', ' '));
+    new Line(out, false).plain(normalizeNewlines(text).replace('\n', ' '));
     return out.toString();
   }
 
@@ -235,7 +241,7 @@ public final class MarkdownText {
     String trimmed = entity.text().strip();
     switch (entity.kind()) {
       case MENTION:
-        return trimmed.matches("@[A-Za-z0-9_]{1,64}") ? "https://t.me/" + trimmed.substring(1) : null;
+        return USERNAME.matcher(trimmed).matches() ? "https://t.me/" + trimmed.substring(1) : null;
       case EMAIL:
         return trimmed.indexOf('@') > 0 && trimmed.indexOf(' ') < 0 && trimmed.indexOf('\n') < 0
             ? "mailto:" + trimmed : null;
@@ -243,7 +249,7 @@ public final class MarkdownText {
         if (trimmed.isEmpty() || trimmed.indexOf(' ') >= 0 || trimmed.indexOf('\n') >= 0) {
           return null;
         }
-        return trimmed.matches("(?is)^[a-z][a-z0-9+.-]*:.*") ? trimmed : "https://" + trimmed;
+        return SCHEME.matcher(trimmed).matches() ? trimmed : "https://" + trimmed;
       case PHONE:
         String digits = trimmed.replaceAll("[^0-9+]", "");
         return digits.length() >= 3 ? "tel:" + digits : null;
@@ -353,8 +359,13 @@ public final class MarkdownText {
     private final int start;
 
     Line(StringBuilder out) {
+      this(out, true);
+    }
+
+    /** @param lineStart whether the output position is the start of a line */
+    Line(StringBuilder out, boolean lineStart) {
       this.out = out;
-      this.start = out.length();
+      this.start = lineStart ? out.length() : -1;
     }
 
     private boolean atStart() {

@@ -160,7 +160,10 @@ public final class MessageRenderer {
   }
 
   private static String time(LocalDateTime t) {
-    return String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
+    int h = t.getHour();
+    int m = t.getMinute();
+    return new String(new char[] {(char) ('0' + h / 10), (char) ('0' + h % 10), ':',
+        (char) ('0' + m / 10), (char) ('0' + m % 10)});
   }
 
   private String replyLine(String prefix, ReplyTarget target) {
@@ -234,11 +237,14 @@ public final class MessageRenderer {
         String emoji = ((Attachment.Document) owner).stickerEmoji();
         sb.append("Sticker").append(emoji == null ? "" : " " + MarkdownText.escapeInline(emoji)).append("  \n");
       }
+      if (embed && !isImage(name)) {
+        sb.append(icon(owner)).append(' ').append(MarkdownText.escapeInline(caption(owner, what, name))).append("  \n");
+      }
       if (embed) {
         sb.append(flavor == Flavor.OBSIDIAN
             ? "![[" + path + "]]"
             : (isImage(name) ? "![" + MarkdownText.escapeInline(what) + "](" + MarkdownText.destination(path) + ")"
-                : icon(owner) + " [" + MarkdownText.escapeInline(what + ": " + displayName(owner, name)) + "](" + MarkdownText.destination(path) + ")"));
+                : "[" + MarkdownText.escapeInline(name) + "](" + MarkdownText.destination(path) + ")"));
       } else {
         String label = displayName(owner, name);
         sb.append(icon(owner)).append(' ');
@@ -263,6 +269,24 @@ public final class MessageRenderer {
     }
     MediaLink.Refused r = (MediaLink.Refused) link;
     return "⚠️ " + MarkdownText.escapeInline(capitalize(what) + " not copied: " + r.reason() + " (" + abbreviate(r.path(), EXTRA_CHARS) + ")");
+  }
+
+  /** "Voice message · 0:05", "Performer – Title · 3:20", "Video · report.mp4". */
+  private static String caption(Attachment owner, String what, String storedName) {
+    StringBuilder sb = new StringBuilder(capitalize(what));
+    if (owner instanceof Attachment.Document) {
+      Attachment.Document d = (Attachment.Document) owner;
+      String name = displayName(owner, storedName);
+      if (d.kind() == Attachment.DocumentKind.AUDIO_FILE || d.kind() == Attachment.DocumentKind.FILE
+          || d.kind() == Attachment.DocumentKind.VIDEO_FILE) {
+        sb.append(" · ").append(name);
+      }
+      if (d.durationSeconds() != null) {
+        int secs = d.durationSeconds();
+        sb.append(" · ").append(secs / 60).append(':').append(secs % 60 < 10 ? "0" : "").append(secs % 60);
+      }
+    }
+    return sb.toString();
   }
 
   private static String displayName(Attachment owner, String storedName) {
@@ -554,11 +578,36 @@ public final class MessageRenderer {
   // --- helpers -----------------------------------------------------------------------------------
 
   static String abbreviate(String s, int max) {
-    String folded = s.replaceAll("\\s+", " ").strip();
-    if (folded.codePointCount(0, folded.length()) <= max) {
-      return folded;
+    StringBuilder sb = new StringBuilder(Math.min(s.length(), max + 8));
+    int count = 0;
+    boolean space = false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp)) {
+        space = sb.length() > 0;
+        continue;
+      }
+      if (space) {
+        if (++count > max) {
+          break;
+        }
+        sb.append(' ');
+        space = false;
+      }
+      if (++count > max) {
+        break;
+      }
+      sb.appendCodePoint(cp);
     }
-    return folded.substring(0, folded.offsetByCodePoints(0, max - 1)).strip() + "…";
+    if (count > max) {
+      int end = sb.length();
+      // make room for the ellipsis
+      end = sb.offsetByCodePoints(end, -1);
+      sb.setLength(end);
+      return sb.toString().strip() + "…";
+    }
+    return sb.toString();
   }
 
   static String capitalize(String s) {

@@ -1,0 +1,76 @@
+package dev.tgmd.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tgmd.source.FileRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MediaResolverTest {
+
+  @TempDir Path tmp;
+  Path export;
+  Path secret;
+  MediaResolver resolver;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    export = Files.createDirectories(tmp.resolve("export"));
+    Files.createDirectories(export.resolve("photos"));
+    Files.writeString(export.resolve("photos/a.jpg"), "picture");
+    secret = Files.writeString(tmp.resolve("secret.txt"), "do not read");
+    resolver = new MediaResolver(export);
+  }
+
+  private MediaSource resolve(String path) throws Exception {
+    return resolver.resolve(FileRef.of(path, null));
+  }
+
+  @Test
+  void aFileInsideTheExportIsHashed() throws Exception {
+    MediaSource s = resolve("photos/a.jpg");
+    assertThat(s).isInstanceOf(MediaSource.Available.class);
+    MediaSource.Available a = (MediaSource.Available) s;
+    assertThat(a.relative()).isEqualTo("photos/a.jpg");
+    assertThat(a.size()).isEqualTo(7);
+    assertThat(a.sha256()).as("sha256sum of the file").isEqualTo("2cea274d0bedc39ec4ab6ba9e59ec889e3ed6fb56a1cf088a64d9b383378dc97");
+  }
+
+  @Test
+  void absolutePathsAreRefused() throws Exception {
+    assertThat(resolve(secret.toString())).isInstanceOf(MediaSource.Refused.class);
+    assertThat(resolve("C:\\Windows\\win.ini")).isInstanceOf(MediaSource.Refused.class);
+  }
+
+  @Test
+  void climbingOutWithDotDotIsRefused() throws Exception {
+    assertThat(resolve("../secret.txt")).isInstanceOf(MediaSource.Refused.class);
+    assertThat(resolve("photos/../../secret.txt")).isInstanceOf(MediaSource.Refused.class);
+    assertThat(resolve("photos/../photos/a.jpg")).as("a '..' that stays inside is fine").isInstanceOf(MediaSource.Available.class);
+  }
+
+  @Test
+  void aLinkLeadingOutIsRefusedAndALinkStayingInIsFollowed() throws Exception {
+    Files.createSymbolicLink(export.resolve("photos/out.jpg"), secret);
+    Files.createSymbolicLink(export.resolve("photos/in.jpg"), export.resolve("photos/a.jpg"));
+    Files.createSymbolicLink(export.resolve("linkdir"), tmp);
+    assertThat(resolve("photos/out.jpg")).isInstanceOf(MediaSource.Refused.class);
+    assertThat(resolve("linkdir/secret.txt")).isInstanceOf(MediaSource.Refused.class);
+    assertThat(resolve("photos/in.jpg")).isInstanceOf(MediaSource.Available.class);
+  }
+
+  @Test
+  void missingFilesAndPlaceholdersAreNamedAsSuch() throws Exception {
+    assertThat(resolve("photos/nope.jpg")).isInstanceOf(MediaSource.Missing.class);
+    assertThat(resolve("(File not included. Change data exporting settings to download.)"))
+        .isInstanceOf(MediaSource.Placeholder.class);
+  }
+
+  @Test
+  void foldersAreNotFiles() throws Exception {
+    assertThat(resolve("photos")).isInstanceOf(MediaSource.Refused.class);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.tgmd.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tgmd.metrics.CacheRecorder;
+import dev.tgmd.render.MediaLink;
+import dev.tgmd.source.FileRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MediaStoreTest {
+
+  @TempDir Path tmp;
+
+  static final class CountingCache implements CacheRecorder {
+    int hits;
+    int misses;
+    long entries;
+    long bytes;
+
+    @Override
+    public void hit() {
+      hits++;
+    }
+
+    @Override
+    public void miss() {
+      misses++;
+    }
+
+    @Override
+    public void eviction() {}
+
+    @Override
+    public void size(long entries, long bytes) {
+      this.entries = entries;
+      this.bytes = bytes;
+    }
+  }
+
+  @Test
+  void identicalContentIsStoredOnceAndCountedAsAHit() throws Exception {
+    Path export = Files.createDirectories(tmp.resolve("export/chats/chat_001/photos"));
+    Files.writeString(export.resolve("a.jpg"), "same");
+    Files.writeString(export.resolve("b.jpg"), "same");
+    Files.writeString(export.resolve("c.jpg"), "other");
+    MediaResolver resolver = new MediaResolver(tmp.resolve("export"));
+    CountingCache cache = new CountingCache();
+    Path chatDir = tmp.resolve("out/Chat");
+    MediaStore store = new MediaStore(chatDir, cache);
+
+    MediaLink a = store.store(resolver.resolve(FileRef.of("chats/chat_001/photos/a.jpg", null)));
+    MediaLink b = store.store(resolver.resolve(FileRef.of("chats/chat_001/photos/b.jpg", null)));
+    MediaLink c = store.store(resolver.resolve(FileRef.of("chats/chat_001/photos/c.jpg", null)));
+
+    assertThat(a).isEqualTo(new MediaLink.Stored("media/photos/a.jpg", 4));
+    assertThat(b).as("the duplicate links to the first copy").isEqualTo(a);
+    assertThat(c).isEqualTo(new MediaLink.Stored("media/photos/c.jpg", 5));
+    assertThat(cache.hits).isEqualTo(1);
+    assertThat(cache.misses).isEqualTo(2);
+    assertThat(cache.entries).isEqualTo(2);
+    assertThat(cache.bytes).isEqualTo(9);
+    assertThat(store.duplicates()).isEqualTo(1);
+    assertThat(store.copied()).isEqualTo(2);
+    try (Stream<Path> files = Files.walk(chatDir)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> chatDir.relativize(p).toString()))
+          .as("no temporary files left").containsExactlyInAnyOrder("media/photos/a.jpg", "media/photos/c.jpg");
+    }
+  }
+
+  @Test
+  void differentContentUnderTheSameSafeNameGetsASuffix() throws Exception {
+    Path export = Files.createDirectories(tmp.resolve("export/files"));
+    Files.writeString(export.resolve("a:b.txt"), "1");
+    Files.writeString(export.resolve("a_b.txt"), "2");
+    MediaResolver resolver = new MediaResolver(tmp.resolve("export"));
+    MediaStore store = new MediaStore(tmp.resolve("out/Chat"), new CountingCache());
+    assertThat(store.store(resolver.resolve(FileRef.of("files/a:b.txt", null))))
+        .isEqualTo(new MediaLink.Stored("media/files/a_b.txt", 1));
+    assertThat(store.store(resolver.resolve(FileRef.of("files/a_b.txt", null))))
+        .isEqualTo(new MediaLink.Stored("media/files/a_b (2).txt", 1));
+  }
+
+  @Test
+  void missingRefusedAndPlaceholdersAreCountedNotCopied() throws Exception {
+    MediaStore store = new MediaStore(tmp.resolve("out/Chat"), new CountingCache());
+    assertThat(store.store(new MediaSource.Missing("x.jpg"))).isEqualTo(new MediaLink.Missing("x.jpg"));
+    assertThat(store.store(new MediaSource.Refused("/etc/passwd", "why"))).isEqualTo(new MediaLink.Refused("/etc/passwd", "why"));
+    assertThat(store.store(new MediaSource.Placeholder("(File unavailable, please try again later)")))
+        .isInstanceOf(MediaLink.Placeholder.class);
+    assertThat(store.missing()).isEqualTo(1);
+    assertThat(store.refused()).isEqualTo(1);
+    assertThat(Files.exists(tmp.resolve("out"))).isFalse();
+  }
+}
