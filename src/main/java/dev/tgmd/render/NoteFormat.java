@@ -14,6 +14,9 @@ import java.util.Objects;
  */
 public final class NoteFormat {
 
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+
   private final Flavor flavor;
 
   public NoteFormat(Flavor flavor) {
@@ -72,8 +75,8 @@ public final class NoteFormat {
     sb.append("period: ").append(yaml(h.period())).append('\n');
     sb.append("messages: ").append(h.messages()).append('\n');
     if (h.first() != null) {
-      sb.append("first_message: ").append(h.first()).append('\n');
-      sb.append("last_message: ").append(h.last()).append('\n');
+      sb.append("first_message: ").append(TIME.format(h.first())).append('\n');
+      sb.append("last_message: ").append(TIME.format(h.last())).append('\n');
     }
     if (h.partial()) {
       sb.append("partial: true\n");
@@ -101,8 +104,8 @@ public final class NoteFormat {
     sb.append("messages: ").append(c.messages()).append('\n');
     sb.append("notes: ").append(c.entries().size()).append('\n');
     if (c.first() != null) {
-      sb.append("first_message: ").append(c.first()).append('\n');
-      sb.append("last_message: ").append(c.last()).append('\n');
+      sb.append("first_message: ").append(TIME.format(c.first())).append('\n');
+      sb.append("last_message: ").append(TIME.format(c.last())).append('\n');
     }
     if (c.partial()) {
       sb.append("partial: true\n");

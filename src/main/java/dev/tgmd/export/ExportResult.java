@@ -1,0 +1,65 @@
+package dev.tgmd.export;
+
+import java.util.List;
+
+/**
+ * What an export run did.
+ *
+ * @param status {@code completed}, {@code interrupted} or {@code failed}
+ * @param chats one summary per chat written (or begun), in export order
+ * @param messagesRead message entries read from the export, filtered out or not
+ * @param durationNanos the run's wall time
+ * @param error what stopped a failed run; null otherwise
+ */
+public record ExportResult(
+    String status,
+    List<ChatSummary> chats,
+    long messagesRead,
+    long durationNanos,
+    Throwable error) {
+
+  public ExportResult {
+    chats = List.copyOf(chats);
+  }
+
+  /** Chats with at least one message written. */
+  public long chatCount() {
+    return chats.stream().filter(c -> c.messages() > 0).count();
+  }
+
+  public long messages() {
+    return chats.stream().mapToLong(ChatSummary::messages).sum();
+  }
+
+  public long failedMessages() {
+    return chats.stream().mapToLong(ChatSummary::failed).sum();
+  }
+
+  public long notes() {
+    return chats.stream().mapToLong(ChatSummary::notes).sum();
+  }
+
+  public long mediaFiles() {
+    return chats.stream().mapToLong(ChatSummary::mediaFiles).sum();
+  }
+
+  public long mediaBytes() {
+    return chats.stream().mapToLong(ChatSummary::mediaBytes).sum();
+  }
+
+  public long duplicates() {
+    return chats.stream().mapToLong(ChatSummary::duplicates).sum();
+  }
+
+  public long missing() {
+    return chats.stream().mapToLong(ChatSummary::missing).sum();
+  }
+
+  public long refused() {
+    return chats.stream().mapToLong(ChatSummary::refused).sum();
+  }
+
+  public long bytesWritten() {
+    return chats.stream().mapToLong(ChatSummary::bytesWritten).sum();
+  }
+}

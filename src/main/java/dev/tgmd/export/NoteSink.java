@@ -1,0 +1,145 @@
+package dev.tgmd.export;
+
+import dev.tgmd.media.MediaSource;
+import dev.tgmd.media.MediaStore;
+import dev.tgmd.metrics.CacheRecorder;
+import dev.tgmd.metrics.MetricsCollector;
+import dev.tgmd.metrics.Total;
+import dev.tgmd.render.MediaLink;
+import dev.tgmd.render.MessageRenderer;
+import dev.tgmd.render.NoteFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The write stage: takes the processed work in export order, copies files (storing identical
+ * content once per chat), appends message blocks to notes and finishes each chat's notes when it
+ * ends. Not thread-safe: the pipeline calls it from one thread; {@link #messagesWritten()} may be
+ * read from any thread (for progress).
+ */
+final class NoteSink {
+
+  private final ExportOptions options;
+  private final MessageRenderer renderer;
+  private final NoteFormat format;
+  private final MetricsCollector metrics;
+  private final CacheRecorder mediaCache;
+  private final LongSupplier nanos;
+  private final List<ChatSummary> chats = new ArrayList<>();
+  private final AtomicLong written = new AtomicLong();
+  private Path workDir;
+  private ChatWriter current;
+  private int sequence;
+
+  NoteSink(ExportOptions options, MessageRenderer renderer, NoteFormat format, MetricsCollector metrics, LongSupplier nanos) {
+    this.options = options;
+    this.renderer = renderer;
+    this.format = format;
+    this.metrics = metrics;
+    this.mediaCache = metrics.cache("media_dedup");
+    this.nanos = nanos;
+  }
+
+  /** Messages written so far (thread-safe; for progress). */
+  long messagesWritten() {
+    return written.get();
+  }
+
+  /** Chats finished so far. */
+  List<ChatSummary> chats() {
+    return List.copyOf(chats);
+  }
+
+  /**
+   * Takes one piece of work after processing.
+   *
+   * @param processed the process stage's result; null for chat boundaries or when it failed
+   * @param failure why processing failed; null when it did not
+   */
+  void accept(Work work, Processed processed, Throwable failure) throws IOException {
+    if (work instanceof Work.MessageWork) {
+      Work.MessageWork w = (Work.MessageWork) work;
+      String block;
+      if (failure == null) {
+        List<MediaLink> links = new ArrayList<>(processed.sources().size());
+        for (MediaSource source : processed.sources()) {
+          links.add(current.media().store(source));
+        }
+        block = renderer.assemble(processed.rendered(), links, w.note().toChatFolder());
+      } else {
+        block = renderer.failed(w.view(), failure);
+      }
+      current.append(w, block, failure != null);
+      written.incrementAndGet();
+    } else if (work instanceof Work.ChatBegin) {
+      if (workDir == null) {
+        AtomicFiles.ensureFolder(options.out());
+        workDir = Files.createTempDirectory(options.out(), ".tgmd-work-");
+      }
+      Path chatDir = options.out().resolve(work.chat().folder());
+      current = new ChatWriter(work.chat(), options.out(), workDir, sequence++, format, options.split(),
+          new MediaStore(chatDir, mediaCache), nanos.getAsLong());
+    } else {
+      finishCurrent("completed");
+    }
+  }
+
+  /** Finishes the chat being written, as interrupted: its notes are written, marked partial. */
+  void finishInterrupted() throws IOException {
+    if (current != null) {
+      finishCurrent("interrupted");
+    }
+  }
+
+  /** Discards the chat being written (the run failed while writing it). */
+  void abortCurrent() {
+    if (current != null) {
+      ChatWriter c = current;
+      current = null;
+      c.abort();
+      chats.add(new ChatSummary(c.chat().chat(), c.chat().name(), c.chat().folder(), 0, 0, 0,
+          c.media().copied(), c.media().copiedBytes(), c.media().duplicates(), c.media().missing(),
+          c.media().refused(), c.media().copiedBytes(), 0, "failed"));
+      record(chats.get(chats.size() - 1));
+    }
+  }
+
+  private void finishCurrent(String status) throws IOException {
+    ChatWriter c = current;
+    current = null;
+    ChatSummary summary = c.finish(status, nanos.getAsLong());
+    chats.add(summary);
+    record(summary);
+  }
+
+  private void record(ChatSummary s) {
+    if (s.messages() > 0) {
+      metrics.add(Total.CHATS, 1);
+    }
+    metrics.add(Total.MESSAGES, s.messages());
+    metrics.add(Total.MESSAGES_FAILED, s.failed());
+    metrics.add(Total.NOTES, s.notes());
+    metrics.add(Total.MEDIA_FILES, s.mediaFiles());
+    metrics.add(Total.MEDIA_BYTES, s.mediaBytes());
+    metrics.add(Total.MEDIA_MISSING, s.missing());
+    metrics.add(Total.MEDIA_REFUSED, s.refused());
+    metrics.add(Total.BYTES_WRITTEN, s.bytesWritten());
+  }
+
+  /** Removes the work folder. */
+  void close() throws IOException {
+    if (workDir != null && Files.isDirectory(workDir)) {
+      try (var files = Files.list(workDir)) {
+        for (Path p : (Iterable<Path>) files::iterator) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(workDir);
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package dev.tgmd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tgmd.testing.CommonMark;
+import dev.tgmd.testing.Tgmd;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportCommandTest {
+
+  @TempDir Path tmp;
+
+  private static final String FORUM = """
+      {"name": "Hikers", "type": "public_supergroup", "id": 500, "messages": [
+        {"id": 1, "type": "message", "date": "2024-02-28T10:00:00", "from": "Ann", "from_id": "user1", "text": "General hello"},
+        {"id": 2, "type": "service", "date": "2024-03-01T09:00:00", "actor": "Ann", "actor_id": "user1",
+         "action": "topic_created", "title": "Routes", "text": ""},
+        {"id": 3, "type": "message", "date": "2024-03-01T09:05:00", "from": "Bob", "from_id": "user2",
+         "reply_to_message_id": 2, "text": "Alps or Tatras?"},
+        {"id": 4, "type": "message", "date": "2024-03-01T09:10:00", "from": "Ann", "from_id": "user1",
+         "reply_to_message_id": 3, "text": "Tatras"},
+        {"id": 5, "type": "message", "date": "2024-03-02T08:00:00", "from": "Cy", "from_id": "user3",
+         "reply_to_message_id": 1, "text": "Back in general, answering February"},
+        {"id": 6, "type": "message", "date": "2024-03-02T08:30:00", "from": "Cy", "from_id": "user3",
+         "reply_to_message_id": 999, "text": "reply to a deleted message"}
+      ]}
+      """;
+
+  private Path export(String json) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("export"));
+    Files.writeString(dir.resolve("result.json"), json, StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  private Tgmd.Run export(Path input, Path out, String... more) {
+    String[] args = new String[4 + more.length];
+    args[0] = "export";
+    args[1] = input.toString();
+    args[2] = "--out";
+    args[3] = out.toString();
+    System.arraycopy(more, 0, args, 4, more.length);
+    return Tgmd.run(args);
+  }
+
+  @Test
+  void forumTopicsGetTheirOwnNotesAndRepliesLinkAcrossNotes() throws Exception {
+    Path out = tmp.resolve("out");
+    Tgmd.Run run = export(export(FORUM), out, "--timezone", "UTC");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Tgmd.notes(out)).containsExactly(
+        "Hikers/Hikers 2024-02.md", "Hikers/Hikers 2024-03.md", "Hikers/Hikers.md",
+        "Hikers/Routes/Hikers - Routes 2024-03.md");
+    String routes = Tgmd.read(out.resolve("Hikers/Routes/Hikers - Routes 2024-03.md"));
+    assertThat(routes).contains("topic: \"Routes\"").contains("messages: 3")
+        .contains("↩️ Reply to [[#^m3|Bob: Alps or Tatras?]] ^m4");
+    String march = Tgmd.read(out.resolve("Hikers/Hikers 2024-03.md"));
+    assertThat(march).contains("↩️ Reply to [[./Hikers 2024-02#^m1|Ann: General hello]] ^m5")
+        .contains("↩️ Reply to message 999 (not in this export) ^m6");
+    String index = Tgmd.read(out.resolve("Hikers/Hikers.md"));
+    assertThat(index).contains("- [[./Hikers 2024-02|2024-02]] · 1 message")
+        .contains("### Routes\n\n- [[./Routes/Hikers - Routes 2024-03|2024-03]] · 3 messages");
+    assertThat(run.out()).contains("Exported 1 chat, 6 messages into 4 notes");
+  }
+
+  @Test
+  void theCommonMarkFlavorUsesRelativeMarkdownLinksAndHtmlAnchors() throws Exception {
+    Path out = tmp.resolve("out");
+    assertThat(export(export(FORUM), out, "--timezone", "UTC", "--flavor", "commonmark").exitCode()).isZero();
+    String march = Tgmd.read(out.resolve("Hikers/Hikers 2024-03.md"));
+    assertThat(march).contains("<a id=\"m5\"></a>**Cy** · 08:00  \n↩️ Reply to [Ann: General hello](<./Hikers 2024-02.md#m1>)");
+    assertThat(march).doesNotContain("[[").doesNotContain(" ^m");
+  }
+
+  @Test
+  void twoRunsGiveByteIdenticalNotes() throws Exception {
+    Path input = export(FORUM);
+    export(input, tmp.resolve("a"), "--timezone", "Asia/Tokyo");
+    export(input, tmp.resolve("b"), "--timezone", "Asia/Tokyo");
+    Map<String, String> a = Tgmd.files(tmp.resolve("a"));
+    assertThat(a).isNotEmpty().isEqualTo(Tgmd.files(tmp.resolve("b")));
+  }
+
+  @Test
+  void splitsByYearDayOrNotAtAll() throws Exception {
+    Path input = export(FORUM);
+    export(input, tmp.resolve("year"), "--timezone", "UTC", "--split", "year");
+    export(input, tmp.resolve("day"), "--timezone", "UTC", "--split", "day");
+    export(input, tmp.resolve("none"), "--timezone", "UTC", "--split", "none");
+    assertThat(Tgmd.notes(tmp.resolve("year"))).contains("Hikers/Hikers 2024.md");
+    assertThat(Tgmd.notes(tmp.resolve("day"))).contains("Hikers/Hikers 2024-02-28.md", "Hikers/Hikers 2024-03-02.md");
+    assertThat(Tgmd.notes(tmp.resolve("none"))).contains("Hikers/Hikers all.md", "Hikers/Routes/Hikers - Routes all.md");
+  }
+
+  @Test
+  void filtersSelectChatsTypesAndDays() throws Exception {
+    Path input = export("""
+        {"chats": {"list": [
+          {"name": "Alpha", "type": "private_group", "id": 1, "messages": [
+            {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "text": "old"},
+            {"id": 2, "type": "message", "date": "2024-06-01T10:00:00", "text": "new"}]},
+          {"name": "Beta", "type": "personal_chat", "id": 2, "messages": [
+            {"id": 1, "type": "message", "date": "2024-06-01T10:00:00", "text": "b"}]}]}}
+        """);
+    export(input, tmp.resolve("chat"), "--chat", "alpha", "--since", "2024-03-01");
+    assertThat(Tgmd.notes(tmp.resolve("chat"))).containsExactly("Alpha/Alpha 2024-06.md", "Alpha/Alpha.md");
+    export(input, tmp.resolve("type"), "--type", "personal_chat");
+    assertThat(Tgmd.notes(tmp.resolve("type"))).containsExactly("Beta/Beta 2024-06.md", "Beta/Beta.md");
+    export(input, tmp.resolve("id"), "--chat", "2", "--until", "2024-05-31");
+    Tgmd.Run none = export(input, tmp.resolve("id"), "--chat", "2", "--until", "2024-05-31");
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("no message matched the filters");
+    Tgmd.Run badType = export(input, tmp.resolve("x"), "--type", "group");
+    assertThat(badType.exitCode()).isEqualTo(2);
+    assertThat(badType.err()).startsWith("tgmd: unknown chat type 'group' for --type");
+  }
+
+  @Test
+  void identicalMediaAreStoredOnceAndLinksLeadingOutAreRefused() throws Exception {
+    Path input = export("""
+        {"name": "Pics", "type": "private_group", "id": 9, "messages": [
+          {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "photo": "photos/a.jpg", "text": ""},
+          {"id": 2, "type": "message", "date": "2024-01-01T10:01:00", "photo": "photos/b.jpg", "text": "same picture"},
+          {"id": 3, "type": "message", "date": "2024-01-01T10:02:00", "file": "files/out.txt", "text": ""},
+          {"id": 4, "type": "message", "date": "2024-01-01T10:03:00", "file": "../secret.txt", "text": ""},
+          {"id": 5, "type": "message", "date": "2024-01-01T10:04:00", "file": "files/gone.pdf", "text": ""},
+          {"id": 6, "type": "message", "date": "2024-01-01T10:05:00",
+           "photo": "(Photo not included. Change data exporting settings to download.)", "text": ""}
+        ]}
+        """);
+    Files.createDirectories(input.resolve("photos"));
+    Files.createDirectories(input.resolve("files"));
+    Files.writeString(input.resolve("photos/a.jpg"), "JPEG");
+    Files.writeString(input.resolve("photos/b.jpg"), "JPEG");
+    Path secret = Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET-CONTENT");
+    Files.createSymbolicLink(input.resolve("files/out.txt"), secret);
+    Path out = tmp.resolve("out");
+    Tgmd.Run run = export(input, out, "--timezone", "UTC");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Tgmd.files(out).keySet()).containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md", "Pics/media/photos/a.jpg");
+    assertThat(Tgmd.files(out).values()).noneMatch(content -> content.contains("TOP-SECRET-CONTENT"));
+    String note = Tgmd.read(out.resolve("Pics/Pics 2024-01.md"));
+    assertThat(note).contains("^m2\n\n![[./media/photos/a.jpg]]\n\nsame picture");
+    assertThat(note).contains("⚠️ File not copied: it is a link leading outside the export folder (files/out.txt)");
+    assertThat(note).contains("⚠️ File not copied: its path is absolute or leads outside the export folder (../secret.txt)");
+    assertThat(note).contains("⚠️ File missing from the export: files/gone.pdf");
+    assertThat(note).contains("🖼️ Photo not included in the export");
+    assertThat(run.out()).contains("Media: 1 copied (4 B), 1 duplicates avoided, 1 missing, 2 refused");
+  }
+
+  @Test
+  void mediaNoneNamesFilesWithoutCopying() throws Exception {
+    Path input = export("""
+        {"name": "Pics", "type": "private_group", "id": 9, "messages": [
+          {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "photo": "photos/a.jpg", "text": ""}]}
+        """);
+    Files.createDirectories(input.resolve("photos"));
+    Files.writeString(input.resolve("photos/a.jpg"), "JPEG");
+    Path out = tmp.resolve("out");
+    assertThat(export(input, out, "--media", "none").exitCode()).isZero();
+    assertThat(Tgmd.files(out).keySet()).containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md");
+    assertThat(Tgmd.read(out.resolve("Pics/Pics 2024-01.md"))).contains("🖼️ Photo: a.jpg (not copied)");
+  }
+
+  // --- bad input -------------------------------------------------------------------------------
+
+  private void assertRejected(String json, String message) throws Exception {
+    Path input = export(json);
+    Path out = tmp.resolve("out");
+    Tgmd.Run run = export(input, out);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("tgmd: " + input.resolve("result.json")).contains(message);
+    assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(Tgmd.notes(out)).as("no partial note").isEmpty();
+    assertThat(Tgmd.files(out)).as("no temporary file left").isEmpty();
+    try (var siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).as("nothing outside OUT")
+          .isSubsetOf("export", "out");
+    }
+  }
+
+  @Test
+  void notJsonIsRejected() throws Exception {
+    assertRejected("<html>not json</html>", ":1:1: not a JSON file");
+  }
+
+  @Test
+  void aTruncatedExportIsRejectedWithoutAPartialNote() throws Exception {
+    String full = FORUM;
+    assertRejected(full.substring(0, full.indexOf("\"id\": 5")), "truncated");
+  }
+
+  @Test
+  void aWrongTypeIsRejected() throws Exception {
+    assertRejected("{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [{\"id\": 1, \"type\": \"message\", \"date\": 5}]}",
+        ":1:99: expected a string for \"date\", found a number");
+  }
+
+  @Test
+  void neitherLayoutIsRejected() throws Exception {
+    assertRejected("{\"about\": \"nothing here\"}", "neither a single-chat export");
+  }
+
+  @Test
+  void aFailureInALaterChatKeepsTheChatsFinishedBeforeIt() throws Exception {
+    Path input = export("""
+        {"chats": {"list": [
+          {"name": "Done", "type": "private_group", "id": 1, "messages": [
+            {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "text": "complete"}]},
+          {"name": "Broken", "type": "private_group", "id": 2, "messages": [
+            {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "text": "fine"},
+            {"id": 2, "type": "message", "date": "not a date", "text": "x"}]}]}}
+        """);
+    Path out = tmp.resolve("out");
+    Tgmd.Run run = export(input, out);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("invalid date \"not a date\" for \"date\"");
+    assertThat(Tgmd.notes(out)).containsExactly("Done/Done 2024-01.md", "Done/Done.md");
+  }
+
+  @Test
+  void aMissingInputIsABadInput() {
+    Tgmd.Run run = export(tmp.resolve("nope"), tmp.resolve("out"));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("no such file or folder");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    Tgmd.Run run = Tgmd.run("export", "x");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--out");
+    assertThat(Tgmd.run("export", "x", "--out", "y", "--split", "week").err()).contains("unknown value 'week' for --split");
+  }
+
+  @Test
+  void helpAndVersionWork() {
+    Tgmd.Run help = Tgmd.run("export", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("--split", "--flavor", "--timezone", "--media", "Exit codes:");
+    assertThat(Tgmd.run("--version").out()).startsWith("tgmd ");
+  }
+
+  @Test
+  void everyMessageTextReadsBackFromTheNote() throws Exception {
+    Path out = tmp.resolve("out");
+    export(export(FORUM), out, "--timezone", "UTC");
+    String note = Tgmd.read(out.resolve("Hikers/Routes/Hikers - Routes 2024-03.md"));
+    for (String text : List.of("Alps or Tatras?", "Tatras")) {
+      assertThat(CommonMark.foldedText(note)).contains(text);
+    }
+  }
+}
