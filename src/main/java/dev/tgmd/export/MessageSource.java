@@ -109,7 +109,10 @@ final class MessageSource {
     NoteRef note = layout.note(topic, day);
     boolean first = ids.add(m.id());
     String anchor = first ? "m" + m.id() : "m" + m.id() + "-" + duplicates.merge(m.id(), 2, (a, b) -> a + 1);
-    ReplyTarget reply = m.replyToMessageId() == null ? null : target(m.replyToMessageId(), m.replyToPeerId(), note);
+    // a message posted in a forum topic "replies" to the topic's first message: that is no reply
+    boolean topicPost = topic != 0 && m.replyToMessageId() != null && m.replyToMessageId() == topic;
+    ReplyTarget reply = m.replyToMessageId() == null || topicPost ? null
+        : target(m.replyToMessageId(), m.replyToPeerId(), note);
     ReplyTarget pinned = m.action() instanceof ServiceAction.Pinned
         ? target(((ServiceAction.Pinned) m.action()).messageId(), null, note) : null;
     if (first) {
@@ -131,10 +134,11 @@ final class MessageSource {
     return ids.contains(id) ? new ReplyTarget.Forgotten(id) : new ReplyTarget.NotInExport(id);
   }
 
+  /** Who a reply link names: nobody for service messages, whose snippet names the actor. */
   private static String senderOf(Message m) {
-    if (m.sender() != null && !m.sender().isBlank()) {
-      return m.sender().strip();
+    if (m.isService()) {
+      return null;
     }
-    return m.isService() ? null : "Deleted Account";
+    return m.sender() != null && !m.sender().isBlank() ? m.sender().strip() : "Deleted Account";
   }
 }

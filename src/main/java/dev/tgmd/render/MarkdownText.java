@@ -218,7 +218,7 @@ public final class MarkdownText {
         continue;
       }
       if (plain != null) {
-        line.plain(plain.toString());
+        line.plain(plain.toString(), true);
         plain = null;
       }
       line.fragment(t.part, t.text);
@@ -395,8 +395,17 @@ public final class MarkdownText {
       }
     }
 
-    /** Escaped plain text. */
+    /** Escaped plain text with nothing written after it on the line. */
     void plain(String text) {
+      plain(text, false);
+    }
+
+    /**
+     * Escaped plain text.
+     *
+     * @param beforeMarkup whether markup (a link, a tag) may be written right after it
+     */
+    void plain(String text, boolean beforeMarkup) {
       int n = text.length();
       int i = 0;
       if (atStart()) {
@@ -439,7 +448,7 @@ public final class MarkdownText {
             break;
           case '!':
             // "!" right before a link we write would make it an image
-            out.append(i + 1 >= n ? "\\!" : "!");
+            out.append(i + 1 >= n && beforeMarkup ? "\\!" : "!");
             break;
           case '=':
           case '%':

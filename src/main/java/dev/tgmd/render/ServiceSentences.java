@@ -103,12 +103,31 @@ final class ServiceSentences {
       return actor + " changed the topic icon";
     }
     ServiceAction.Other o = (ServiceAction.Other) a;
+    if (o.type().equals("set_messages_ttl")) {
+      String period = field(o.fields(), "period", "period_seconds");
+      if (period != null && period.matches("\\d{1,12}")) {
+        long seconds = Long.parseLong(period);
+        return seconds == 0 ? actor + " turned off auto-delete"
+            : actor + " set messages to auto-delete after " + Sizes.duration(seconds);
+      }
+    }
     String simple = SIMPLE.get(o.type());
     String sentence = simple != null ? actor + " " + simple
         : o.type().isEmpty() ? actor + ": service message"
         : actor + ": " + o.type().replace('_', ' ');
     List<ExtraField> fields = o.fields();
     return fields.isEmpty() ? sentence : sentence + " (" + MessageRenderer.fieldsText(fields) + ")";
+  }
+
+  private static String field(List<ExtraField> fields, String... names) {
+    for (ExtraField f : fields) {
+      for (String n : names) {
+        if (f.name().equals(n)) {
+          return f.value();
+        }
+      }
+    }
+    return null;
   }
 
   private static String title(String title) {

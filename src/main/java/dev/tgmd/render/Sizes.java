@@ -22,7 +22,7 @@ public final class Sizes {
     return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
   }
 
-  /** 45 s, 3 min 5 s, 2 h 10 min. */
+  /** 45 s, 3 min 5 s, 2 h 10 min, 3 days, 1 week. */
   public static String duration(long seconds) {
     if (seconds < 60) {
       return seconds + " s";
@@ -31,7 +31,14 @@ public final class Sizes {
       long s = seconds % 60;
       return seconds / 60 + " min" + (s == 0 ? "" : " " + s + " s");
     }
-    long m = (seconds % 3600) / 60;
-    return seconds / 3600 + " h" + (m == 0 ? "" : " " + m + " min");
+    if (seconds < 86_400) {
+      long m = (seconds % 3600) / 60;
+      return seconds / 3600 + " h" + (m == 0 ? "" : " " + m + " min");
+    }
+    long days = seconds / 86_400;
+    if (days % 7 == 0) {
+      return days / 7 + (days == 7 ? " week" : " weeks");
+    }
+    return days + (days == 1 ? " day" : " days");
   }
 }
