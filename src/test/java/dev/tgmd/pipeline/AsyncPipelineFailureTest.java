@@ -11,6 +11,8 @@ import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,21 @@ import org.slf4j.LoggerFactory;
  */
 @Timeout(30)
 class AsyncPipelineFailureTest {
+
+  private static final Logger LOG = (Logger) LoggerFactory.getLogger(AsyncPipeline.class);
+  private Level savedLevel;
+
+  /** Failed items are logged with their stack traces; only the logging test wants to see them. */
+  @BeforeEach
+  void quietFailureLogs() {
+    savedLevel = LOG.getLevel();
+    LOG.setLevel(Level.ERROR);
+  }
+
+  @AfterEach
+  void restoreLogs() {
+    LOG.setLevel(savedLevel);
+  }
 
   private static AsyncPipeline pipeline(int workers, FakeCollector metrics) {
     return AsyncPipeline.builder()
@@ -70,10 +87,11 @@ class AsyncPipelineFailureTest {
 
   @Test
   void theFirstFiveProcessingFailuresAreLoggedAtWarn() throws Exception {
-    Logger log = (Logger) LoggerFactory.getLogger(AsyncPipeline.class);
+    LOG.setLevel(Level.WARN);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
-    log.addAppender(appender);
+    LOG.addAppender(appender);
+    LOG.setAdditive(false);
     try {
       FakeCollector metrics = FakeCollector.live();
       PipelineResult result =
@@ -109,7 +127,8 @@ class AsyncPipelineFailureTest {
                     .isEqualTo(IOException.class.getName());
               });
     } finally {
-      log.detachAppender(appender);
+      LOG.setAdditive(true);
+      LOG.detachAppender(appender);
     }
   }
 
