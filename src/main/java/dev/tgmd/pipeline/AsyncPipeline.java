@@ -48,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * {@link #cancel()}, from any thread, or an interrupt of the thread blocked in {@link #run}, stops
  * fetching; then, as {@link Builder#onCancel} says, the batches already fetched are either
  * processed and written ({@link CancelPolicy#FINISH_IN_FLIGHT}) or dropped ({@link
- * CancelPolicy#DROP_IN_FLIGHT}). Only the fetch thread is ever interrupted, so that a blocked
- * source can stop; workers and the writer are never interrupted (an interrupt closes NIO channels
- * mid-write) and always finish the item they are on.
+ * CancelPolicy#DROP_IN_FLIGHT}). Only the fetch thread is ever interrupted, and only while it is
+ * in {@link Source#next()} or waiting for room, so that a blocked source can stop; workers and the
+ * writer are never interrupted (an interrupt closes NIO channels mid-write) and always finish the
+ * item they are on.
  *
  * <h2>Metrics</h2>
  * Through the collector given to the builder: stages "fetch", "process" and "write" (one timer per

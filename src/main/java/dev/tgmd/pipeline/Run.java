@@ -67,17 +67,16 @@ final class Run<I, R> {
 
   private void fetchBatches(StageTimer timer) {
     long read = 0;
-    while (!state.fetchStopped()) {
+    while (state.enterInterruptible()) {
+      Batch<I, R> batch = new Batch<>(batchSize);
+      boolean permit = false;
+      boolean end = false;
+      Throwable error = null;
+      long start = 0;
       try {
         state.acquirePermit();
-      } catch (InterruptedException e) {
-        continue; // only a stop interrupts this thread; the loop condition sees it
-      }
-      Batch<I, R> batch = new Batch<>(batchSize);
-      boolean end = false;
-      int errors = 0;
-      long start = timer.startBatch();
-      try {
+        permit = true;
+        start = timer.startBatch();
         while (batch.items.size() < batchSize && !state.fetchStopped()) {
           long t = timer.startItem();
           I item = source.next();
@@ -89,18 +88,25 @@ final class Run<I, R> {
           batch.items.add(item);
         }
       } catch (Throwable e) {
-        if (state.fetchStopped()) {
-          // Most likely our own interrupt, delivered to stop a blocked source.
-          log.debug("The source threw while the pipeline was stopping; ignored", e);
-        } else {
-          errors = 1;
+        error = e;
+      } finally {
+        state.leaveInterruptible();
+      }
+      if (!permit) {
+        continue; // interrupted while waiting: only a stop does that, and the loop will see it
+      }
+      boolean failed = error != null && !state.fetchStopped();
+      timer.endBatch(start, batch.items.size(), failed ? 1 : 0);
+      if (error != null) {
+        if (failed) {
           metrics.recordFailure(
-              AsyncPipeline.FETCH, "item " + (read + batch.items.size()) + " of the source", e);
-          state.abort(PipelineException.Stage.FETCH, e);
+              AsyncPipeline.FETCH, "item " + (read + batch.items.size()) + " of the source", error);
+          state.abort(PipelineException.Stage.FETCH, error);
+        } else {
+          // Most likely our own interrupt, delivered to stop a blocked source.
+          log.debug("The source threw while the pipeline was stopping; ignored", error);
         }
         return;
-      } finally {
-        timer.endBatch(start, batch.items.size(), errors);
       }
       read += batch.items.size();
       int depth = batch.items.isEmpty() ? -1 : state.publish(batch);

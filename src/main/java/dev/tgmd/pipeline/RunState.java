@@ -52,6 +52,8 @@ final class RunState {
   private Throwable failure;
   private PipelineException.Stage failedStage;
   private Thread fetchThread;
+  /** Whether the fetch thread is in its interruptible window; see {@link #enterInterruptible}. */
+  private boolean interruptible;
 
   RunState(int capacity, int workers) {
     this.capacity = capacity;
@@ -85,8 +87,8 @@ final class RunState {
   }
 
   /**
-   * Unregisters the fetch thread, clears an interrupt a stop may have left on it, and ends the
-   * input: the writer's last batch is the last one published.
+   * Unregisters the fetch thread and ends the input: the writer's last batch is the last one
+   * published.
    */
   void fetchEnded() {
     lock.lock();
@@ -99,8 +101,38 @@ final class RunState {
     } finally {
       lock.unlock();
     }
-    Thread.interrupted();
     offerPoison();
+  }
+
+  /**
+   * Opens the window in which a stop may interrupt the fetch thread: while it waits for a permit
+   * and reads a batch from the source, and at no other time (not while it records metrics or
+   * logs).
+   *
+   * @return false if the run is already stopping: the fetch thread must not block
+   */
+  boolean enterInterruptible() {
+    lock.lock();
+    try {
+      if (fetchStopped) {
+        return false;
+      }
+      interruptible = true;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Closes the window, and clears an interrupt a stop delivered in it. */
+  void leaveInterruptible() {
+    lock.lock();
+    try {
+      interruptible = false;
+    } finally {
+      lock.unlock();
+    }
+    Thread.interrupted();
   }
 
   /** Takes one permit for a batch about to be read; interrupted only by a stop. */
@@ -226,7 +258,6 @@ final class RunState {
   }
 
   private void stop(boolean drop, PipelineException.Stage stage, Throwable cause) {
-    Thread fetcher;
     lock.lock();
     try {
       if (cause == null) {
@@ -246,16 +277,16 @@ final class RunState {
         endSeq = published;
       }
       writerWake.signalAll();
-      fetcher = fetchThread;
+      // Only the fetch thread is ever interrupted, and only inside its window, where it may be
+      // blocked in the source or on a permit. Under the lock, so that the window cannot close
+      // in between; closing an interrupted channel is quick.
+      if (interruptible && fetchThread != null && fetchThread != Thread.currentThread()) {
+        fetchThread.interrupt();
+      }
     } finally {
       lock.unlock();
     }
     offerPoison();
-    // Only the fetch thread is ever interrupted: it may be blocked in the source or on a permit.
-    // Done outside the lock since interrupting may close the source's channel.
-    if (fetcher != null && fetcher != Thread.currentThread()) {
-      fetcher.interrupt();
-    }
   }
 
   /** One pill per worker; extra pills are harmless, as each worker stops at its first. */

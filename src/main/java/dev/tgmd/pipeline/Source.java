@@ -4,10 +4,11 @@ package dev.tgmd.pipeline;
  * Where a pipeline's items come from: an iterator that may block and may fail.
  *
  * <p>Called only from the pipeline's fetch thread ({@code tgmd-fetch}), one call at a time, so an
- * implementation need not be thread-safe. When a run is cancelled or aborted the fetch thread is
- * interrupted, so that a source blocked in {@link Thread#sleep}, a lock or an interruptible channel
- * can stop; a source must not rely on being called again after such an interrupt (an interrupted
- * NIO channel is closed).
+ * implementation need not be thread-safe. When a run is cancelled or aborted while the fetch
+ * thread is in {@link #next()}, that thread is interrupted, so that a source blocked in {@link
+ * Thread#sleep}, a lock or an interruptible channel can stop; it is not called again afterwards
+ * (an interrupted NIO channel is closed). A source that ignores interrupts delays the stop by the
+ * rest of its current call.
  *
  * @param <I> the type of the items
  */
