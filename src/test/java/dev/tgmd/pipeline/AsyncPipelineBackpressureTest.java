@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Memory stays bounded: at most {@code queueCapacity * batchSize} items are between the source and
  * the sink, however slow the sink or one item is.
  */
-@Timeout(30)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelineBackpressureTest {
 
   private static final int ITEMS = 2_000;

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * keeps what the sink accepted, and leaves no thread behind. Workers and the writer sleep in
  * these tests: had the pipeline interrupted them, an item would fail or the sink would throw.
  */
-@Timeout(30)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelineCancelTest {
 
   private static final Duration BOUND = Duration.ofSeconds(2);
@@ -173,6 +173,7 @@ class AsyncPipelineCancelTest {
               interruptedAfter.set(Thread.currentThread().isInterrupted());
             },
             "test-caller");
+    caller.setDaemon(true);
     caller.start();
     PipelineTesting.await("progress", 10, () -> slow.sink.size() >= slow.progress);
 
@@ -207,6 +208,7 @@ class AsyncPipelineCancelTest {
               }
               interruptedAfter.set(Thread.currentThread().isInterrupted());
             });
+    caller.setDaemon(true);
     caller.start();
     caller.join(10_000);
 

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A failed item is an outcome, not an abort; a failed source or sink stops the run promptly with
  * its cause; every path ends with no pipeline thread alive.
  */
-@Timeout(30)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelineFailureTest {
 
   private static final Logger LOG = (Logger) LoggerFactory.getLogger(AsyncPipeline.class);

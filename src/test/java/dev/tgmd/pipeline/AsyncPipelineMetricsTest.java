@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** What a run records through its collector, and that the no-op kind costs no clock reading. */
-@Timeout(30)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelineMetricsTest {
 
   private Level savedLevel;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * over many random runs. Each run's parameters come from one seed, printed in any failure; rerun
  * one with {@code -Dtgmd.pipeline.seed=SEED}.
  */
-@Timeout(120)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelineOrderTest {
 
   private static final int RUNS = Integer.getInteger("tgmd.pipeline.runs", 40);

@@ -26,6 +26,12 @@ final class PipelineTesting {
         .collect(Collectors.toList());
   }
 
+  /*
+   * Every test class has a @Timeout in SEPARATE_THREAD mode: in the default mode JUnit
+   * interrupts the test thread and waits for it, and an interrupt of run() only cancels the run,
+   * so a deadlock would hang the build instead of failing the test.
+   */
+
   static void assertNoPipelineThreads() {
     assertThat(livePipelineThreads()).as("pipeline threads alive after run() returned").isEmpty();
   }
@@ -96,6 +102,7 @@ final class PipelineTesting {
               }
             },
             "test-caller");
+    caller.setDaemon(true); // a deadlocked run must not keep the test JVM alive
     caller.start();
     return future;
   }
