@@ -190,7 +190,8 @@ public final class ResourceMonitor implements AutoCloseable {
       // One-shot: still runs if stop() comes before it did, so there are always two samples.
       executor.execute(this::sampleOnThread);
       long nanos = interval.toNanos();
-      executor.scheduleAtFixedRate(this::sampleOnThread, nanos, nanos, TimeUnit.NANOSECONDS);
+      // Fixed delay, not rate: after a stall (a suspended machine) no burst of catch-up samples.
+      executor.scheduleWithFixedDelay(this::sampleOnThread, nanos, nanos, TimeUnit.NANOSECONDS);
       state = State.RUNNING;
     }
   }
