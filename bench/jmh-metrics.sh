@@ -11,9 +11,9 @@ cd "$root"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 echo "== installing tgmd (mvn install -DskipTests)" >&2
-mvn -q -B install -DskipTests
+mvn -q -B -Dstyle.color=never install -DskipTests
 echo "== building benchmarks/target/benchmarks.jar" >&2
-mvn -q -B -f benchmarks/pom.xml package
+mvn -q -B -Dstyle.color=never -f benchmarks/pom.xml package
 mkdir -p bench/out
 
 echo "== $("$java" -version 2>&1 | head -n 1); $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ);$(uptime | sed 's/.*,  *load/ load/')" >&2
