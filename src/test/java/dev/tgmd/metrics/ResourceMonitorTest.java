@@ -111,7 +111,7 @@ class ResourceMonitorTest {
     long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
     assertThat(stopMillis).isLessThan(1_000);
-    assertThat(monitor.report().sampleCount()).isEqualTo(before + 1);
+    assertThat(monitor.report().sampleCount()).isBetween(before + 1, before + 2);
     assertThat(monitorThreads()).isEmpty();
   }
 
