@@ -25,12 +25,16 @@ import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
@@ -51,6 +55,8 @@ public final class MetricsReportJson {
 
   private static final ObjectMapper MAPPER = mapper();
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   /** Jackson's message for a missing key, in its 2.x wordings. */
   private static final java.util.regex.Pattern MISSING_PROPERTY =
       java.util.regex.Pattern.compile("^Missing (?:required )?creator property '([^']*)'");
@@ -68,9 +74,10 @@ public final class MetricsReportJson {
   }
 
   /**
-   * Writes the report to {@code file} atomically: into a temporary file in the same folder, then
-   * moved over {@code file} (an atomic move where the file system supports it, else a replacing
-   * move). Creates the folder if needed. A reader never sees a half-written report.
+   * Writes the report to {@code file} atomically: into a temporary file in the same folder, forced
+   * to disk, then moved over {@code file} (an atomic move where the file system supports it, else a
+   * replacing move). Creates the folder if needed. A reader never sees a half-written report; the
+   * file gets the usual permissions of new files.
    *
    * @throws IOException if the file cannot be written; the temporary file is removed
    */
@@ -79,9 +86,19 @@ public final class MetricsReportJson {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stay with the report.
+    Path tmp =
+        dir.resolve(
+            "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
     try {
-      Files.write(tmp, json);
+      try (FileChannel out =
+          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(json);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true); // on disk before it replaces the old report
+      }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

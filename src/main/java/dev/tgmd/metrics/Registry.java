@@ -22,16 +22,21 @@ final class Registry<T> {
     if (found != null) {
       return found;
     }
-    return byName.computeIfAbsent(
-        name,
-        n -> {
-          T created = create.apply(n);
-          order.add(n);
-          return created;
-        });
+    boolean[] created = {false};
+    T thing =
+        byName.computeIfAbsent(
+            name,
+            n -> {
+              created[0] = true;
+              return create.apply(n);
+            });
+    if (created[0]) {
+      order.add(name); // after it is in the map, so that every listed name can be found
+    }
+    return thing;
   }
 
-  /** The names, in creation order. */
+  /** The names, in creation order; a thing being created at this moment may be missing. */
   List<String> names() {
     return new ArrayList<>(order);
   }

@@ -129,12 +129,18 @@ public final class ResourceMonitor implements AutoCloseable {
    * @throws IllegalArgumentException if {@code interval} is shorter than {@link #MIN_INTERVAL}
    */
   public static ResourceMonitor create(Duration interval) {
+    return create(interval, Ticker.system(), Clock.systemUTC());
+  }
+
+  /**
+   * A monitor sampling every {@code interval}, timing samples with {@code ticker} and stamping the
+   * start with {@code clock}, so that a test can control the time it reports.
+   *
+   * @throws IllegalArgumentException if {@code interval} is shorter than {@link #MIN_INTERVAL}
+   */
+  public static ResourceMonitor create(Duration interval, Ticker ticker, Clock clock) {
     return new ResourceMonitor(
-        interval,
-        Ticker.system(),
-        Clock.systemUTC(),
-        Probes.defaults(),
-        Runtime.getRuntime().availableProcessors());
+        interval, ticker, clock, Probes.defaults(), Runtime.getRuntime().availableProcessors());
   }
 
   /** A monitor with its own time sources and probes, for tests. */
@@ -184,7 +190,8 @@ public final class ResourceMonitor implements AutoCloseable {
       // One-shot: still runs if stop() comes before it did, so there are always two samples.
       executor.execute(this::sampleOnThread);
       long nanos = interval.toNanos();
-      executor.scheduleAtFixedRate(this::sampleOnThread, nanos, nanos, TimeUnit.NANOSECONDS);
+      // Fixed delay, not rate: after a stall (a suspended machine) no burst of catch-up samples.
+      executor.scheduleWithFixedDelay(this::sampleOnThread, nanos, nanos, TimeUnit.NANOSECONDS);
       state = State.RUNNING;
     }
   }

@@ -11,7 +11,10 @@ public interface StageRecorder {
   /** The stage's name as it appears in the report. */
   String name();
 
-  /** Declares how many threads work in this stage; used for its utilization. */
+  /**
+   * Declares how many threads work in this stage; used for its utilization. When it is never
+   * called, the number of timers created with {@link #newTimer()} is used.
+   */
   void setWorkers(int workers);
 
   /** A new timer for one worker thread of this stage. */

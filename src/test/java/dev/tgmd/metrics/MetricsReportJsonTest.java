@@ -238,6 +238,16 @@ class MetricsReportJsonTest {
   }
 
   @Test
+  void theReportGetsTheUsualPermissionsNotThoseOfATemporaryFile() throws Exception {
+    Path file = dir.resolve("export_metrics.json");
+    MetricsReportJson.write(Reports.before(), file);
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+  }
+
+  @Test
   void rejectsSchemaVersionTwo() throws Exception {
     Path file = write("v2.json", MetricsReportJson.toJson(Reports.before()).replace("\"schema_version\": 1", "\"schema_version\": 2"));
     assertThatThrownBy(() -> MetricsReportJson.read(file))

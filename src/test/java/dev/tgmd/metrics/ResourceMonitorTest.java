@@ -103,14 +103,15 @@ class ResourceMonitorTest {
     while (monitor.report().sampleCount() == 0 && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertThat(monitor.report().sampleCount()).isEqualTo(1);
+    long before = monitor.report().sampleCount();
+    assertThat(before).isPositive();
 
     long start = System.nanoTime();
     monitor.stop();
     long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
     assertThat(stopMillis).isLessThan(1_000);
-    assertThat(monitor.report().sampleCount()).isEqualTo(2);
+    assertThat(monitor.report().sampleCount()).isBetween(before + 1, before + 2);
     assertThat(monitorThreads()).isEmpty();
   }
 

@@ -1,0 +1,177 @@
+package dev.tgmd.cli;
+
+import dev.tgmd.metrics.ComparisonFormatter;
+import dev.tgmd.metrics.MetricsReport;
+import dev.tgmd.metrics.MetricsReportException;
+import dev.tgmd.metrics.MetricsReportJson;
+import dev.tgmd.metrics.SummaryFormatter;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tgmd metrics}: reads metrics reports ({@code export_metrics.json}) back. {@code show FILE}
+ * prints a report's summary; {@code compare BEFORE AFTER} prints two side by side with the change
+ * of each figure. Exit codes: 0 when printed, 2 for a bad file (missing, not JSON, another schema
+ * version, invalid) or bad usage, with a one-line message {@code tgmd: <file>: <reason>} on the
+ * error stream.
+ */
+@Command(
+    name = "metrics",
+    description = "Shows or compares metrics reports (export_metrics.json).",
+    mixinStandardHelpOptions = true,
+    versionProvider = TgmdCommand.Version.class,
+    subcommands = {MetricsCommand.Show.class, MetricsCommand.Compare.class})
+public final class MetricsCommand implements Runnable {
+
+  /** Exit code for a bad file or bad usage. */
+  static final int BAD_INPUT = 2;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** When to color the output. */
+  enum ColorMode {
+    auto,
+    always,
+    never;
+
+    /**
+     * Whether to color: always, never, or (auto) when the output is a terminal, NO_COLOR is unset
+     * or empty and TERM is not {@code dumb}.
+     */
+    boolean enabled(Map<String, String> env, boolean terminal) {
+      switch (this) {
+        case always:
+          return true;
+        case never:
+          return false;
+        default:
+          String noColor = env.get("NO_COLOR");
+          return terminal
+              && (noColor == null || noColor.isEmpty())
+              && !"dumb".equals(env.get("TERM"));
+      }
+    }
+  }
+
+  /** The {@code --color} option shared by the subcommands. */
+  static final class ColorOption {
+    @Option(
+        names = "--color",
+        paramLabel = "WHEN",
+        defaultValue = "auto",
+        description = "Color the output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ColorMode color = ColorMode.auto;
+
+    boolean enabled() {
+      return color.enabled(System.getenv(), isTerminal());
+    }
+  }
+
+  /**
+   * Whether standard output is a terminal. Before Java 22 a console exists only then; from Java 22
+   * on, {@code Console.isTerminal()} says so.
+   */
+  static boolean isTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Reads a report, or prints why it cannot and returns null. */
+  static MetricsReport read(Path file, PrintWriter err) {
+    try {
+      return MetricsReportJson.read(file);
+    } catch (MetricsReportException e) {
+      err.println("tgmd: " + e.getMessage());
+      err.flush();
+      return null;
+    }
+  }
+
+  /** {@code tgmd metrics show FILE}. */
+  @Command(
+      name = "show",
+      description = "Prints the summary of a metrics report: stages, resources, caches.",
+      mixinStandardHelpOptions = true,
+      versionProvider = TgmdCommand.Version.class)
+  static final class Show implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @CommandLine.Mixin ColorOption color = new ColorOption();
+
+    @Parameters(paramLabel = "FILE", description = "The report, e.g. out/export_metrics.json.")
+    Path file;
+
+    @Override
+    public Integer call() {
+      MetricsReport report = read(file, spec.commandLine().getErr());
+      if (report == null) {
+        return BAD_INPUT;
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(SummaryFormatter.withColor(color.enabled()).format(report));
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code tgmd metrics compare BEFORE AFTER}. */
+  @Command(
+      name = "compare",
+      description = "Prints two metrics reports side by side with the change of each figure.",
+      mixinStandardHelpOptions = true,
+      versionProvider = TgmdCommand.Version.class)
+  static final class Compare implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @CommandLine.Mixin ColorOption color = new ColorOption();
+
+    @Parameters(index = "0", paramLabel = "BEFORE", description = "The report to compare from.")
+    Path before;
+
+    @Parameters(index = "1", paramLabel = "AFTER", description = "The report to compare to.")
+    Path after;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      MetricsReport r0 = read(before, err);
+      MetricsReport r1 = read(after, err);
+      if (r0 == null || r1 == null) {
+        return BAD_INPUT;
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(
+          ComparisonFormatter.withColor(color.enabled())
+              .format(before.toString(), r0, after.toString(), r1));
+      out.flush();
+      return 0;
+    }
+  }
+}
