@@ -244,4 +244,10 @@ final class FakeCollector implements MetricsCollector {
   public void recordFailure(String stage, String item, Throwable error) {
     failures.add(new Failure(stage, item, error));
   }
+
+  /** The fake keeps its own records (see its fields); the report snapshot is not part of it. */
+  @Override
+  public dev.tgmd.metrics.MetricsSnapshot snapshot() {
+    return dev.tgmd.metrics.MetricsSnapshot.empty();
+  }
 }
