@@ -1,0 +1,63 @@
+package dev.tgmd.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The pretty printer and escapes write what tdesktop writes. */
+class TdesktopStyleTest {
+
+  private static String write(Generation body) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    JsonFactory f =
+        JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+    try (JsonGenerator g = f.createGenerator(bytes, JsonEncoding.UTF8)) {
+      g.setPrettyPrinter(new TdesktopPrettyPrinter());
+      g.setCharacterEscapes(new TdesktopEscapes());
+      body.write(g);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  interface Generation {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  @Test
+  void laysOutObjectsAndArraysWithOneSpacePerLevel() throws IOException {
+    String json =
+        write(
+            g -> {
+              g.writeStartObject();
+              g.writeNumberField("id", 1);
+              g.writeFieldName("text");
+              g.writeStartArray();
+              g.writeString("a");
+              g.writeStartObject();
+              g.writeStringField("type", "bold");
+              g.writeEndObject();
+              g.writeEndArray();
+              g.writeFieldName("text_entities");
+              g.writeStartArray();
+              g.writeEndArray();
+              g.writeEndObject();
+            });
+    assertThat(json)
+        .isEqualTo(
+            "{\n \"id\": 1,\n \"text\": [\n  \"a\",\n  {\n   \"type\": \"bold\"\n  }\n ],\n"
+                + " \"text_entities\": []\n}");
+  }
+
+  @Test
+  void escapesControlCharactersTheIllegalTdesktopWay() throws IOException {
+    String json = write(g -> g.writeString("a\u0007b\u001bc\bd\ne\tf\"g\\h\u2028i😀j\u0301"));
+    assertThat(json).isEqualTo("\"a\\x07b\\x1Bc\\x08d\\ne\\tf\\\"g\\\\h\\u2028i😀j\u0301\"");
+  }
+}
