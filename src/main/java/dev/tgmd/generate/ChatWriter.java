@@ -372,7 +372,7 @@ final class ChatWriter {
         g.writeNumberField("stars", 15 + rng.nextInt(500));
         g.writeBooleanField("is_limited", rng.chance(0.2));
         g.writeBooleanField("is_anonymous", rng.chance(0.1));
-        g.writeStringField("gift_text", text.shortPlain(People.lang(actor)));
+        textField("gift_text", text.shortPlain(People.lang(actor)));
         break;
       case "topic_created":
         g.writeStringField("action", action);
@@ -669,12 +669,12 @@ final class ChatWriter {
   private void messageText(int lang) throws IOException {
     if (!rng.chance(0.4)) {
       String s = text.plain(lang);
-      g.writeStringField("text", s);
+      textField("text", s);
       g.writeFieldName("text_entities");
       g.writeStartArray();
       g.writeStartObject();
       g.writeStringField("type", "plain");
-      g.writeStringField("text", s);
+      textField("text", s);
       g.writeEndObject();
       g.writeEndArray();
       return;
@@ -686,17 +686,34 @@ final class ChatWriter {
     runs(true);
   }
 
+  /**
+   * Writes a generated text as a string value. Texts may hold control characters, which tdesktop
+   * writes as its illegal {@code \xHH} escape; Jackson is asked for everything else.
+   */
+  private void textValue(String s) throws IOException {
+    if (TdesktopStrings.needsQuoting(s)) {
+      g.writeRawValue(TdesktopStrings.quote(s));
+    } else {
+      g.writeString(s);
+    }
+  }
+
+  private void textField(String name, String s) throws IOException {
+    g.writeFieldName(name);
+    textValue(s);
+  }
+
   private void runs(boolean entities) throws IOException {
     g.writeStartArray();
     for (int r = 0; r < text.runs; r++) {
       String type = text.runType[r];
       if (type == null && !entities) {
-        g.writeString(text.runText[r]);
+        textValue(text.runText[r]);
         continue;
       }
       g.writeStartObject();
       g.writeStringField("type", type == null ? "plain" : type);
-      g.writeStringField("text", text.runText[r]);
+      textField("text", text.runText[r]);
       Object extra = text.runExtra[r];
       if (type != null) {
         switch (type) {
@@ -730,14 +747,14 @@ final class ChatWriter {
   private void shortText(String field, int lang, boolean formatted) throws IOException {
     g.writeFieldName(field);
     if (!formatted) {
-      g.writeString(text.shortPlain(lang));
+      textValue(text.shortPlain(lang));
       return;
     }
     g.writeStartArray();
-    g.writeString(text.shortPlain(lang) + " ");
+    textValue(text.shortPlain(lang) + " ");
     g.writeStartObject();
     g.writeStringField("type", rng.chance(0.5) ? "bold" : "italic");
-    g.writeStringField("text", text.shortPlain(lang));
+    textField("text", text.shortPlain(lang));
     g.writeEndObject();
     g.writeEndArray();
   }

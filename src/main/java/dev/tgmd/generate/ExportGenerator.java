@@ -63,7 +63,6 @@ public final class ExportGenerator {
     try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(json), BUFFER);
         JsonGenerator g = JSON.createGenerator(stream, JsonEncoding.UTF8)) {
       g.setPrettyPrinter(new TdesktopPrettyPrinter());
-      g.setCharacterEscapes(new TdesktopEscapes());
       g.writeStartObject();
       g.writeStringField(
           "about",

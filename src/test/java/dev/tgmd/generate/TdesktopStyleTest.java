@@ -20,7 +20,6 @@ class TdesktopStyleTest {
         JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
     try (JsonGenerator g = f.createGenerator(bytes, JsonEncoding.UTF8)) {
       g.setPrettyPrinter(new TdesktopPrettyPrinter());
-      g.setCharacterEscapes(new TdesktopEscapes());
       body.write(g);
     }
     return bytes.toString(StandardCharsets.UTF_8);
@@ -56,8 +55,18 @@ class TdesktopStyleTest {
   }
 
   @Test
-  void escapesControlCharactersTheIllegalTdesktopWay() throws IOException {
-    String json = write(g -> g.writeString("a\u0007b\u001bc\bd\ne\tf\"g\\h\u2028i😀j\u0301"));
-    assertThat(json).isEqualTo("\"a\\x07b\\x1Bc\\x08d\\ne\\tf\\\"g\\\\h\\u2028i😀j\u0301\"");
+  void quotesControlCharactersTheIllegalTdesktopWay() {
+    assertThat(TdesktopStrings.quote("a\u0007b\u001bc\bd\ne\tf\"g\\h\u2028i😀j\u0301"))
+        .isEqualTo("\"a\\x07b\\x1Bc\\x08d\\ne\\tf\\\"g\\\\h\\u2028i😀j\u0301\"");
+    assertThat(TdesktopStrings.needsQuoting("bell\u0007")).isTrue();
+    assertThat(TdesktopStrings.needsQuoting("line\u2028")).isTrue();
+    assertThat(TdesktopStrings.needsQuoting("tab\t new\n line\r \"q\" \\ 😀 ليلى")).isFalse();
+  }
+
+  @Test
+  void jacksonWritesEveryOtherStringExactlyAsTdesktopDoes() throws IOException {
+    String s = "tab\t new\n line\r \"q\" \\ / 😀 👨‍👩‍👧 ليلى e\u0301 <b>&amp;</b>";
+    assertThat(TdesktopStrings.needsQuoting(s)).isFalse();
+    assertThat(write(g -> g.writeString(s))).isEqualTo(TdesktopStrings.quote(s));
   }
 }
