@@ -6,8 +6,9 @@ import java.io.IOException;
 
 /**
  * Streams one generated chat object into a {@link JsonGenerator}, in tdesktop's field order, and
- * writes the media files its messages refer to. Holds only a fixed amount of state whatever the
- * chat's size: counters, a few recent ids per forum topic and the sticker slots. Not thread-safe.
+ * writes the media files its messages refer to (through {@link MediaFields}). Holds only a fixed
+ * amount of state whatever the chat's size: the clock, a few recent ids per forum topic, and the
+ * media counters. Not thread-safe.
  */
 final class ChatWriter {
 
