@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TgmdCommand.Version.class,
     description = "Turns Telegram Desktop chat exports into Markdown notes, with metrics about every run.",
-    subcommands = {ExportCommand.class, MetricsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ExportCommand.class, GenerateCommand.class, MetricsCommand.class, CommandLine.HelpCommand.class})
 public final class TgmdCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
