@@ -1,49 +1,82 @@
 package dev.tgmd.cli;
 
+import dev.tgmd.export.ChatSummary;
 import dev.tgmd.export.ExportOptions;
 import dev.tgmd.export.ExportResult;
 import dev.tgmd.export.Exporter;
+import dev.tgmd.export.RunReport;
 import dev.tgmd.layout.Split;
 import dev.tgmd.metrics.MetricsCollector;
+import dev.tgmd.metrics.MetricsReport;
+import dev.tgmd.metrics.MetricsReportJson;
+import dev.tgmd.metrics.ResourceMonitor;
+import dev.tgmd.metrics.ResourceReport;
+import dev.tgmd.metrics.RunStatus;
+import dev.tgmd.metrics.SummaryFormatter;
 import dev.tgmd.render.Flavor;
 import dev.tgmd.render.Sizes;
 import dev.tgmd.source.ExportFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tgmd export}: turns an export into notes. */
+/**
+ * {@code tgmd export}: turns an export into notes, with a resource monitor around the run, the
+ * metrics report beside the notes and a summary at the end, on every outcome.
+ */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     versionProvider = TgmdCommand.Version.class,
+    sortOptions = false,
     description = {
       "Turns a Telegram Desktop export (JSON) into Markdown notes.",
       "",
       "INPUT is the export folder holding result.json, or result.json itself. Notes go to",
       "OUT/<chat>/<chat> <period>.md, one note per period, with an index note per chat and",
-      "the chat's files under OUT/<chat>/media/.",
+      "the chat's files under OUT/<chat>/media/. Unless --no-metrics, the run's metrics go to",
+      "OUT/export_metrics.json. The summary goes to standard output; progress and logs to",
+      "standard error. Ctrl-C (or SIGTERM) stops the run gracefully: the notes written stay",
+      "complete, the chat being read is finished and marked partial; a second Ctrl-C exits at once.",
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  the export completed",
-      "  1  an unexpected failure (a bug, or the disk is full)",
-      "  2  bad input or usage: not a readable export, a bad option",
+      "  0    the export completed",
+      "  1    an unexpected failure (a bug, or the machine failed: disk full, I/O error)",
+      "  2    bad input or usage: not a readable export, a bad option, filters matching nothing",
+      "  3    the export completed but some messages could not be rendered (see the summary)",
+      "  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM",
     })
 public final class ExportCommand implements Callable<Integer> {
 
+  private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
+
+  /** Completed, but some messages could not be rendered. */
+  static final int SOME_MESSAGES_FAILED = 3;
+
   @Spec CommandSpec spec;
+
+  @ParentCommand TgmdCommand parent;
 
   @Parameters(index = "0", paramLabel = "INPUT", description = "The export folder, or its result.json.")
   Path input;
@@ -81,42 +114,157 @@ public final class ExportCommand implements Callable<Integer> {
   ZoneId timezone;
 
   @Option(names = "--media", paramLabel = "MODE", defaultValue = "copy",
-      description = "copy (default): copy files into OUT/<chat>/media/; none: only name them.")
+      description = "copy (default): copy files into OUT/<chat>/media/, each distinct content once; none: only name them.")
   String media;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Threads that render messages (default: the number of processors, here ${sys:tgmd.processors}).")
+  Integer workers;
 
   @Option(names = "--reply-index-size", paramLabel = "N", defaultValue = "100000",
       description = "How many recent messages per chat replies can link to with a snippet (default: ${DEFAULT-VALUE}).")
   int replyIndexSize;
 
+  @Option(names = "--no-metrics", negatable = false,
+      description = "Measure nothing: no resource monitor, no timing, no export_metrics.json, no metrics table.")
+  boolean noMetrics;
+
+  @Option(names = "--metrics-interval", paramLabel = "DURATION", defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "How often resources are sampled: 100ms at least (default: ${DEFAULT-VALUE}).")
+  Duration metricsInterval;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines on standard error (the summary still goes to standard output).")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Log more, down to debug details.")
+  boolean verbose;
+
+  static {
+    System.setProperty("tgmd.processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
+  }
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Environment env = parent == null ? Environment.detached() : parent.environment();
+    LogSetup.level(quiet, verbose);
     ExportOptions options;
     try {
       options = options();
+      if (!noMetrics && metricsInterval.compareTo(ResourceMonitor.MIN_INTERVAL) < 0) {
+        throw new IllegalArgumentException("--metrics-interval must be at least 100ms: " + metricsInterval.toMillis() + "ms");
+      }
+      if (Files.exists(out) && !Files.isDirectory(out)) {
+        throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
+      }
     } catch (IllegalArgumentException e) {
       err.println("tgmd: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Exporter exporter = new Exporter(options, MetricsCollector.noop(), System::nanoTime);
-    ExportResult result;
-    try {
-      result = exporter.run();
-    } catch (ExportFormatException e) {
-      err.println("tgmd: " + e.getMessage());
-      return ExitCodes.BAD_INPUT;
-    } catch (IOException e) {
-      err.println("tgmd: " + describe(e));
-      return ExitCodes.FAILURE;
+
+    // Wired once: with metrics off, the no-op collector, no monitor, no report.
+    MetricsCollector metrics = noMetrics ? MetricsCollector.noop() : MetricsCollector.create();
+    ResourceMonitor monitor = noMetrics ? null : ResourceMonitor.create(metricsInterval);
+    long startNanos = System.nanoTime();
+    if (monitor != null) {
+      monitor.start();
     }
-    if (result.chatCount() == 0 && (!options.chats().isEmpty() || !options.types().isEmpty()
-        || options.since() != null || options.until() != null)) {
+    Exporter exporter = new Exporter(options, metrics);
+    AtomicInteger signal = new AtomicInteger();
+    RunStatus status = RunStatus.FAILED;
+    String error = null;
+    int code = ExitCodes.FAILURE;
+    ExportResult result = null;
+    ProgressReporter.Mode mode = quiet ? ProgressReporter.Mode.NONE
+        : env.terminal() ? ProgressReporter.Mode.BAR : ProgressReporter.Mode.LINES;
+    try (AutoCloseable signals = env.signals().onStop(sig -> {
+          signal.compareAndSet(0, sig);
+          exporter.cancel();
+        });
+        ProgressReporter progress = ProgressReporter.start(mode, exporter::progress, err, 5)) {
+      result = exporter.run();
+      status = result.status().equals("interrupted") ? RunStatus.INTERRUPTED : RunStatus.COMPLETED;
+      if (status == RunStatus.INTERRUPTED) {
+        int sig = signal.get() == 0 ? 2 : signal.get();
+        error = "stopped by " + (sig == 15 ? "SIGTERM" : "SIGINT (Ctrl-C)");
+        code = 128 + sig;
+      } else {
+        code = result.failedMessages() > 0 ? SOME_MESSAGES_FAILED : ExitCodes.OK;
+      }
+    } catch (ExportFormatException e) {
+      error = e.getMessage();
+      code = ExitCodes.BAD_INPUT;
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      error = describe(e);
+      code = ExitCodes.BAD_INPUT;
+    } catch (IOException e) {
+      error = describe(e);
+      log.debug("the export failed", e);
+    } catch (Exception e) {
+      error = "unexpected error: " + e;
+      log.debug("the export failed", e);
+    } finally {
+      if (monitor != null) {
+        monitor.stop();
+      }
+    }
+    long durationNanos = System.nanoTime() - startNanos;
+    Instant finished = env.clock().instant();
+    if (error != null && status == RunStatus.FAILED) {
+      err.println("tgmd: " + error);
+    }
+    List<ChatSummary> chats = exporter.chats();
+    MetricsReport report = null;
+    if (!noMetrics) {
+      report = writeReport(options, status, error, env, finished, durationNanos, metrics, monitor, chats, err);
+    }
+    if (result == null && chats.stream().noneMatch(c -> c.messages() > 0) && code == ExitCodes.BAD_INPUT) {
+      return code; // nothing was exported: the error line says it all
+    }
+    if (status == RunStatus.COMPLETED && result.chatCount() == 0 && (!options.chats().isEmpty()
+        || !options.types().isEmpty() || options.since() != null || options.until() != null)) {
       err.println("tgmd: no message matched the filters (--chat, --type, --since, --until): nothing was written");
       return ExitCodes.USAGE;
     }
-    printSummary(out, result, options);
-    return ExitCodes.OK;
+    printSummary(stdout, status, chats, durationNanos, options);
+    if (report != null) {
+      stdout.println();
+      stdout.print(SummaryFormatter.withColor(env.terminal() && colorAllowed(env)).format(report));
+    }
+    stdout.flush();
+    return code;
+  }
+
+  private MetricsReport writeReport(ExportOptions options, RunStatus status, String error, Environment env,
+      Instant finished, long durationNanos, MetricsCollector metrics, ResourceMonitor monitor,
+      List<ChatSummary> chats, PrintWriter err) {
+    Instant started = env.processStart().isAfter(finished) ? finished : env.processStart();
+    // The run lasts from the process's start (what a user waits for) to now.
+    double seconds = Math.max(durationNanos / 1e9, Duration.between(started, finished).toNanos() / 1e9);
+    ResourceReport resources = null;
+    try {
+      resources = monitor.report();
+    } catch (RuntimeException e) {
+      log.warn("resource figures unavailable: {}", e.toString());
+    }
+    MetricsReport report = RunReport.build(TgmdCommand.version(), options, metricsInterval, status, error,
+        started, finished, seconds, metrics.snapshot(), resources, chats);
+    Path file = options.out().resolve(MetricsReportJson.FILE_NAME);
+    try {
+      Files.createDirectories(options.out());
+      MetricsReportJson.write(report, file);
+      log.info("metrics written to {}", file);
+    } catch (IOException | RuntimeException e) {
+      err.println("tgmd: could not write the metrics report " + file + ": " + e.getMessage());
+    }
+    return report;
+  }
+
+  private static boolean colorAllowed(Environment env) {
+    String noColor = env.variables().get("NO_COLOR");
+    return (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.variables().get("TERM"));
   }
 
   ExportOptions options() {
@@ -126,10 +274,11 @@ public final class ExportCommand implements Callable<Integer> {
             + String.join(", ", ExportOptions.CHAT_TYPES));
       }
     }
+    int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
     return new ExportOptions(input, out, chats, types, since, until,
         choice(Split.class, split, "--split"), choice(Flavor.class, flavor, "--flavor"),
         timezone == null ? ZoneId.systemDefault() : timezone, copyMedia(),
-        1, replyIndexSize);
+        threads, ExportOptions.DEFAULT_BATCH_SIZE, replyIndexSize);
   }
 
   private boolean copyMedia() {
@@ -156,14 +305,19 @@ public final class ExportCommand implements Callable<Integer> {
     throw new IllegalArgumentException("unknown value '" + value + "' for " + option + "; one of: " + String.join(", ", names));
   }
 
-  static void printSummary(PrintWriter out, ExportResult r, ExportOptions options) {
-    out.printf(Locale.ROOT, "Exported %,d %s, %,d %s into %,d %s in %s (%.2f s)%n",
+  static void printSummary(PrintWriter out, RunStatus status, List<ChatSummary> chats, long durationNanos,
+      ExportOptions options) {
+    ExportResult r = new ExportResult(status.key(), chats, 0, durationNanos, null);
+    String verb = status == RunStatus.COMPLETED ? "Exported" : status == RunStatus.INTERRUPTED
+        ? "Interrupted after exporting" : "Failed after exporting";
+    out.printf(Locale.ROOT, "%s %,d %s, %,d %s into %,d %s in %s (%.2f s)%n", verb,
         r.chatCount(), r.chatCount() == 1 ? "chat" : "chats",
         r.messages(), r.messages() == 1 ? "message" : "messages",
         r.notes(), r.notes() == 1 ? "note" : "notes",
-        options.out(), r.durationNanos() / 1e9);
+        options.out(), durationNanos / 1e9);
     if (r.failedMessages() > 0) {
-      out.printf(Locale.ROOT, "%,d messages could not be rendered; their notes say so%n", r.failedMessages());
+      out.printf(Locale.ROOT, "%,d %s could not be rendered; their notes say so%n", r.failedMessages(),
+          r.failedMessages() == 1 ? "message" : "messages");
     }
     out.printf(Locale.ROOT, "Media: %,d copied (%s), %,d duplicates avoided, %,d missing, %,d refused%n",
         r.mediaFiles(), Sizes.human(r.mediaBytes()), r.duplicates(), r.missing(), r.refused());
@@ -172,10 +326,10 @@ public final class ExportCommand implements Callable<Integer> {
   static String describe(IOException e) {
     String m = e.getMessage();
     String kind = e.getClass().getSimpleName();
-    if (e instanceof java.nio.file.NoSuchFileException) {
+    if (e instanceof NoSuchFileException) {
       return "no such file or folder: " + m;
     }
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied: " + m;
     }
     if (e instanceof java.nio.file.FileSystemException && m != null) {

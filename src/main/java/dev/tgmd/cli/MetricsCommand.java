@@ -5,9 +5,7 @@ import dev.tgmd.metrics.MetricsReport;
 import dev.tgmd.metrics.MetricsReportException;
 import dev.tgmd.metrics.MetricsReportJson;
 import dev.tgmd.metrics.SummaryFormatter;
-import java.io.Console;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -78,26 +76,7 @@ public final class MetricsCommand implements Runnable {
     ColorMode color = ColorMode.auto;
 
     boolean enabled() {
-      return color.enabled(System.getenv(), isTerminal());
-    }
-  }
-
-  /**
-   * Whether standard output is a terminal. Before Java 22 a console exists only then; from Java 22
-   * on, {@code Console.isTerminal()} says so.
-   */
-  static boolean isTerminal() {
-    Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      Method isTerminal = Console.class.getMethod("isTerminal");
-      return Boolean.TRUE.equals(isTerminal.invoke(console));
-    } catch (NoSuchMethodException e) {
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
+      return color.enabled(System.getenv(), Environment.isTerminal());
     }
   }
 

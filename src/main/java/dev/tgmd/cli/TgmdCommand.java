@@ -19,6 +19,17 @@ public final class TgmdCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private final Environment environment;
+
+  TgmdCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  /** The world the commands run in. */
+  Environment environment() {
+    return environment;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -29,10 +40,30 @@ public final class TgmdCommand implements Runnable {
    * {@link java.io.StringWriter}s.
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new TgmdCommand());
+    return commandLine(out, err, Environment.detached());
+  }
+
+  /** A configured command line in the given environment. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
+    CommandLine cl = new CommandLine(new TgmdCommand(environment));
     cl.setOut(out);
     cl.setErr(err);
+    cl.setParameterExceptionHandler(TgmdCommand::usageError);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("tgmd: unexpected error: " + e);
+      org.slf4j.LoggerFactory.getLogger(TgmdCommand.class).debug("unexpected error", e);
+      return ExitCodes.FAILURE;
+    });
     return cl;
+  }
+
+  /** A usage error: one line saying what is wrong, one line saying where help is; exit 2. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("tgmd: " + e.getMessage());
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return ExitCodes.USAGE;
   }
 
   /** The tool's version, from the build. */

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param until the last day exported (inclusive, in {@code zone}); null for no limit
  * @param copyMedia copy media files into the notes' folders ({@code --media copy})
  * @param workers how many threads render messages
+ * @param batchSize how many messages travel together between the pipeline's stages
  * @param replyIndexSize how many recent messages per chat the reply index keeps
  */
 public record ExportOptions(
@@ -33,7 +34,11 @@ public record ExportOptions(
     ZoneId zone,
     boolean copyMedia,
     int workers,
+    int batchSize,
     int replyIndexSize) {
+
+  /** How many messages travel together between stages, unless told otherwise. */
+  public static final int DEFAULT_BATCH_SIZE = 128;
 
   /** The chat types Telegram Desktop exports. */
   public static final List<String> CHAT_TYPES = List.of(
@@ -55,6 +60,9 @@ public record ExportOptions(
     if (workers < 1) {
       throw new IllegalArgumentException("--workers must be at least 1: " + workers);
     }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("the batch size must be at least 1: " + batchSize);
+    }
     if (replyIndexSize < 1) {
       throw new IllegalArgumentException("--reply-index-size must be at least 1: " + replyIndexSize);
     }
@@ -63,6 +71,6 @@ public record ExportOptions(
   /** Options with the defaults for everything but the input and output. */
   public static ExportOptions defaults(Path input, Path out) {
     return new ExportOptions(input, out, List.of(), List.of(), null, null, Split.MONTH, Flavor.OBSIDIAN,
-        ZoneId.systemDefault(), true, Runtime.getRuntime().availableProcessors(), 100_000);
+        ZoneId.systemDefault(), true, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE, 100_000);
   }
 }

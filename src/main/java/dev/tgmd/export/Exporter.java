@@ -3,6 +3,12 @@ package dev.tgmd.export;
 import dev.tgmd.layout.NameAllocator;
 import dev.tgmd.media.MediaResolver;
 import dev.tgmd.metrics.MetricsCollector;
+import dev.tgmd.metrics.StageRecorder;
+import dev.tgmd.metrics.Ticker;
+import dev.tgmd.pipeline.AsyncPipeline;
+import dev.tgmd.pipeline.PipelineException;
+import dev.tgmd.pipeline.PipelineResult;
+import dev.tgmd.pipeline.Source;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.NoteFormat;
 import dev.tgmd.source.Chat;
@@ -12,88 +18,187 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
  * One export run: reads the export, renders every message and writes the notes. Wires the fetch
  * stage ({@link MessageSource}), the process stage ({@link MessageProcessor}) and the write stage
- * ({@link NoteSink}).
+ * ({@link NoteSink}) into an {@link AsyncPipeline}, recording through the given collector (the
+ * no-op one when metrics are off). Run once.
  *
- * <p>{@link #cancel()} may be called from any thread (a signal handler): the run stops reading,
- * finishes what it has, and returns an interrupted result.
+ * <p>{@link #cancel()}, {@link #progress()} and {@link #chats()} may be called from any thread.
  */
 public final class Exporter {
 
+  /** The name of the stage that copies media files (in the write thread), in the metrics. */
+  public static final String MEDIA_STAGE = "media";
+
+  /** The metrics report's file name in OUT; no chat folder may take it. */
+  public static final String METRICS_FILE = "export_metrics.json";
+
   private final ExportOptions options;
   private final MetricsCollector metrics;
-  private final LongSupplier nanos;
+  private final Object lock = new Object();
   private volatile boolean cancelled;
+  private AsyncPipeline pipeline;
   private volatile NoteSink sink;
-  private volatile MessageSource source;
+  private volatile ExportReader reader;
+  private volatile Exception inputFailure;
 
-  /**
-   * @param nanos the monotonic clock the run's durations are measured with
-   */
-  public Exporter(ExportOptions options, MetricsCollector metrics, LongSupplier nanos) {
+  public Exporter(ExportOptions options, MetricsCollector metrics) {
     this.options = Objects.requireNonNull(options, "options");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    this.nanos = Objects.requireNonNull(nanos, "nanos");
-  }
-
-  /** Asks the run to stop as soon as it can; notes already begun are finished, marked partial. */
-  public void cancel() {
-    cancelled = true;
-  }
-
-  /** Messages written so far; safe to call from any thread while the run goes on. */
-  public long messagesWritten() {
-    NoteSink s = sink;
-    return s == null ? 0 : s.messagesWritten();
   }
 
   /**
-   * Runs the export.
+   * Asks the run to stop as soon as it can: it stops reading, writes the messages already read,
+   * and finishes the chat being written, its notes marked partial. Callable from any thread (a
+   * signal handler), before or during the run.
+   */
+  public void cancel() {
+    AsyncPipeline p;
+    synchronized (lock) {
+      cancelled = true;
+      p = pipeline;
+    }
+    if (p != null) {
+      p.cancel();
+    }
+  }
+
+  /** How far the run is; safe to call from any thread while it goes on. */
+  public Progress progress() {
+    NoteSink s = sink;
+    ExportReader r = reader;
+    return new Progress(r == null ? 0 : r.bytesRead(), r == null ? 0 : r.size(), s == null ? 0 : s.messagesWritten());
+  }
+
+  /**
+   * How far a run is.
+   *
+   * @param bytesRead bytes of the export file read so far
+   * @param bytesTotal the export file's size
+   * @param messagesWritten messages written to notes so far
+   */
+  public record Progress(long bytesRead, long bytesTotal, long messagesWritten) {}
+
+  /**
+   * What the run did with each chat so far: after {@link #run} returned or threw, every chat it
+   * began (a failed run's last chat with status {@code failed}).
+   */
+  public List<ChatSummary> chats() {
+    NoteSink s = sink;
+    return s == null ? List.of() : s.chats();
+  }
+
+  /**
+   * Runs the export through the pipeline: the fetch stage reads and places messages in order,
+   * {@code workers} threads render them, the write stage writes notes in order.
    *
    * @throws ExportFormatException when the input is not a readable export (before anything is
    *     written, or midway: then the chat being written is discarded and the chats finished before
    *     it stay)
+   * @throws IOException when reading or writing failed (the chat being written is discarded)
    */
   public ExportResult run() throws ExportFormatException, IOException {
-    long start = nanos.getAsLong();
+    Ticker ticker = metrics.ticker();
+    long start = ticker.read();
     MessageRenderer renderer = new MessageRenderer(options.flavor());
-    NoteSink notes = new NoteSink(options, renderer, new NoteFormat(options.flavor()), metrics, nanos);
-    try (ExportReader reader = ExportReader.open(options.input(), chatFilter(options))) {
-      MediaResolver media = options.copyMedia() ? new MediaResolver(reader.root()) : null;
-      MessageSource fetch = new MessageSource(reader, options, new NameAllocator(), metrics.cache("reply_index"));
+    StageRecorder mediaStage = options.copyMedia() ? metrics.stage(MEDIA_STAGE) : null;
+    NoteSink notes = new NoteSink(options, renderer, new NoteFormat(options.flavor()), metrics, ticker::read,
+        mediaStage == null ? null : mediaStage.newTimer());
+    this.sink = notes;
+    try (ExportReader input = ExportReader.open(options.input(), chatFilter(options))) {
+      this.reader = input;
+      MediaResolver media = options.copyMedia() ? new MediaResolver(input.root()) : null;
+      NameAllocator folders = new NameAllocator();
+      folders.reserve(METRICS_FILE);
+      MessageSource fetch = new MessageSource(input, options, folders, metrics.cache("reply_index"));
       MessageProcessor process = new MessageProcessor(renderer, media);
-      this.sink = notes;
-      this.source = fetch;
-      try {
-        Work w;
-        while (!cancelled && (w = fetch.next()) != null) {
-          Processed p = null;
-          Throwable failure = null;
-          try {
-            p = process.process(w);
-          } catch (RuntimeException e) {
-            failure = e;
-          }
-          notes.accept(w, p, failure);
+      AsyncPipeline p = AsyncPipeline.builder()
+          .workers(options.workers())
+          .batchSize(options.batchSize())
+          .metrics(metrics)
+          .build();
+      synchronized (lock) {
+        pipeline = p;
+        if (cancelled) {
+          p.cancel();
         }
-      } catch (ExportFormatException | IOException | RuntimeException e) {
+      }
+      if (mediaStage != null) {
+        mediaStage.setWorkers(1);
+      }
+      long pipelineStart = ticker.read();
+      PipelineResult result;
+      try {
+        result = p.run(new Source<Work>() {
+          @Override
+          public Work next() {
+            // A broken input ends the input: what was read before it is still written (the chats
+            // finished before it stay), then the run fails with the input's error.
+            try {
+              return fetch.next();
+            } catch (ExportFormatException | IOException e) {
+              if (cancelled) {
+                return null; // the read was interrupted to stop the run
+              }
+              inputFailure = e;
+              metrics.recordFailure("fetch", options.input().toString(), e);
+              return null;
+            }
+          }
+
+          @Override
+          public String describe(Work w) {
+            return Exporter.describe(w);
+          }
+        }, process::process, outcome -> notes.accept(outcome.item(), outcome.result(), outcome.error()));
+      } catch (PipelineException e) {
         notes.abortCurrent();
-        throw e;
+        Throwable cause = e.getCause();
+        if (cause instanceof ExportFormatException) {
+          throw (ExportFormatException) cause;
+        }
+        if (cause instanceof IOException) {
+          throw (IOException) cause;
+        }
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+          throw (Error) cause;
+        }
+        throw new IOException(cause);
+      } finally {
+        if (mediaStage != null) {
+          mediaStage.addWallNanos(ticker.read() - pipelineStart);
+        }
+      }
+      if (inputFailure != null && !result.cancelled()) {
+        notes.abortCurrent();
+        if (inputFailure instanceof ExportFormatException) {
+          throw (ExportFormatException) inputFailure;
+        }
+        throw (IOException) inputFailure;
       }
       String status = "completed";
-      if (cancelled) {
+      if (result.cancelled()) {
         notes.finishInterrupted();
         status = "interrupted";
       }
-      return new ExportResult(status, notes.chats(), fetch.messagesRead(), nanos.getAsLong() - start, null);
+      return new ExportResult(status, notes.chats(), fetch.messagesRead(), ticker.read() - start, null);
     } finally {
       notes.close();
     }
+  }
+
+  /** "message 42 in chat Alice", for failure reports. */
+  static String describe(Work w) {
+    if (w instanceof Work.MessageWork) {
+      return "message " + ((Work.MessageWork) w).view().message().id() + " in chat " + w.chat().name();
+    }
+    return "chat " + w.chat().name();
   }
 
   /** Which chats the options select: by name or id, and by type. */

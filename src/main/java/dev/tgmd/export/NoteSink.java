@@ -4,6 +4,7 @@ import dev.tgmd.media.MediaSource;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.metrics.CacheRecorder;
 import dev.tgmd.metrics.MetricsCollector;
+import dev.tgmd.metrics.StageTimer;
 import dev.tgmd.metrics.Total;
 import dev.tgmd.render.MediaLink;
 import dev.tgmd.render.MessageRenderer;
@@ -30,13 +31,21 @@ final class NoteSink {
   private final MetricsCollector metrics;
   private final CacheRecorder mediaCache;
   private final LongSupplier nanos;
+  private final StageTimer mediaTimer;
   private final List<ChatSummary> chats = new ArrayList<>();
   private final AtomicLong written = new AtomicLong();
   private Path workDir;
+  private long storedFiles;
+  private long storedBytes;
   private ChatWriter current;
   private int sequence;
 
-  NoteSink(ExportOptions options, MessageRenderer renderer, NoteFormat format, MetricsCollector metrics, LongSupplier nanos) {
+  /**
+   * @param mediaTimer times media copying (stage "media"); null when media are not copied
+   */
+  NoteSink(ExportOptions options, MessageRenderer renderer, NoteFormat format, MetricsCollector metrics,
+      LongSupplier nanos, StageTimer mediaTimer) {
+    this.mediaTimer = mediaTimer;
     this.options = options;
     this.renderer = renderer;
     this.format = format;
@@ -66,10 +75,7 @@ final class NoteSink {
       Work.MessageWork w = (Work.MessageWork) work;
       String block;
       if (failure == null) {
-        List<MediaLink> links = new ArrayList<>(processed.sources().size());
-        for (MediaSource source : processed.sources()) {
-          links.add(current.media().store(source));
-        }
+        List<MediaLink> links = processed.sources().isEmpty() ? List.of() : store(processed.sources());
         block = renderer.assemble(processed.rendered(), links, w.note().toChatFolder());
       } else {
         block = renderer.failed(w.view(), failure);
@@ -83,10 +89,36 @@ final class NoteSink {
       }
       Path chatDir = options.out().resolve(work.chat().folder());
       current = new ChatWriter(work.chat(), options.out(), workDir, sequence++, format, options.split(),
-          new MediaStore(chatDir, mediaCache), nanos.getAsLong());
+          new MediaStore(chatDir, mediaCache, storedFiles, storedBytes), nanos.getAsLong());
     } else {
       finishCurrent("completed");
     }
+  }
+
+  private List<MediaLink> store(List<MediaSource> sources) throws IOException {
+    List<MediaLink> links = new ArrayList<>(sources.size());
+    if (mediaTimer == null) {
+      for (MediaSource source : sources) {
+        links.add(current.media().store(source));
+      }
+      return links;
+    }
+    long batch = mediaTimer.startBatch();
+    int errors = 0;
+    try {
+      for (MediaSource source : sources) {
+        long t = mediaTimer.startItem();
+        MediaLink link = current.media().store(source);
+        mediaTimer.endItem(t);
+        links.add(link);
+        if (link instanceof MediaLink.Missing || link instanceof MediaLink.Refused) {
+          errors++;
+        }
+      }
+    } finally {
+      mediaTimer.endBatch(batch, sources.size(), errors);
+    }
+    return links;
   }
 
   /** Finishes the chat being written, as interrupted: its notes are written, marked partial. */
@@ -118,6 +150,8 @@ final class NoteSink {
   }
 
   private void record(ChatSummary s) {
+    storedFiles += s.mediaFiles();
+    storedBytes += s.mediaBytes();
     if (s.messages() > 0) {
       metrics.add(Total.CHATS, 1);
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * The recently exported messages of one chat, so that a reply can link to its target with a
  * snippet: a bounded LRU map from message id to where the message is and how it starts. A reply
  * whose target was evicted still says which message it answers, unlinked. Every lookup is
- * recorded as a cache hit or miss, every eviction as an eviction.
+ * recorded as a cache hit or miss, every eviction as an eviction; its size is reported as the
+ * most it held at once (entries, and their estimated bytes), whichever chat that was.
  *
  * <p>Not thread-safe: used by the single thread that reads the export, in message order.
  */
@@ -25,6 +26,8 @@ final class ReplyIndex {
   private final int capacity;
   private final CacheRecorder recorder;
   private long bytes;
+  private long mostEntries;
+  private long mostBytes;
   private final LinkedHashMap<Long, Entry> entries;
 
   ReplyIndex(int capacity, CacheRecorder recorder) {
@@ -63,13 +66,16 @@ final class ReplyIndex {
       bytes -= old.estimatedBytes();
     }
     bytes += entry.estimatedBytes();
-    recorder.size(entries.size(), bytes);
+    if (entries.size() > mostEntries || bytes > mostBytes) {
+      mostEntries = Math.max(mostEntries, entries.size());
+      mostBytes = Math.max(mostBytes, bytes);
+      recorder.size(mostEntries, mostBytes);
+    }
   }
 
   /** Forgets everything (at the end of a chat: replies never cross chats). */
   void clear() {
     entries.clear();
     bytes = 0;
-    recorder.size(0, 0);
   }
 }

@@ -44,13 +44,20 @@ public final class MediaStore {
   private int missing;
   private int refused;
 
+  private final long entriesBefore;
+  private final long bytesBefore;
+
   /**
    * @param chatFolder the chat's folder in OUT (created on the first copy)
-   * @param cache where de-duplication hits and misses are recorded
+   * @param cache where de-duplication hits and misses are recorded; its size is reported as the
+   *     distinct files stored over the run: {@code entriesBefore} and {@code bytesBefore} (the
+   *     chats before this one) plus this chat's
    */
-  public MediaStore(Path chatFolder, CacheRecorder cache) {
+  public MediaStore(Path chatFolder, CacheRecorder cache, long entriesBefore, long bytesBefore) {
     this.chatFolder = chatFolder;
     this.cache = cache;
+    this.entriesBefore = entriesBefore;
+    this.bytesBefore = bytesBefore;
   }
 
   /** Stores the file when it is new, and says what the note should show for it. */
@@ -72,7 +79,7 @@ public final class MediaStore {
       storedBytes += a.size();
       copied++;
       copiedBytes += a.size();
-      cache.size(byHash.size(), storedBytes);
+      cache.size(entriesBefore + byHash.size(), bytesBefore + storedBytes);
       return stored;
     }
     if (source instanceof MediaSource.Missing) {

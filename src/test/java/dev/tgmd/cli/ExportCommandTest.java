@@ -2,6 +2,9 @@ package dev.tgmd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgmd.metrics.MetricsReport;
+import dev.tgmd.metrics.MetricsReportJson;
+import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.testing.CommonMark;
 import dev.tgmd.testing.Tgmd;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +85,8 @@ class ExportCommandTest {
     Path input = export(FORUM);
     export(input, tmp.resolve("a"), "--timezone", "Asia/Tokyo");
     export(input, tmp.resolve("b"), "--timezone", "Asia/Tokyo");
-    Map<String, String> a = Tgmd.files(tmp.resolve("a"));
-    assertThat(a).isNotEmpty().isEqualTo(Tgmd.files(tmp.resolve("b")));
+    Map<String, String> a = Tgmd.exported(tmp.resolve("a"));
+    assertThat(a).isNotEmpty().isEqualTo(Tgmd.exported(tmp.resolve("b")));
   }
 
   @Test
@@ -142,7 +145,7 @@ class ExportCommandTest {
     Path out = tmp.resolve("out");
     Tgmd.Run run = export(input, out, "--timezone", "UTC");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(Tgmd.files(out).keySet()).containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md", "Pics/media/photos/a.jpg");
+    assertThat(Tgmd.exported(out).keySet()).containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md", "Pics/media/photos/a.jpg");
     assertThat(Tgmd.files(out).values()).noneMatch(content -> content.contains("TOP-SECRET-CONTENT"));
     String note = Tgmd.read(out.resolve("Pics/Pics 2024-01.md"));
     assertThat(note).contains("^m2\n\n![[./media/photos/a.jpg]]\n\nsame picture");
@@ -163,7 +166,7 @@ class ExportCommandTest {
     Files.writeString(input.resolve("photos/a.jpg"), "JPEG");
     Path out = tmp.resolve("out");
     assertThat(export(input, out, "--media", "none").exitCode()).isZero();
-    assertThat(Tgmd.files(out).keySet()).containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md");
+    assertThat(Tgmd.exported(out).keySet()).containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md");
     assertThat(Tgmd.read(out.resolve("Pics/Pics 2024-01.md"))).contains("🖼️ Photo: a.jpg (not copied)");
   }
 
@@ -177,7 +180,10 @@ class ExportCommandTest {
     assertThat(run.err()).startsWith("tgmd: " + input.resolve("result.json")).contains(message);
     assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(Tgmd.notes(out)).as("no partial note").isEmpty();
-    assertThat(Tgmd.files(out)).as("no temporary file left").isEmpty();
+    assertThat(Tgmd.exported(out)).as("no temporary file left").isEmpty();
+    MetricsReport report = MetricsReportJson.read(out.resolve("export_metrics.json"));
+    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(report.run().error()).contains(message);
     try (var siblings = Files.list(tmp)) {
       assertThat(siblings.map(p -> p.getFileName().toString())).as("nothing outside OUT")
           .isSubsetOf("export", "out");

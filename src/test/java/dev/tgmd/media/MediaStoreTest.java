@@ -50,7 +50,7 @@ class MediaStoreTest {
     MediaResolver resolver = new MediaResolver(tmp.resolve("export"));
     CountingCache cache = new CountingCache();
     Path chatDir = tmp.resolve("out/Chat");
-    MediaStore store = new MediaStore(chatDir, cache);
+    MediaStore store = new MediaStore(chatDir, cache, 0, 0);
 
     MediaLink a = store.store(resolver.resolve(FileRef.of("chats/chat_001/photos/a.jpg", null)));
     MediaLink b = store.store(resolver.resolve(FileRef.of("chats/chat_001/photos/b.jpg", null)));
@@ -77,7 +77,7 @@ class MediaStoreTest {
     Files.writeString(export.resolve("a:b.txt"), "1");
     Files.writeString(export.resolve("a_b.txt"), "2");
     MediaResolver resolver = new MediaResolver(tmp.resolve("export"));
-    MediaStore store = new MediaStore(tmp.resolve("out/Chat"), new CountingCache());
+    MediaStore store = new MediaStore(tmp.resolve("out/Chat"), new CountingCache(), 0, 0);
     assertThat(store.store(resolver.resolve(FileRef.of("files/a:b.txt", null))))
         .isEqualTo(new MediaLink.Stored("media/files/a_b.txt", 1));
     assertThat(store.store(resolver.resolve(FileRef.of("files/a_b.txt", null))))
@@ -86,7 +86,7 @@ class MediaStoreTest {
 
   @Test
   void missingRefusedAndPlaceholdersAreCountedNotCopied() throws Exception {
-    MediaStore store = new MediaStore(tmp.resolve("out/Chat"), new CountingCache());
+    MediaStore store = new MediaStore(tmp.resolve("out/Chat"), new CountingCache(), 0, 0);
     assertThat(store.store(new MediaSource.Missing("x.jpg"))).isEqualTo(new MediaLink.Missing("x.jpg"));
     assertThat(store.store(new MediaSource.Refused("/etc/passwd", "why"))).isEqualTo(new MediaLink.Refused("/etc/passwd", "why"));
     assertThat(store.store(new MediaSource.Placeholder("(File unavailable, please try again later)")))

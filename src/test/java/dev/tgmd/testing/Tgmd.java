@@ -46,6 +46,13 @@ public final class Tgmd {
     return files;
   }
 
+  /** What an export wrote: every file under {@code dir} but the metrics report. */
+  public static Map<String, String> exported(Path dir) {
+    Map<String, String> files = files(dir);
+    files.remove("export_metrics.json");
+    return files;
+  }
+
   /** The relative paths of the notes ({@code .md}) under {@code dir}, sorted. */
   public static List<String> notes(Path dir) {
     return files(dir).keySet().stream().filter(p -> p.endsWith(".md")).collect(Collectors.toList());
