@@ -82,7 +82,7 @@ final class ChatWriter {
   }
 
   /** Appends one message's block to its note. */
-  void append(Work.MessageWork w, String block, boolean failedMessage) throws IOException {
+  void append(Work w, String block, boolean failedMessage) throws IOException {
     Body body = notes.get(w.note());
     if (body == null) {
       body = new Body(w.note(), w.topicTitle(), workDir.resolve(bodyPrefix + (bodies++) + ".md"));

@@ -104,6 +104,10 @@ public final class Exporter {
     Ticker ticker = metrics.ticker();
     long start = ticker.read();
     MessageRenderer renderer = new MessageRenderer(options.flavor());
+    // the pipeline's stages first, so that the report lists the stages in the order work flows
+    metrics.stage(AsyncPipeline.FETCH);
+    metrics.stage(AsyncPipeline.PROCESS);
+    metrics.stage(AsyncPipeline.WRITE);
     StageRecorder mediaStage = options.copyMedia() ? metrics.stage(MEDIA_STAGE) : null;
     NoteSink notes = new NoteSink(options, renderer, new NoteFormat(options.flavor()), metrics, ticker::read,
         mediaStage == null ? null : mediaStage.newTimer());
@@ -195,10 +199,7 @@ public final class Exporter {
 
   /** "message 42 in chat Alice", for failure reports. */
   static String describe(Work w) {
-    if (w instanceof Work.MessageWork) {
-      return "message " + ((Work.MessageWork) w).view().message().id() + " in chat " + w.chat().name();
-    }
-    return "chat " + w.chat().name();
+    return "message " + w.view().message().id() + " in chat " + w.chat().name();
   }
 
   /** Which chats the options select: by name or id, and by type. */

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The process stage: renders a message and checks and hashes its files. Thread-safe: the
- * pipeline's workers share one. Chat boundaries pass through untouched (null result).
+ * pipeline's workers share one.
  */
 final class MessageProcessor {
 
@@ -26,11 +26,7 @@ final class MessageProcessor {
     this.media = media;
   }
 
-  Processed process(Work work) {
-    if (!(work instanceof Work.MessageWork)) {
-      return null;
-    }
-    Work.MessageWork w = (Work.MessageWork) work;
+  Processed process(Work w) {
     RenderedMessage rendered = renderer.render(w.view());
     if (rendered.media().isEmpty()) {
       return new Processed(rendered, List.of());

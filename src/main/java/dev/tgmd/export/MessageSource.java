@@ -43,6 +43,10 @@ final class MessageSource {
   private Map<Long, String> topicTitles;
   private LocalDate lastDay;
   private long messagesRead;
+  private boolean chatHasWork;
+  private boolean chatEnded;
+  private Work pending;
+  private Exception failure;
 
   MessageSource(ExportReader reader, ExportOptions options, NameAllocator chatFolders, CacheRecorder replyCache) {
     this.reader = reader;
@@ -56,8 +60,47 @@ final class MessageSource {
     return messagesRead;
   }
 
-  /** The next piece of work, or null at the end of the export. */
+  /**
+   * The next message, or null at the end of the export. Reads one message ahead, to know whether
+   * a message is its chat's last; an error met while reading ahead is thrown by the next call, so
+   * that the message before it is not lost.
+   */
   Work next() throws IOException, ExportFormatException {
+    Work w = pending;
+    pending = null;
+    if (w == null) {
+      throwPendingFailure();
+      w = read();
+      if (w == null) {
+        return null;
+      }
+    }
+    chatEnded = false;
+    try {
+      pending = read();
+    } catch (IOException | ExportFormatException | RuntimeException e) {
+      failure = e;
+      return chatEnded ? w.asLast() : w;
+    }
+    return chatEnded || pending == null ? w.asLast() : w;
+  }
+
+  private void throwPendingFailure() throws IOException, ExportFormatException {
+    Exception f = failure;
+    failure = null;
+    if (f instanceof ExportFormatException) {
+      throw (ExportFormatException) f;
+    }
+    if (f instanceof IOException) {
+      throw (IOException) f;
+    }
+    if (f instanceof RuntimeException) {
+      throw (RuntimeException) f;
+    }
+  }
+
+  /** The next placed message; notes in {@link #chatEnded} when a chat with messages ended first. */
+  private Work read() throws IOException, ExportFormatException {
     ExportEvent e;
     while ((e = reader.next()) != null) {
       if (e instanceof ExportEvent.MessageRead) {
@@ -67,18 +110,17 @@ final class MessageSource {
           return w;
         }
       } else if (e instanceof ExportEvent.ChatStarted) {
-        return begin(e.chat());
+        begin(e.chat());
       } else {
         replies.clear();
-        Work.ChatInfo ended = chat;
-        chat = null;
-        return new Work.ChatEnd(ended);
+        chatEnded |= chatHasWork;
+        chatHasWork = false;
       }
     }
     return null;
   }
 
-  private Work begin(Chat c) {
+  private void begin(Chat c) {
     String name = c.displayName();
     String folder = chatFolders.allocate(
         SafeNames.of(name, SafeNames.FOLDER_BYTES, "Chat " + c.id()), Long.toString(c.id()), SafeNames.FOLDER_BYTES);
@@ -89,7 +131,7 @@ final class MessageSource {
     duplicates = new HashMap<>();
     topicTitles = new HashMap<>();
     lastDay = null;
-    return new Work.ChatBegin(chat);
+    chatHasWork = false;
   }
 
   private Work place(Message m) {
@@ -107,19 +149,21 @@ final class MessageSource {
       return null;
     }
     NoteRef note = layout.note(topic, day);
-    boolean first = ids.add(m.id());
-    String anchor = first ? "m" + m.id() : "m" + m.id() + "-" + duplicates.merge(m.id(), 2, (a, b) -> a + 1);
+    boolean firstWithId = ids.add(m.id());
+    String anchor = firstWithId ? "m" + m.id() : "m" + m.id() + "-" + duplicates.merge(m.id(), 2, (a, b) -> a + 1);
     // a message posted in a forum topic "replies" to the topic's first message: that is no reply
     boolean topicPost = topic != 0 && m.replyToMessageId() != null && m.replyToMessageId() == topic;
     ReplyTarget reply = m.replyToMessageId() == null || topicPost ? null
         : target(m.replyToMessageId(), m.replyToPeerId(), note);
     ReplyTarget pinned = m.action() instanceof ServiceAction.Pinned
         ? target(((ServiceAction.Pinned) m.action()).messageId(), null, note) : null;
-    if (first) {
+    if (firstWithId) {
       replies.put(m.id(), new ReplyIndex.Entry(note, anchor, senderOf(m), MessageRenderer.snippet(m)));
     }
     String topicTitle = topic == 0 ? null : topicTitles.getOrDefault(topic, "Topic " + topic);
-    return new Work.MessageWork(chat, new MessageView(m, anchor, time, reply, pinned), note, day, topicTitle);
+    boolean first = !chatHasWork;
+    chatHasWork = true;
+    return new Work(chat, new MessageView(m, anchor, time, reply, pinned), note, day, topicTitle, first, false);
   }
 
   private ReplyTarget target(long id, Long peer, NoteRef from) {

@@ -65,34 +65,38 @@ final class NoteSink {
   }
 
   /**
-   * Takes one piece of work after processing.
+   * Takes one message after processing: begins its chat when it is the chat's first, appends its
+   * block to its note, and finishes the chat when it is the chat's last.
    *
-   * @param processed the process stage's result; null for chat boundaries or when it failed
+   * @param processed the process stage's result; null when it failed
    * @param failure why processing failed; null when it did not
    */
-  void accept(Work work, Processed processed, Throwable failure) throws IOException {
-    if (work instanceof Work.MessageWork) {
-      Work.MessageWork w = (Work.MessageWork) work;
-      String block;
-      if (failure == null) {
-        List<MediaLink> links = processed.sources().isEmpty() ? List.of() : store(processed.sources());
-        block = renderer.assemble(processed.rendered(), links, w.note().toChatFolder());
-      } else {
-        block = renderer.failed(w.view(), failure);
-      }
-      current.append(w, block, failure != null);
-      written.incrementAndGet();
-    } else if (work instanceof Work.ChatBegin) {
-      if (workDir == null) {
-        AtomicFiles.ensureFolder(options.out());
-        workDir = Files.createTempDirectory(options.out(), ".tgmd-work-");
-      }
-      Path chatDir = options.out().resolve(work.chat().folder());
-      current = new ChatWriter(work.chat(), options.out(), workDir, sequence++, format, options.split(),
-          new MediaStore(chatDir, mediaCache, storedFiles, storedBytes), nanos.getAsLong());
+  void accept(Work w, Processed processed, Throwable failure) throws IOException {
+    if (w.firstOfChat()) {
+      begin(w.chat());
+    }
+    String block;
+    if (failure == null) {
+      List<MediaLink> links = processed.sources().isEmpty() ? List.of() : store(processed.sources());
+      block = renderer.assemble(processed.rendered(), links, w.note().toChatFolder());
     } else {
+      block = renderer.failed(w.view(), failure);
+    }
+    current.append(w, block, failure != null);
+    written.incrementAndGet();
+    if (w.lastOfChat()) {
       finishCurrent("completed");
     }
+  }
+
+  private void begin(Work.ChatInfo chat) throws IOException {
+    if (workDir == null) {
+      AtomicFiles.ensureFolder(options.out());
+      workDir = Files.createTempDirectory(options.out(), ".tgmd-work-");
+    }
+    Path chatDir = options.out().resolve(chat.folder());
+    current = new ChatWriter(chat, options.out(), workDir, sequence++, format, options.split(),
+        new MediaStore(chatDir, mediaCache, storedFiles, storedBytes), nanos.getAsLong());
   }
 
   private List<MediaLink> store(List<MediaSource> sources) throws IOException {

@@ -5,28 +5,28 @@ import dev.tgmd.render.MessageView;
 import dev.tgmd.source.Chat;
 import java.time.LocalDate;
 
-/** What the fetch stage hands on: a chat begins, one of its messages, the chat ends. */
-sealed interface Work {
-
-  /** The chat this belongs to. */
-  ChatInfo chat();
+/**
+ * One message as the fetch stage hands it on: placed in its chat, note and day, and marked when it
+ * is its chat's first or last exported message (so that the write stage opens and finishes chats
+ * without extra items in the pipeline: the stages' counts are messages).
+ *
+ * @param topicTitle the forum topic's title; null at the chat level
+ * @param firstOfChat the chat's first exported message: the write stage begins the chat
+ * @param lastOfChat the chat's last exported message: the write stage finishes the chat
+ */
+record Work(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String topicTitle,
+    boolean firstOfChat, boolean lastOfChat) {
 
   /**
    * A chat as the stages after fetch see it.
    *
    * @param folder its folder name inside OUT
+   * @param name its name for people (a stand-in when the export has none)
    */
   record ChatInfo(Chat chat, String folder, String name) {}
 
-  record ChatBegin(ChatInfo chat) implements Work {}
-
-  /**
-   * One message, placed: its note, its day and (for forum topics) its topic's title.
-   *
-   * @param topicTitle the forum topic's title; null at the chat level
-   */
-  record MessageWork(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String topicTitle)
-      implements Work {}
-
-  record ChatEnd(ChatInfo chat) implements Work {}
+  /** The same message, marked as its chat's last. */
+  Work asLast() {
+    return new Work(chat, view, note, day, topicTitle, firstOfChat, true);
+  }
 }

@@ -67,10 +67,10 @@ public final class AsyncPipeline {
   private static final Logger log = LoggerFactory.getLogger(AsyncPipeline.class);
 
   /** Stage names in the metrics. */
-  static final String FETCH = "fetch";
+  public static final String FETCH = "fetch";
 
-  static final String PROCESS = "process";
-  static final String WRITE = "write";
+  public static final String PROCESS = "process";
+  public static final String WRITE = "write";
 
   /** Queue names in the metrics. */
   static final String PROCESS_QUEUE = "process_queue";
