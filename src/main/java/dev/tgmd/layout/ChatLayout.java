@@ -24,6 +24,9 @@ public final class ChatLayout {
   private final NameAllocator topicNames = new NameAllocator();
   private final Map<Long, String> topicFolders = new HashMap<>();
   private final Map<String, NoteRef> notes = new HashMap<>();
+  private NoteRef lastRef;
+  private long lastTopic;
+  private LocalDate lastDate;
 
   /**
    * @param folder the chat's folder name, already safe and unique among chats
@@ -55,6 +58,16 @@ public final class ChatLayout {
 
   /** The note for messages of {@code topicId} (0: the chat level) on {@code date}. */
   public NoteRef note(long topicId, LocalDate date) {
+    if (lastRef != null && topicId == lastTopic && date.equals(lastDate)) {
+      return lastRef; // consecutive messages mostly share a day
+    }
+    lastRef = find(topicId, date);
+    lastTopic = topicId;
+    lastDate = date;
+    return lastRef;
+  }
+
+  private NoteRef find(long topicId, LocalDate date) {
     String period = split.period(date);
     String key = topicId + "/" + period;
     NoteRef ref = notes.get(key);

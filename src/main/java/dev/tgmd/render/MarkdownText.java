@@ -31,6 +31,18 @@ public final class MarkdownText {
     if (parts.isEmpty()) {
       return "";
     }
+    if (parts.size() == 1 && parts.get(0) instanceof TextPart.Plain) {
+      // most messages: one line of plain text
+      String text = parts.get(0).text();
+      if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+        if (text.isBlank()) {
+          return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        new Line(out).plain(text);
+        return out.toString();
+      }
+    }
     List<Token> tokens = tokenize(parts, true);
     StringBuilder out = new StringBuilder(64);
     List<List<Token>> lines = new ArrayList<>();

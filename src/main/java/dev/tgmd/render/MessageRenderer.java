@@ -24,14 +24,19 @@ import java.util.Objects;
  * own, so that a CommonMark reader gets it back exactly; Obsidian-only syntax (wikilinks, block
  * ids, embeds) appears only in the header and file lines around it.
  *
- * <p>Pure and thread-safe: no I/O, no clock.
+ * <p>Pure and thread-safe: no I/O, no clock (it remembers senders' escaped names, a cache with
+ * no effect on the output).
  */
 public final class MessageRenderer {
 
   private static final int SNIPPET_CHARS = 60;
   private static final int EXTRA_CHARS = 200;
 
+  private static final int MAX_NAMES = 4096;
+
   private final Flavor flavor;
+  private final java.util.concurrent.ConcurrentHashMap<String, String> boldNames =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public MessageRenderer(Flavor flavor) {
     this.flavor = Objects.requireNonNull(flavor, "flavor");
@@ -109,8 +114,8 @@ public final class MessageRenderer {
     } else if (m.kind() == Message.Kind.UNSUPPORTED) {
       lines.add(MarkdownText.emphasisSpaced((time.isEmpty() ? "" : time + " · ") + "A message this version of Telegram could not export"));
     } else {
-      StringBuilder first = new StringBuilder();
-      first.append(MarkdownText.strongSpaced(senderName(m)));
+      StringBuilder first = new StringBuilder(64);
+      first.append(boldName(senderName(m)));
       if (m.author() != null && !m.author().isBlank()) {
         first.append(" · ✍️ ").append(MarkdownText.escapeInline(m.author().strip()));
       }
@@ -150,6 +155,19 @@ public final class MessageRenderer {
       sb.append(" ^").append(view.anchor());
     }
     return sb.toString();
+  }
+
+  /** The sender's name in bold, escaped; remembered, since a chat has few senders. */
+  private String boldName(String name) {
+    String bold = boldNames.get(name);
+    if (bold == null) {
+      bold = MarkdownText.strongSpaced(name);
+      if (boldNames.size() >= MAX_NAMES) {
+        boldNames.clear();
+      }
+      boldNames.put(name, bold);
+    }
+    return bold;
   }
 
   private static String senderName(Message m) {
@@ -578,6 +596,9 @@ public final class MessageRenderer {
   // --- helpers -----------------------------------------------------------------------------------
 
   static String abbreviate(String s, int max) {
+    if (s.length() <= max && isFolded(s)) {
+      return s;
+    }
     StringBuilder sb = new StringBuilder(Math.min(s.length(), max + 8));
     int count = 0;
     boolean space = false;
@@ -608,6 +629,26 @@ public final class MessageRenderer {
       return sb.toString().strip() + "…";
     }
     return sb.toString();
+  }
+
+  /** True when {@code s} has no whitespace but single spaces between words. */
+  private static boolean isFolded(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return true;
+    }
+    if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+      return false;
+    }
+    char prev = 'x';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ' ? prev == ' ' : Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return false;
+      }
+      prev = c;
+    }
+    return true;
   }
 
   static String capitalize(String s) {

@@ -2,6 +2,9 @@ package dev.tgmd.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -71,10 +74,7 @@ final class TdesktopEscapeFilter extends InputStream {
         break;
       }
       int end = Math.min(limit, pos + (len - n));
-      int i = pos;
-      while (i < end && buf[i] != '\\') {
-        i++;
-      }
+      int i = indexOfBackslash(buf, pos, end);
       int run = i - pos;
       System.arraycopy(buf, pos, b, off + n, run);
       n += run;
@@ -105,6 +105,32 @@ final class TdesktopEscapeFilter extends InputStream {
     }
     bytesOut += n;
     return n == 0 ? -1 : n;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long BACKSLASHES = ONES * '\\';
+
+  /**
+   * The index of the first backslash in {@code b[from, to)}, or {@code to}: eight bytes at a time
+   * (a byte equal to the backslash becomes zero after the XOR, and the classic zero-byte test finds
+   * it), since this scan sees every byte of the export.
+   */
+  static int indexOfBackslash(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ BACKSLASHES;
+      long found = (x - ONES) & ~x & HIGHS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    while (i < to && b[i] != '\\') {
+      i++;
+    }
+    return i;
   }
 
   /** Copies {@code count} bytes of {@code src} into b, keeping what does not fit as pending. */

@@ -1,5 +1,6 @@
 package dev.tgmd.metrics;
 
+import dev.tgmd.testing.SchemaValidator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.tgmd.metrics;
+package dev.tgmd.testing;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** docs/metrics.schema.json, loaded from the project folder, as a validator. */
-final class SchemaValidator {
+public final class SchemaValidator {
 
-  static final Path SCHEMA = Path.of(System.getProperty("user.dir"), "docs", "metrics.schema.json");
+  public static final Path SCHEMA = Path.of(System.getProperty("user.dir"), "docs", "metrics.schema.json");
 
   private static final Schema LOADED = load();
 
@@ -31,7 +31,7 @@ final class SchemaValidator {
   }
 
   /** The schema's complaints about {@code json}, one per line; empty when it is valid. */
-  static List<String> errors(String json) {
+  public static List<String> errors(String json) {
     List<Error> errors = LOADED.validate(json, InputFormat.JSON);
     return errors.stream().map(Error::toString).collect(Collectors.toList());
   }
