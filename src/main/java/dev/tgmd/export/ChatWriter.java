@@ -6,7 +6,7 @@ import dev.tgmd.media.MediaStore;
 import dev.tgmd.render.NoteFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,23 +17,27 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one chat's notes. Message blocks are appended to each note's body in a work folder as
- * they come; when the chat ends, each note is written whole (front matter with its final counts,
- * then the body) into a temporary file and renamed into place, and the chat's index note after
- * them. An interrupted chat's notes are finished the same way, marked partial; a failed chat's are
- * discarded. So no note on disk is ever half-written.
+ * Writes one chat's notes. Message blocks are appended to each note's body in memory (spilled to
+ * a work file when the chat's bodies grow large); a note is written whole (front matter with its
+ * final counts, then the body) into a temporary file renamed into place as soon as its period is
+ * over, that is when its topic's messages move on to a later note; the rest, and the chat's index
+ * note, when the chat ends. A note whose period comes back (dates out of order) is read back and
+ * written again with the late messages. An interrupted chat's open notes are written the same
+ * way, marked partial; a failed chat's open notes are discarded. So no note on disk is ever
+ * half-written.
  *
  * <p>Not thread-safe: used by the single writer thread.
  */
 final class ChatWriter {
 
-  private static final int MAX_OPEN = 32;
+  /** Chars the open bodies of a chat may hold in memory before the largest is spilled to disk. */
+  static final int MEMORY_CHARS = 8 << 20;
 
   private final Work.ChatInfo chat;
   private final Path chatDir;
@@ -41,24 +45,28 @@ final class ChatWriter {
   private final NoteFormat format;
   private final Split split;
   private final MediaStore media;
-  private final Map<NoteRef, Body> notes = new LinkedHashMap<>();
-  private final LinkedHashMap<Body, Writer> open = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<NoteRef, Note> notes = new LinkedHashMap<>();
+  private final Map<Long, Note> currentByTopic = new HashMap<>();
   private final long startNanos;
-  private final String bodyPrefix;
-  private int bodies;
+  private final String spillPrefix;
+  private int spills;
+  private long charsInMemory;
   private long messages;
   private long failed;
+  private long bytesWritten;
+  private boolean folderReady;
+  private final java.util.Set<Path> topicFolders = new java.util.HashSet<>();
 
   /**
-   * @param workDir where note bodies grow until the chat ends
-   * @param sequence this chat's number in the run, to keep body files apart
+   * @param workDir where bodies too large for memory grow until their note is written
+   * @param sequence this chat's number in the run, to keep work files apart
    */
   ChatWriter(Work.ChatInfo chat, Path out, Path workDir, int sequence, NoteFormat format, Split split,
       MediaStore media, long startNanos) {
-    this.bodyPrefix = "chat" + sequence + "-note";
     this.chat = chat;
     this.chatDir = out.resolve(chat.folder());
     this.workDir = workDir;
+    this.spillPrefix = "chat" + sequence + "-note";
     this.format = format;
     this.split = split;
     this.media = media;
@@ -73,180 +81,229 @@ final class ChatWriter {
     return media;
   }
 
-  Path chatDir() {
-    return chatDir;
-  }
-
   long messages() {
     return messages;
   }
 
-  /** Appends one message's block to its note. */
+  /** Appends one message's block to its note; writes the note its topic leaves behind. */
   void append(Work w, String block, boolean failedMessage) throws IOException {
-    Body body = notes.get(w.note());
-    if (body == null) {
-      body = new Body(w.note(), w.topicTitle(), workDir.resolve(bodyPrefix + (bodies++) + ".md"));
-      notes.put(w.note(), body);
+    Note note = notes.get(w.note());
+    if (note == null) {
+      note = new Note(w.note(), w.topicTitle());
+      notes.put(w.note(), note);
     }
-    Writer writer = writer(body);
-    if (body.messages > 0) {
-      writer.write("\n\n");
+    Note previous = currentByTopic.put(w.note().topicId(), note);
+    if (previous != null && previous != note && previous.body != null) {
+      write(previous, false);
     }
-    if (split != Split.DAY && !w.day().equals(body.lastDay)) {
-      writer.write(format.dayHeading(w.day()));
-      writer.write("\n\n");
-      body.lastDay = w.day();
+    if (note.body == null) {
+      note.body = note.written ? reopen(note) : new Body();
     }
-    writer.write(block);
-    body.messages++;
+    StringBuilder sb = note.body.text;
+    int before = sb.length();
+    if (note.messages > 0) {
+      sb.append("\n\n");
+    }
+    if (split != Split.DAY && !w.day().equals(note.lastDay)) {
+      sb.append(format.dayHeading(w.day())).append("\n\n");
+      note.lastDay = w.day();
+    }
+    sb.append(block);
+    charsInMemory += sb.length() - before;
+    note.messages++;
     LocalDateTime time = w.view().time();
     if (time != null) {
-      if (body.first == null || time.isBefore(body.first)) {
-        body.first = time;
+      if (note.first == null || time.isBefore(note.first)) {
+        note.first = time;
       }
-      if (body.last == null || time.isAfter(body.last)) {
-        body.last = time;
+      if (note.last == null || time.isAfter(note.last)) {
+        note.last = time;
       }
     }
     messages++;
     if (failedMessage) {
       failed++;
     }
-  }
-
-  private Writer writer(Body body) throws IOException {
-    Writer w = open.get(body);
-    if (w != null) {
-      return w;
+    if (charsInMemory > MEMORY_CHARS) {
+      spillLargest();
     }
-    if (open.size() >= MAX_OPEN) {
-      Iterator<Map.Entry<Body, Writer>> eldest = open.entrySet().iterator();
-      eldest.next().getValue().close();
-      eldest.remove();
-    }
-    w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(body.tmp,
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8), 1 << 16);
-    open.put(body, w);
-    return w;
   }
 
   /**
-   * Writes every note and the index note in place.
+   * Writes every note still open and the index note.
    *
-   * @param status {@code completed} or {@code interrupted} (then the notes say partial)
+   * @param status {@code completed} or {@code interrupted} (then the open notes say partial)
    */
   ChatSummary finish(String status, long nowNanos) throws IOException {
-    closeWriters();
     boolean partial = !status.equals("completed");
-    long bytes = 0;
-    int written = 0;
     try {
-      if (!notes.isEmpty()) {
-        AtomicFiles.ensureFolder(chatDir);
-        List<Body> ordered = new ArrayList<>(notes.values());
-        ordered.sort(Comparator.comparing((Body b) -> b.ref.topicId() == 0 ? Long.MIN_VALUE : b.ref.topicId())
-            .thenComparing(b -> b.ref.period()));
-        List<NoteFormat.IndexEntry> entries = new ArrayList<>();
-        LocalDateTime first = null;
-        LocalDateTime last = null;
-        for (Body b : ordered) {
-          bytes += writeNote(b, partial);
-          written++;
-          entries.add(new NoteFormat.IndexEntry(b.topic, b.ref.linkFrom(indexRef()), b.ref.period(), b.messages));
-          if (b.first != null && (first == null || b.first.isBefore(first))) {
-            first = b.first;
-          }
-          if (b.last != null && (last == null || b.last.isAfter(last))) {
-            last = b.last;
-          }
+      for (Note n : notes.values()) {
+        if (n.body != null) {
+          write(n, partial);
         }
-        String index = format.index(new NoteFormat.ChatIndex(chat.name(), chat.chat().id(), chat.chat().type(),
-            messages, first, last, partial, entries));
-        bytes += AtomicFiles.write(chatDir.resolve(indexRef().pathInChat()),
-            out -> out.write(index.getBytes(StandardCharsets.UTF_8)));
-        written++;
+      }
+      if (!notes.isEmpty()) {
+        writeIndex(partial);
       }
     } finally {
-      deleteBodies();
+      discardBodies();
     }
+    int written = (int) notes.values().stream().filter(n -> n.written).count() + (notes.isEmpty() ? 0 : 1);
     return new ChatSummary(chat.chat(), chat.name(), chat.folder(), messages, failed, written,
         media.copied(), media.copiedBytes(), media.duplicates(), media.missing(), media.refused(),
-        bytes + media.copiedBytes(), nowNanos - startNanos, status);
+        bytesWritten + media.copiedBytes(), nowNanos - startNanos, status);
   }
 
-  private NoteRef indexRef() {
-    return new NoteRef(null, chat.folder(), null, 0);
+  /** Discards the notes still open (the run failed): the notes written before stay, whole. */
+  void abort() {
+    discardBodies();
   }
 
-  private long writeNote(Body b, boolean partial) throws IOException {
-    Path target = chatDir.resolve(b.ref.pathInChat());
-    if (b.ref.topicFolder() != null) {
+  private void writeIndex(boolean partial) throws IOException {
+    List<Note> ordered = new ArrayList<>(notes.values());
+    ordered.sort(Comparator.comparing((Note n) -> n.ref.topicId() == 0 ? Long.MIN_VALUE : n.ref.topicId())
+        .thenComparing(n -> n.ref.period()));
+    List<NoteFormat.IndexEntry> entries = new ArrayList<>();
+    LocalDateTime first = null;
+    LocalDateTime last = null;
+    NoteRef index = new NoteRef(null, chat.folder(), null, 0);
+    for (Note n : ordered) {
+      entries.add(new NoteFormat.IndexEntry(n.topic, n.ref.linkFrom(index), n.ref.period(), n.messages));
+      if (n.first != null && (first == null || n.first.isBefore(first))) {
+        first = n.first;
+      }
+      if (n.last != null && (last == null || n.last.isAfter(last))) {
+        last = n.last;
+      }
+    }
+    String text = format.index(new NoteFormat.ChatIndex(chat.name(), chat.chat().id(), chat.chat().type(),
+        messages, first, last, partial, entries));
+    ensureFolder();
+    bytesWritten += AtomicFiles.write(chatDir.resolve(index.pathInChat()),
+        out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Writes a note whole, in place, and drops its body from memory. */
+  private void write(Note n, boolean partial) throws IOException {
+    ensureFolder();
+    Path target = chatDir.resolve(n.ref.pathInChat());
+    if (n.ref.topicFolder() != null && topicFolders.add(target.getParent())) {
       AtomicFiles.ensureFolder(target.getParent());
     }
-    String start = format.noteStart(new NoteFormat.NoteHeader(chat.name(), chat.chat().id(), chat.chat().type(),
-        b.topic, b.ref.period(), b.messages, b.first, b.last, partial));
-    return AtomicFiles.write(target, out -> {
-      out.write(start.getBytes(StandardCharsets.UTF_8));
-      copyBody(b.tmp, out);
-      out.write('\n');
+    String start = start(n, partial);
+    Body body = n.body;
+    bytesWritten += AtomicFiles.write(target, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      w.write(start);
+      if (body.spill != null) {
+        w.flush();
+        try (InputStream in = Files.newInputStream(body.spill)) {
+          in.transferTo(out);
+        }
+      }
+      w.write(body.text.toString());
+      w.write('\n');
+      w.flush();
     });
+    n.writtenStart = start;
+    n.written = true;
+    drop(n);
   }
 
-  private static void copyBody(Path body, OutputStream out) throws IOException {
-    try (var in = Files.newInputStream(body)) {
-      in.transferTo(out);
+  private String start(Note n, boolean partial) {
+    return format.noteStart(new NoteFormat.NoteHeader(chat.name(), chat.chat().id(), chat.chat().type(),
+        n.topic, n.ref.period(), n.messages, n.first, n.last, partial));
+  }
+
+  /** Reads a written note's body back, to append late messages to it. */
+  private Body reopen(Note n) throws IOException {
+    String text = Files.readString(chatDir.resolve(n.ref.pathInChat()), StandardCharsets.UTF_8);
+    if (!text.startsWith(n.writtenStart) || !text.endsWith("\n")) {
+      throw new IOException(chatDir.resolve(n.ref.pathInChat()) + " changed while tgmd was writing it");
     }
+    Body b = new Body();
+    b.text.append(text, n.writtenStart.length(), text.length() - 1);
+    charsInMemory += b.text.length();
+    return b;
   }
 
-  /** Discards this chat's unfinished notes. */
-  void abort() {
-    try {
-      closeWriters();
-    } catch (IOException e) {
-      // discarding anyway
-    }
-    deleteBodies();
-  }
-
-  private void closeWriters() throws IOException {
-    IOException first = null;
-    for (Writer w : open.values()) {
-      try {
-        w.close();
-      } catch (IOException e) {
-        first = first == null ? e : first;
+  /** Moves the largest in-memory body to a work file, to keep memory bounded. */
+  private void spillLargest() throws IOException {
+    Note largest = null;
+    for (Note n : notes.values()) {
+      if (n.body != null && (largest == null || n.body.text.length() > largest.body.text.length())) {
+        largest = n;
       }
     }
-    open.clear();
-    if (first != null) {
-      throw first;
+    if (largest == null || largest.body.text.length() == 0) {
+      return;
+    }
+    Body b = largest.body;
+    if (b.spill == null) {
+      b.spill = workDir.resolve(spillPrefix + (spills++) + ".md");
+    }
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(b.spill,
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8), 1 << 16)) {
+      w.write(b.text.toString());
+    }
+    charsInMemory -= b.text.length();
+    b.text.setLength(0);
+    b.text.trimToSize();
+  }
+
+  private void ensureFolder() throws IOException {
+    if (!folderReady) {
+      AtomicFiles.ensureFolder(chatDir);
+      folderReady = true;
     }
   }
 
-  private void deleteBodies() {
-    for (Body b : notes.values()) {
-      try {
-        Files.deleteIfExists(b.tmp);
-      } catch (IOException e) {
-        // the work folder is removed at the end of the run
-      }
+  private void drop(Note n) {
+    if (n.body != null) {
+      charsInMemory -= n.body.text.length();
+      n.body.deleteSpill();
+      n.body = null;
     }
   }
 
-  /** One note's body as it grows. */
-  private static final class Body {
+  private void discardBodies() {
+    for (Note n : notes.values()) {
+      drop(n);
+    }
+  }
+
+  /** One note: what its front matter and the index say, and its body while it is open. */
+  private static final class Note {
     final NoteRef ref;
     final String topic;
-    final Path tmp;
     long messages;
     LocalDateTime first;
     LocalDateTime last;
     LocalDate lastDay;
+    Body body;
+    boolean written;
+    String writtenStart;
 
-    Body(NoteRef ref, String topic, Path tmp) {
+    Note(NoteRef ref, String topic) {
       this.ref = ref;
       this.topic = topic;
-      this.tmp = tmp;
+    }
+  }
+
+  /** A note's messages so far: in memory, after what was spilled to a work file (if any). */
+  private static final class Body {
+    final StringBuilder text = new StringBuilder(4096);
+    Path spill;
+
+    void deleteSpill() {
+      if (spill != null) {
+        try {
+          Files.deleteIfExists(spill);
+        } catch (IOException e) {
+          // the work folder is removed at the end of the run
+        }
+        spill = null;
+      }
     }
   }
 }

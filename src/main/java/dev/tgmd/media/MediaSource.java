@@ -15,14 +15,17 @@ public sealed interface MediaSource {
    * @param file its real path (symbolic links resolved), inside the export folder
    * @param relative its path relative to the export folder, with {@code /} separators
    * @param size its size in bytes
-   * @param sha256 its content hash, lower-case hex
+   * @param checksum the CRC-32C of its content: files with another checksum differ, files with
+   *     the same may be identical (compared byte by byte to be sure)
+   * @param content the file's bytes when it is small (read anyway for the checksum, so that the
+   *     copy and the comparison need not open it again); null for larger files
    */
-  record Available(String declared, Path file, String relative, long size, String sha256) implements MediaSource {
+  record Available(String declared, Path file, String relative, long size, long checksum, byte[] content)
+      implements MediaSource {
     public Available {
       Objects.requireNonNull(declared, "declared");
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(relative, "relative");
-      Objects.requireNonNull(sha256, "sha256");
     }
   }
 

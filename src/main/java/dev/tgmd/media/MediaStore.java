@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Copies one chat's files into {@code OUT/<chat>/media/}, storing identical content once: a file
- * whose content (SHA-256) is already stored links to the stored copy instead (a de-duplication
- * cache hit). Files keep their export paths, made safe, so the same input always gives the same
+ * whose content is already stored (same size and CRC-32C, then compared byte by byte) links to the
+ * stored copy instead (a de-duplication cache hit). Files keep their export paths, made safe, so the same input always gives the same
  * names. Copies are written to a temporary file and renamed, so no half-written file is ever left.
  *
  * <p>Not thread-safe: used by the single writer thread, in message order.
@@ -35,8 +38,24 @@ public final class MediaStore {
 
   private final Path chatFolder;
   private final CacheRecorder cache;
-  private final Map<String, MediaLink.Stored> byHash = new HashMap<>();
+  /** A content's size and checksum; equal keys are compared byte by byte. */
+  private record Key(long size, long checksum) {}
+
+  /**
+   * A stored content: the export file it was copied from, its link, and its bytes when small
+   * (kept, up to {@link #KEEP_BYTES} a chat, to compare later files without opening files).
+   */
+  private record Copy(Path source, MediaLink.Stored link, byte[] content) {}
+
+  /** At most this many bytes of small stored files are kept in memory per chat for comparisons. */
+  static final long KEEP_BYTES = 32L << 20;
+
+  private long keptBytes;
+
+  private final Map<Key, List<Copy>> byContent = new HashMap<>();
+  private int entries;
   private final Set<String> usedNames = new HashSet<>();
+  private final Set<Path> createdDirs = new HashSet<>();
   private long storedBytes;
   private int copied;
   private long copiedBytes;
@@ -64,22 +83,33 @@ public final class MediaStore {
   public MediaLink store(MediaSource source) throws IOException {
     if (source instanceof MediaSource.Available) {
       MediaSource.Available a = (MediaSource.Available) source;
-      MediaLink.Stored known = byHash.get(a.sha256());
-      if (known != null) {
-        duplicates++;
-        cache.hit();
-        return known;
+      Key key = new Key(a.size(), a.checksum());
+      List<Copy> candidates = byContent.get(key);
+      if (candidates != null) {
+        for (Copy c : candidates) {
+          if (sameContent(c, a)) {
+            duplicates++;
+            cache.hit();
+            return c.link;
+          }
+        }
       }
       cache.miss();
       String pathInChat = uniqueName(a.relative());
       Path target = chatFolder.resolve(pathInChat);
-      copy(a.file(), target);
+      copy(a, target);
       MediaLink.Stored stored = new MediaLink.Stored(pathInChat, a.size());
-      byHash.put(a.sha256(), stored);
+      byte[] kept = null;
+      if (a.content() != null && keptBytes + a.content().length <= KEEP_BYTES) {
+        kept = a.content();
+        keptBytes += kept.length;
+      }
+      byContent.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Copy(a.file(), stored, kept));
+      entries++;
       storedBytes += a.size();
       copied++;
       copiedBytes += a.size();
-      cache.size(entriesBefore + byHash.size(), bytesBefore + storedBytes);
+      cache.size(entriesBefore + entries, bytesBefore + storedBytes);
       return stored;
     }
     if (source instanceof MediaSource.Missing) {
@@ -120,14 +150,32 @@ public final class MediaStore {
     }
   }
 
-  private static void copy(Path from, Path to) throws IOException {
+  /** Whether a stored content and a new file are the same bytes (their sizes and checksums agree). */
+  private static boolean sameContent(Copy stored, MediaSource.Available file) throws IOException {
+    if (stored.source.equals(file.file())) {
+      return true;
+    }
+    if (stored.content != null && file.content() != null) {
+      return Arrays.equals(stored.content, file.content());
+    }
+    return Files.mismatch(stored.source, file.file()) == -1;
+  }
+
+  private void copy(MediaSource.Available from, Path to) throws IOException {
     Path dir = to.getParent();
-    Files.createDirectories(dir);
+    if (createdDirs.add(dir)) {
+      Files.createDirectories(dir);
+    }
     Path tmp = Files.createTempFile(dir, ".tgmd-", ".part");
     try {
-      try (InputStream in = Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS);
-          OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
-        in.transferTo(out);
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
+        if (from.content() != null) {
+          out.write(from.content());
+        } else {
+          try (InputStream in = Files.newInputStream(from.file(), LinkOption.NOFOLLOW_LINKS)) {
+            in.transferTo(out);
+          }
+        }
       }
       try {
         Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -61,13 +61,13 @@ class ExportProcessTest {
     assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor()).isZero();
   }
 
-  /** Waits until the export has begun writing (its work folder holds a note body). */
+  /** Waits until the export has begun writing notes (a note's period is over and it is written). */
   private static void awaitWriting(Path out, Process p) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline && p.isAlive()) {
       if (Files.isDirectory(out)) {
         try (Stream<Path> files = Files.walk(out)) {
-          if (files.anyMatch(f -> f.getFileName().toString().startsWith("chat") && f.toString().endsWith(".md"))) {
+          if (files.anyMatch(f -> f.toString().endsWith(".md"))) {
             return;
           }
         } catch (IOException | java.io.UncheckedIOException e) {
