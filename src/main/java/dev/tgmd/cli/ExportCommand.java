@@ -210,15 +210,17 @@ public final class ExportCommand implements Callable<Integer> {
         monitor.stop();
       }
     }
-    long durationNanos = System.nanoTime() - startNanos;
     Instant finished = env.clock().instant();
+    Instant started = env.processStart().isAfter(finished) ? finished : env.processStart();
+    // The run lasts from the process's start (what a user waits for, Java's start included) to now.
+    long durationNanos = Math.max(System.nanoTime() - startNanos, Duration.between(started, finished).toNanos());
     if (error != null && status == RunStatus.FAILED) {
       err.println("tgmd: " + error);
     }
     List<ChatSummary> chats = exporter.chats();
     MetricsReport report = null;
     if (!noMetrics) {
-      report = writeReport(options, status, error, env, finished, durationNanos, metrics, monitor, chats, err);
+      report = writeReport(options, status, error, started, finished, durationNanos, metrics, monitor, chats, err);
     }
     if (result == null && chats.stream().noneMatch(c -> c.messages() > 0) && code == ExitCodes.BAD_INPUT) {
       return code; // nothing was exported: the error line says it all
@@ -237,12 +239,10 @@ public final class ExportCommand implements Callable<Integer> {
     return code;
   }
 
-  private MetricsReport writeReport(ExportOptions options, RunStatus status, String error, Environment env,
+  private MetricsReport writeReport(ExportOptions options, RunStatus status, String error, Instant started,
       Instant finished, long durationNanos, MetricsCollector metrics, ResourceMonitor monitor,
       List<ChatSummary> chats, PrintWriter err) {
-    Instant started = env.processStart().isAfter(finished) ? finished : env.processStart();
-    // The run lasts from the process's start (what a user waits for) to now.
-    double seconds = Math.max(durationNanos / 1e9, Duration.between(started, finished).toNanos() / 1e9);
+    double seconds = durationNanos / 1e9;
     ResourceReport resources = null;
     try {
       resources = monitor.report();

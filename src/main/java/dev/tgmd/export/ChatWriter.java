@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * Writes one chat's notes. Message blocks are appended to each note's body in memory (spilled to
- * a work file when the chat's bodies grow large); a note is written whole (front matter with its
+ * a work file past 4M chars a chat); a note is written whole (front matter with its
  * final counts, then the body) into a temporary file renamed into place as soon as its period is
  * over, that is when its topic's messages move on to a later note; the rest, and the chat's index
  * note, when the chat ends. A note whose period comes back (dates out of order) is read back and
@@ -37,7 +37,7 @@ import java.util.Map;
 final class ChatWriter {
 
   /** Chars the open bodies of a chat may hold in memory before the largest is spilled to disk. */
-  static final int MEMORY_CHARS = 8 << 20;
+  static final int MEMORY_CHARS = 4 << 20;
 
   private final Work.ChatInfo chat;
   private final Path chatDir;

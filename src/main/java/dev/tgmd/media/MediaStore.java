@@ -48,7 +48,7 @@ public final class MediaStore {
   private record Copy(Path source, MediaLink.Stored link, byte[] content) {}
 
   /** At most this many bytes of small stored files are kept in memory per chat for comparisons. */
-  static final long KEEP_BYTES = 32L << 20;
+  static final long KEEP_BYTES = 8L << 20;
 
   private long keptBytes;
 

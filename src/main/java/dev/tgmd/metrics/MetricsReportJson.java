@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -36,6 +35,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
 
@@ -53,9 +53,10 @@ public final class MetricsReportJson {
   /** The report's usual file name, written in the output folder. */
   public static final String FILE_NAME = "export_metrics.json";
 
-  private static final ObjectMapper MAPPER = mapper();
-
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** For reading reports; created on first use (writing does not need it: {@link ReportWriter}). */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = mapper();
+  }
 
   /** Jackson's message for a missing key, in its 2.x wordings. */
   private static final java.util.regex.Pattern MISSING_PROPERTY =
@@ -65,17 +66,21 @@ public final class MetricsReportJson {
 
   /** The report as pretty-printed JSON, ending with a newline. */
   public static String toJson(MetricsReport report) {
+    return ReportWriter.toJson(report) + "\n";
+  }
+
+  /** The same JSON through the data-binding mapper (for tests: it must equal {@link #toJson}). */
+  static String toJsonByMapper(MetricsReport report) {
     try {
-      return MAPPER.writeValueAsString(report) + "\n";
+      return Mapper.MAPPER.writeValueAsString(report) + "\n";
     } catch (JsonProcessingException e) {
-      // Only our own records are written; this would be a bug.
       throw new IllegalStateException("cannot write the metrics report as JSON", e);
     }
   }
 
   /**
-   * Writes the report to {@code file} atomically: into a temporary file in the same folder, forced
-   * to disk, then moved over {@code file} (an atomic move where the file system supports it, else a
+   * Writes the report to {@code file} atomically: into a temporary file in the same folder, then
+   * moved over {@code file} (an atomic move where the file system supports it, else a
    * replacing move). Creates the folder if needed. A reader never sees a half-written report; the
    * file gets the usual permissions of new files.
    *
@@ -89,7 +94,7 @@ public final class MetricsReportJson {
     // Not Files.createTempFile: its owner-only permissions would stay with the report.
     Path tmp =
         dir.resolve(
-            "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
     try {
       try (FileChannel out =
           FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -97,7 +102,6 @@ public final class MetricsReportJson {
         while (buffer.hasRemaining()) {
           out.write(buffer);
         }
-        out.force(true); // on disk before it replaces the old report
       }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -132,7 +136,7 @@ public final class MetricsReportJson {
   static MetricsReport parse(String json, Path source) throws MetricsReportException {
     JsonNode tree;
     try {
-      tree = MAPPER.readTree(json);
+      tree = Mapper.MAPPER.readTree(json);
     } catch (JacksonException e) {
       throw new MetricsReportException(source, "not JSON: " + jsonProblem(e), e);
     }
@@ -155,7 +159,7 @@ public final class MetricsReportJson {
           null);
     }
     try {
-      return MAPPER.treeToValue(tree, MetricsReport.class);
+      return Mapper.MAPPER.treeToValue(tree, MetricsReport.class);
     } catch (JacksonException | IllegalArgumentException e) {
       throw new MetricsReportException(source, "invalid report: " + bindingProblem(e), e);
     }
@@ -211,14 +215,7 @@ public final class MetricsReportJson {
     module.addDeserializer(Instant.class, new InstantDeserializer());
     module.addSerializer(Double.class, new PlainDoubleSerializer(Double.class));
     module.addSerializer(Double.TYPE, new PlainDoubleSerializer(Double.TYPE));
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    DefaultPrettyPrinter printer = ReportWriter.printer();
     return JsonMapper.builder()
         .addModule(module)
         .enable(SerializationFeature.INDENT_OUTPUT)

@@ -14,10 +14,31 @@ import java.util.List;
  */
 final class MessageParser {
 
+  private static final int MAX_SHARED = 4096;
+
   private final JsonValues values;
+  private final java.util.HashMap<String, String> sharedNames = new java.util.HashMap<>();
 
   MessageParser(JsonValues values) {
     this.values = values;
+  }
+
+  /**
+   * One instance of each sender name and id: a chat has few senders and every message names one,
+   * and the reply index keeps many of them.
+   */
+  private String shared(String s) {
+    if (s == null) {
+      return null;
+    }
+    String known = sharedNames.putIfAbsent(s, s);
+    if (known != null) {
+      return known;
+    }
+    if (sharedNames.size() > MAX_SHARED) {
+      sharedNames.clear();
+    }
+    return s;
   }
 
   /** Reads the message whose START_OBJECT is the parser's current token. */
@@ -61,11 +82,11 @@ final class MessageParser {
         break;
       case "from":
       case "actor":
-        f.sender = values.stringOrNull(p, name);
+        f.sender = shared(values.stringOrNull(p, name));
         break;
       case "from_id":
       case "actor_id":
-        f.senderId = values.idString(p, name);
+        f.senderId = shared(values.idString(p, name));
         break;
       case "author":
         f.author = values.stringOrNull(p, name);

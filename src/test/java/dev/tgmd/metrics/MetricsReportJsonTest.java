@@ -339,4 +339,21 @@ class MetricsReportJsonTest {
     }
     return names;
   }
+
+  @Test
+  void theStreamingWriterWritesWhatTheMapperWould() throws Exception {
+    for (MetricsReport report : java.util.List.of(Reports.before(), Reports.after(), Reports.empty())) {
+      assertThat(MetricsReportJson.toJson(report)).isEqualTo(MetricsReportJson.toJsonByMapper(report));
+    }
+    MetricsCollector live = MetricsCollector.create();
+    live.stage("fetch").addWallNanos(1);
+    live.recordFailure("process", "item \"1\"", new IllegalStateException("bad\nthing"));
+    ResourceMonitor monitor = ResourceMonitor.create(java.time.Duration.ofMillis(100));
+    monitor.start();
+    monitor.stop();
+    MetricsReport real = MetricsReport.assemble(ToolInfo.tgmd("1"), new RunInfo(RunStatus.INTERRUPTED, null,
+        Reports.STARTED, Reports.STARTED.plusSeconds(1), 1.5, "in", "out", java.util.Map.of("k", "v")),
+        live.snapshot(), monitor.report(), java.util.List.of(new ChatReport(1, "A \u00e9", "t", 1, 2, 3, 0.25, "completed")));
+    assertThat(MetricsReportJson.toJson(real)).isEqualTo(MetricsReportJson.toJsonByMapper(real));
+  }
 }
