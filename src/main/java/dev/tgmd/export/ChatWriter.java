@@ -48,6 +48,7 @@ final class ChatWriter {
   private final Map<NoteRef, Note> notes = new LinkedHashMap<>();
   private final Map<Long, Note> currentByTopic = new HashMap<>();
   private final long startNanos;
+  private final long memoryChars;
   private final String spillPrefix;
   private int spills;
   private long charsInMemory;
@@ -63,6 +64,13 @@ final class ChatWriter {
    */
   ChatWriter(Work.ChatInfo chat, Path out, Path workDir, int sequence, NoteFormat format, Split split,
       MediaStore media, long startNanos) {
+    this(chat, out, workDir, sequence, format, split, media, startNanos, MEMORY_CHARS);
+  }
+
+  /** @param memoryChars how many chars the chat's open bodies may hold in memory (tests: small) */
+  ChatWriter(Work.ChatInfo chat, Path out, Path workDir, int sequence, NoteFormat format, Split split,
+      MediaStore media, long startNanos, long memoryChars) {
+    this.memoryChars = memoryChars;
     this.chat = chat;
     this.chatDir = out.resolve(chat.folder());
     this.workDir = workDir;
@@ -124,7 +132,7 @@ final class ChatWriter {
     if (failedMessage) {
       failed++;
     }
-    if (charsInMemory > MEMORY_CHARS) {
+    if (charsInMemory > memoryChars) {
       spillLargest();
     }
   }

@@ -1,0 +1,66 @@
+package dev.tgmd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tgmd.export.Exporter;
+import dev.tgmd.testing.Tgmd;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExportOptionsCliTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void anyNumberOfWorkersWritesTheSameNotes() {
+    Path demo = Path.of("examples", "demo-export");
+    for (String workers : new String[] {"1", "2", "5"}) {
+      Tgmd.Run run = Tgmd.run("export", demo.toString(), "--out", tmp.resolve(workers).toString(),
+          "--timezone", "UTC", "--workers", workers, "--no-metrics");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+    assertThat(Tgmd.exported(tmp.resolve("1"))).isNotEmpty()
+        .isEqualTo(Tgmd.exported(tmp.resolve("2"))).isEqualTo(Tgmd.exported(tmp.resolve("5")));
+  }
+
+  @Test
+  void noMetricsMeansNoReportAndNoTable() {
+    Tgmd.Run run = Tgmd.run("export", "examples/demo-export", "--out", tmp.resolve("o").toString(), "--no-metrics");
+    assertThat(run.exitCode()).isZero();
+    assertThat(tmp.resolve("o/export_metrics.json")).doesNotExist();
+    assertThat(run.out()).startsWith("Exported 6 chats").doesNotContain("Stages");
+  }
+
+  @Test
+  void badValuesAreUsageErrors() {
+    assertThat(Tgmd.run("export", "x", "--out", "y", "--workers", "0").exitCode()).isEqualTo(2);
+    Tgmd.Run interval = Tgmd.run("export", "x", "--out", "y", "--metrics-interval", "10ms");
+    assertThat(interval.exitCode()).isEqualTo(2);
+    assertThat(interval.err()).contains("--metrics-interval must be at least 100ms");
+    Tgmd.Run typo = Tgmd.run("export", "x", "--out", "y", "--metrics-interval", "soon");
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).startsWith("tgmd: ").contains("'soon' is not a duration");
+    assertThat(typo.err().lines().count()).isEqualTo(2);
+  }
+
+  @Test
+  void durationsAreReadAsPeopleWriteThem() {
+    DurationConverter c = new DurationConverter();
+    assertThat(c.convert("5s")).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.convert("250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.convert("1.5s")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(c.convert("2m")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(c.convert("PT0.5S")).isEqualTo(Duration.ofMillis(500));
+    assertThatThrownBy(() -> c.convert("fast")).isInstanceOf(CommandLine.TypeConversionException.class);
+  }
+
+  @Test
+  void theProgressLineSaysHowFarAndHowLong() {
+    String line = ProgressReporter.line(new Exporter.Progress(50L << 20, 100L << 20, 25_000), 2_000_000_000L);
+    assertThat(line).isEqualTo("tgmd: 50% of 100 MB read, 25,000 messages written (12,500/s), about 2 s left");
+  }
+}
