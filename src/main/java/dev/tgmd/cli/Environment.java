@@ -40,9 +40,24 @@ public record Environment(
     Signals NONE = handler -> () -> {};
   }
 
-  /** The real world: this process, its terminal, its signals. */
+  /**
+   * The real world: this process, its terminal, its signals. The process started when the
+   * operating system says, or when the launcher says it handed over (after building tgmd, which
+   * is not part of the run): {@code TGMD_STARTED_AT_MS}, milliseconds since the epoch.
+   */
   public static Environment system() {
     Instant start = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+    String handedOver = System.getenv("TGMD_STARTED_AT_MS");
+    if (handedOver != null) {
+      try {
+        Instant launcher = Instant.ofEpochMilli(Long.parseLong(handedOver.strip()));
+        if (launcher.isAfter(start) && !launcher.isAfter(Instant.now())) {
+          start = launcher;
+        }
+      } catch (NumberFormatException e) {
+        // not ours: keep the process's start
+      }
+    }
     return new Environment(isTerminal(), System.getenv(), Clock.systemUTC(), start, new SystemSignals());
   }
 
