@@ -118,7 +118,7 @@ public final class ExportCommand implements Callable<Integer> {
   String media;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Threads that render messages (default: the number of processors, here ${sys:tgmd.processors}).")
+      description = "Threads that render messages (default: the number of processors).")
   Integer workers;
 
   @Option(names = "--reply-index-size", paramLabel = "N", defaultValue = "100000",
@@ -139,10 +139,6 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Option(names = {"-v", "--verbose"}, description = "Log more, down to debug details.")
   boolean verbose;
-
-  static {
-    System.setProperty("tgmd.processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
-  }
 
   @Override
   public Integer call() {
@@ -307,7 +303,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   static void printSummary(PrintWriter out, RunStatus status, List<ChatSummary> chats, long durationNanos,
       ExportOptions options) {
-    ExportResult r = new ExportResult(status.key(), chats, 0, durationNanos, null);
+    ExportResult r = new ExportResult(status.key(), chats);
     String verb = status == RunStatus.COMPLETED ? "Exported" : status == RunStatus.INTERRUPTED
         ? "Interrupted after exporting" : "Failed after exporting";
     out.printf(Locale.ROOT, "%s %,d %s, %,d %s into %,d %s in %s (%.2f s)%n", verb,

@@ -38,12 +38,18 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
-  /** Sets how much tgmd logs: {@code quiet} only errors, {@code verbose} everything down to debug. */
+  /**
+   * Sets how much tgmd logs: {@code quiet} only warnings and errors, {@code verbose} everything
+   * down to debug; neither leaves the configured level (INFO, or a test's own).
+   */
   static void level(boolean quiet, boolean verbose) {
+    if (!quiet && !verbose) {
+      return;
+    }
     if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
       return;
     }
     LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
-    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(quiet ? Level.WARN : verbose ? Level.DEBUG : Level.INFO);
+    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(quiet ? Level.WARN : Level.DEBUG);
   }
 }

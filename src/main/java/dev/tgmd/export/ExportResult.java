@@ -7,16 +7,8 @@ import java.util.List;
  *
  * @param status {@code completed}, {@code interrupted} or {@code failed}
  * @param chats one summary per chat written (or begun), in export order
- * @param messagesRead message entries read from the export, filtered out or not
- * @param durationNanos the run's wall time by the metrics' ticker (0 when metrics are off)
- * @param error what stopped a failed run; null otherwise
  */
-public record ExportResult(
-    String status,
-    List<ChatSummary> chats,
-    long messagesRead,
-    long durationNanos,
-    Throwable error) {
+public record ExportResult(String status, List<ChatSummary> chats) {
 
   public ExportResult {
     chats = List.copyOf(chats);

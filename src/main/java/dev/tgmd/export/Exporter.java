@@ -102,7 +102,6 @@ public final class Exporter {
    */
   public ExportResult run() throws ExportFormatException, IOException {
     Ticker ticker = metrics.ticker();
-    long start = ticker.read();
     MessageRenderer renderer = new MessageRenderer(options.flavor());
     // the pipeline's stages first, so that the report lists the stages in the order work flows
     metrics.stage(AsyncPipeline.FETCH);
@@ -191,7 +190,7 @@ public final class Exporter {
         notes.finishInterrupted();
         status = "interrupted";
       }
-      return new ExportResult(status, notes.chats(), fetch.messagesRead(), ticker.read() - start, null);
+      return new ExportResult(status, notes.chats());
     } finally {
       notes.close();
     }

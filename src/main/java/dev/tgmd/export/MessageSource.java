@@ -42,7 +42,6 @@ final class MessageSource {
   private Map<Long, Integer> duplicates;
   private Map<Long, String> topicTitles;
   private LocalDate lastDay;
-  private long messagesRead;
   private boolean chatHasWork;
   private boolean chatEnded;
   private Work pending;
@@ -53,11 +52,6 @@ final class MessageSource {
     this.options = options;
     this.chatFolders = chatFolders;
     this.replies = new ReplyIndex(options.replyIndexSize(), replyCache);
-  }
-
-  /** Message entries read from the export so far, filtered out or not. */
-  long messagesRead() {
-    return messagesRead;
   }
 
   /**
@@ -104,7 +98,6 @@ final class MessageSource {
     ExportEvent e;
     while ((e = reader.next()) != null) {
       if (e instanceof ExportEvent.MessageRead) {
-        messagesRead++;
         Work w = place(((ExportEvent.MessageRead) e).message());
         if (w != null) {
           return w;

@@ -16,10 +16,6 @@ final class Blocks {
     return this;
   }
 
-  boolean isEmpty() {
-    return sb.length() == 0;
-  }
-
   @Override
   public String toString() {
     return sb.toString();

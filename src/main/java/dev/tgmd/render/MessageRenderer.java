@@ -3,7 +3,6 @@ package dev.tgmd.render;
 import dev.tgmd.source.Attachment;
 import dev.tgmd.source.Button;
 import dev.tgmd.source.ExtraField;
-import dev.tgmd.source.FileRef;
 import dev.tgmd.source.Message;
 import dev.tgmd.source.Reaction;
 import dev.tgmd.source.ServiceAction;
@@ -694,10 +693,5 @@ public final class MessageRenderer {
       return abbreviate(ServiceSentences.describe(m), SNIPPET_CHARS);
     }
     return "";
-  }
-
-  /** Whether a file reference has a file behind it rather than a placeholder. */
-  static boolean hasPath(FileRef f) {
-    return f.path() != null;
   }
 }

@@ -61,7 +61,7 @@ public final class ExportReader implements Closeable {
     this.filter = filter;
     InputStream in = Files.newInputStream(file);
     this.escapes = new TdesktopEscapeFilter(in);
-    this.values = new JsonValues(displayName(file), escapes, FACTORY);
+    this.values = new JsonValues(file, escapes, FACTORY);
     this.messages = new MessageParser(values);
     JsonParser p;
     try {
@@ -361,7 +361,7 @@ public final class ExportReader implements Closeable {
   private void finishRoot() throws IOException, ExportFormatException {
     state = State.DONE;
     if (!singleChat && !sawChats) {
-      throw new ExportFormatException(values == null ? file : displayName(file),
+      throw new ExportFormatException(file,
           "neither a single-chat export (no \"messages\") nor a whole-account export (no \"chats\"): "
               + "export with Telegram Desktop in the \"Machine-readable JSON\" format");
     }
@@ -415,10 +415,6 @@ public final class ExportReader implements Closeable {
       message = message.replace(": was expecting", ", expecting");
     }
     return values.error(e.getLocation(), message, e);
-  }
-
-  private static Path displayName(Path file) {
-    return file;
   }
 
   @Override

@@ -45,11 +45,6 @@ final class TdesktopEscapeFilter extends InputStream {
     return bytesIn;
   }
 
-  /** How many {@code \xHH} escapes were rewritten so far. */
-  int rewriteCount() {
-    return rewriteCount;
-  }
-
   @Override
   public int read() throws IOException {
     byte[] one = new byte[1];

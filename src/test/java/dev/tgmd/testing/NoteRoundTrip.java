@@ -6,8 +6,6 @@ import dev.tgmd.render.MarkdownText;
 import dev.tgmd.source.ExportEvent;
 import dev.tgmd.source.ExportReader;
 import dev.tgmd.source.Message;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
