@@ -477,6 +477,11 @@ public final class MessageRenderer {
       }
       return sb.toString();
     }
+    if (a instanceof Attachment.Other && ((Attachment.Other) a).kind().equals("paid_stars_amount")
+        && ((Attachment.Other) a).fields().size() == 1) {
+      String stars = ((Attachment.Other) a).fields().get(0).value();
+      return "⭐ " + MarkdownText.escapeInline("Paid message: " + stars + " Telegram Stars");
+    }
     if (a instanceof Attachment.Other) {
       Attachment.Other o = (Attachment.Other) a;
       return "🎁 " + MarkdownText.escapeInline(capitalize(o.kind().replace('_', ' ')) + ": " + fieldsText(o.fields()));

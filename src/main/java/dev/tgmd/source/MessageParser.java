@@ -157,6 +157,7 @@ final class MessageParser {
         break;
       case "thumbnail":
       case "thumbnail_file_size":
+      case "contact_vcard_file_size":
       case "self_destruct_period_seconds":
         p.skipChildren();
         break;
@@ -201,6 +202,7 @@ final class MessageParser {
         break;
       case "giveaway_information":
       case "giveaway_results":
+      case "paid_stars_amount":
         f.others.add(new Attachment.Other(name, objectFields(p)));
         break;
       case "reactions":
@@ -554,7 +556,8 @@ final class MessageParser {
       JsonToken t = p.nextToken();
       if (field.equals("title")) {
         title = text(p, field);
-      } else if (field.equals("items") && t == JsonToken.START_ARRAY) {
+      } else if (t == JsonToken.START_ARRAY && (field.equals("items") || field.equals("answers"))) {
+        // tdesktop's name for the list has varied; both are read
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
           items.add(todoItem(p));
         }

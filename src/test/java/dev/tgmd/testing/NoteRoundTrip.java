@@ -59,6 +59,32 @@ public final class NoteRoundTrip {
    * (Obsidian flavor), and checks its text; returns how many messages were checked.
    */
   public static int check(Path export, Path chatFolder) throws Exception {
+    return check(export, chatFolder, null);
+  }
+
+  /**
+   * Checks every chat of an export written to {@code out} (each chat folder's index note names
+   * its chat's id); returns how many messages were checked.
+   */
+  public static int checkAll(Path export, Path out) throws Exception {
+    int checked = 0;
+    List<Path> folders;
+    try (Stream<Path> list = Files.list(out)) {
+      folders = list.filter(Files::isDirectory).sorted().collect(Collectors.toList());
+    }
+    for (Path folder : folders) {
+      String index = Files.readString(folder.resolve(folder.getFileName() + ".md"));
+      java.util.regex.Matcher id = java.util.regex.Pattern.compile("(?m)^chat_id: (-?\\d+)$").matcher(index);
+      if (!id.find()) {
+        throw new AssertionError("no chat_id in the index note of " + folder);
+      }
+      checked += check(export, folder, Long.parseLong(id.group(1)));
+    }
+    return checked;
+  }
+
+  /** As {@link #check(Path, Path)}, for the messages of the chat with that id (null: every chat). */
+  public static int check(Path export, Path chatFolder, Long chatId) throws Exception {
     List<ParsedNote> notes = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(chatFolder)) {
       for (Path p : walk.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList())) {
@@ -73,7 +99,7 @@ public final class NoteRoundTrip {
           continue;
         }
         Message m = ((ExportEvent.MessageRead) e).message();
-        if (m.plainText().isBlank()) {
+        if (m.plainText().isBlank() || (chatId != null && e.chat().id() != chatId)) {
           continue;
         }
         checkMessage(m, notes);
