@@ -52,19 +52,23 @@ import picocli.CommandLine.Spec;
     description = {
       "Turns a Telegram Desktop export (JSON) into Markdown notes.",
       "",
-      "INPUT is the export folder holding result.json, or result.json itself. Notes go to",
-      "OUT/<chat>/<chat> <period>.md, one note per period, with an index note per chat and",
-      "the chat's files under OUT/<chat>/media/. Unless --no-metrics, the run's metrics go to",
-      "OUT/export_metrics.json. The summary goes to standard output; progress and logs to",
-      "standard error. Ctrl-C (or SIGTERM) stops the run gracefully: the notes written stay",
-      "complete, the chat being read is finished and marked partial; a second Ctrl-C exits at once.",
+      "INPUT is the export folder holding result.json, or result.json itself. Notes go to "
+          + "OUT/<chat>/<chat> <period>.md, one note per period, with an index note per chat and the "
+          + "chat's files under OUT/<chat>/media/. Unless --no-metrics, the run's metrics go to "
+          + "OUT/export_metrics.json.",
+      "",
+      "The summary goes to standard output; progress and logs to standard error. Ctrl-C (or "
+          + "SIGTERM) stops the run gracefully: the notes written stay whole, the chat being read "
+          + "is finished and marked partial; a second Ctrl-C exits at once.",
+      "",
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0    the export completed",
-      "  1    an unexpected failure (a bug, or the machine failed: disk full, I/O error)",
-      "  2    bad input or usage: not a readable export, a bad option, filters matching nothing",
-      "  3    the export completed but some messages could not be rendered (see the summary)",
+      "  1    an unexpected failure (a bug; disk full, I/O error)",
+      "  2    bad input or usage: not a readable export, a bad option,",
+      "       filters matching nothing",
+      "  3    completed, but some messages could not be rendered",
       "  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM",
     })
 public final class ExportCommand implements Callable<Integer> {
