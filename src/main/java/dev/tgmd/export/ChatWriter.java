@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Writes one chat's notes. Message blocks are appended to each note's body in memory (spilled to
@@ -48,28 +49,31 @@ final class ChatWriter {
   private final Map<NoteRef, Note> notes = new LinkedHashMap<>();
   private final Map<Long, Note> currentByTopic = new HashMap<>();
   private final long startNanos;
+  private final LongSupplier clock;
   private final long memoryChars;
   private final String spillPrefix;
   private int spills;
   private long charsInMemory;
   private long messages;
-  private long failed;
-  private long bytesWritten;
+  private long indexBytes;
+  private boolean indexWritten;
   private boolean folderReady;
   private final java.util.Set<Path> topicFolders = new java.util.HashSet<>();
 
   /**
    * @param workDir where bodies too large for memory grow until their note is written
    * @param sequence this chat's number in the run, to keep work files apart
+   * @param clock the run's monotonic clock in nanoseconds; the chat's duration is measured with it,
+   *     from now to the end of its last write
    */
   ChatWriter(Work.ChatInfo chat, Path out, Path workDir, int sequence, NoteFormat format, Split split,
-      MediaStore media, long startNanos) {
-    this(chat, out, workDir, sequence, format, split, media, startNanos, MEMORY_CHARS);
+      MediaStore media, LongSupplier clock) {
+    this(chat, out, workDir, sequence, format, split, media, clock, MEMORY_CHARS);
   }
 
   /** @param memoryChars how many chars the chat's open bodies may hold in memory (tests: small) */
   ChatWriter(Work.ChatInfo chat, Path out, Path workDir, int sequence, NoteFormat format, Split split,
-      MediaStore media, long startNanos, long memoryChars) {
+      MediaStore media, LongSupplier clock, long memoryChars) {
     this.memoryChars = memoryChars;
     this.chat = chat;
     this.chatDir = out.resolve(chat.folder());
@@ -78,7 +82,8 @@ final class ChatWriter {
     this.format = format;
     this.split = split;
     this.media = media;
-    this.startNanos = startNanos;
+    this.clock = clock;
+    this.startNanos = clock.getAsLong();
   }
 
   Work.ChatInfo chat() {
@@ -128,10 +133,10 @@ final class ChatWriter {
         note.last = time;
       }
     }
-    messages++;
     if (failedMessage) {
-      failed++;
+      note.failed++;
     }
+    messages++;
     if (charsInMemory > memoryChars) {
       spillLargest();
     }
@@ -141,8 +146,9 @@ final class ChatWriter {
    * Writes every note still open and the index note.
    *
    * @param status {@code completed} or {@code interrupted} (then the open notes say partial)
+   * @return what is on disk for this chat, the chat's duration ending after its last write
    */
-  ChatSummary finish(String status, long nowNanos) throws IOException {
+  ChatSummary finish(String status) throws IOException {
     boolean partial = !status.equals("completed");
     try {
       for (Note n : notes.values()) {
@@ -156,15 +162,38 @@ final class ChatWriter {
     } finally {
       discardBodies();
     }
-    int written = (int) notes.values().stream().filter(n -> n.written).count() + (notes.isEmpty() ? 0 : 1);
-    return new ChatSummary(chat.chat(), chat.name(), chat.folder(), messages, failed, written,
-        media.copied(), media.copiedBytes(), media.duplicates(), media.missing(), media.refused(),
-        bytesWritten + media.copiedBytes(), nowNanos - startNanos, status);
+    return summary(status);
   }
 
-  /** Discards the notes still open (the run failed): the notes written before stay, whole. */
-  void abort() {
+  /**
+   * Discards the notes still open (the run failed): the notes written before stay, whole, and
+   * are what the returned summary counts (with the media copied so far), status {@code failed}.
+   */
+  ChatSummary abort() {
     discardBodies();
+    return summary("failed");
+  }
+
+  /**
+   * What this chat has on disk now: the notes written (each counted once, with the messages and
+   * bytes of its last write), the index, the media copied.
+   */
+  private ChatSummary summary(String status) {
+    long onDisk = 0;
+    long failedOnDisk = 0;
+    long bytes = indexBytes;
+    int files = indexWritten ? 1 : 0;
+    for (Note n : notes.values()) {
+      if (n.written) {
+        files++;
+        onDisk += n.writtenMessages;
+        failedOnDisk += n.writtenFailed;
+        bytes += n.writtenBytes;
+      }
+    }
+    return new ChatSummary(chat.chat(), chat.name(), chat.folder(), onDisk, failedOnDisk, files,
+        media.copied(), media.copiedBytes(), media.duplicates(), media.missing(), media.refused(),
+        bytes + media.copiedBytes(), clock.getAsLong() - startNanos, status);
   }
 
   private void writeIndex(boolean partial) throws IOException {
@@ -187,8 +216,9 @@ final class ChatWriter {
     String text = format.index(new NoteFormat.ChatIndex(chat.name(), chat.chat().id(), chat.chat().type(),
         messages, first, last, partial, entries));
     ensureFolder();
-    bytesWritten += AtomicFiles.write(chatDir.resolve(index.pathInChat()),
+    indexBytes = AtomicFiles.write(chatDir.resolve(index.pathInChat()),
         out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    indexWritten = true;
   }
 
   /** Writes a note whole, in place, and drops its body from memory. */
@@ -200,7 +230,7 @@ final class ChatWriter {
     }
     String start = start(n, partial);
     Body body = n.body;
-    bytesWritten += AtomicFiles.write(target, out -> {
+    long size = AtomicFiles.write(target, out -> {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
       w.write(start);
       if (body.spill != null) {
@@ -215,6 +245,9 @@ final class ChatWriter {
     });
     n.writtenStart = start;
     n.written = true;
+    n.writtenBytes = size;
+    n.writtenMessages = n.messages;
+    n.writtenFailed = n.failed;
     drop(n);
   }
 
@@ -285,6 +318,11 @@ final class ChatWriter {
     final NoteRef ref;
     final String topic;
     long messages;
+    long failed;
+    /** What the file on disk holds, as of its last write. */
+    long writtenMessages;
+    long writtenFailed;
+    long writtenBytes;
     LocalDateTime first;
     LocalDateTime last;
     LocalDate lastDay;

@@ -96,7 +96,7 @@ final class NoteSink {
     }
     Path chatDir = options.out().resolve(chat.folder());
     current = new ChatWriter(chat, options.out(), workDir, sequence++, format, options.split(),
-        new MediaStore(chatDir, mediaCache, storedFiles, storedBytes), nanos.getAsLong());
+        new MediaStore(chatDir, mediaCache, storedFiles, storedBytes), nanos);
   }
 
   private List<MediaLink> store(List<MediaSource> sources) throws IOException {
@@ -137,18 +137,16 @@ final class NoteSink {
     if (current != null) {
       ChatWriter c = current;
       current = null;
-      c.abort();
-      chats.add(new ChatSummary(c.chat().chat(), c.chat().name(), c.chat().folder(), 0, 0, 0,
-          c.media().copied(), c.media().copiedBytes(), c.media().duplicates(), c.media().missing(),
-          c.media().refused(), c.media().copiedBytes(), 0, "failed"));
-      record(chats.get(chats.size() - 1));
+      ChatSummary summary = c.abort();
+      chats.add(summary);
+      record(summary);
     }
   }
 
   private void finishCurrent(String status) throws IOException {
     ChatWriter c = current;
     current = null;
-    ChatSummary summary = c.finish(status, nanos.getAsLong());
+    ChatSummary summary = c.finish(status);
     chats.add(summary);
     record(summary);
   }

@@ -37,9 +37,13 @@ class ChatWriterTest {
     chat = new Work.ChatInfo(new Chat(1, "Team", "private_group", false), "Team", "Team");
   }
 
+  /** A clock that advances by one millisecond each time it is read. */
+  final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+  final java.util.function.LongSupplier clock = () -> nanos.addAndGet(1_000_000);
+
   private ChatWriter writer(long memoryChars) {
     return new ChatWriter(chat, out, work, 0, new NoteFormat(Flavor.OBSIDIAN), Split.MONTH,
-        new MediaStore(out.resolve("Team"), MetricsCollector.noop().cache("x"), 0, 0), 0, memoryChars);
+        new MediaStore(out.resolve("Team"), MetricsCollector.noop().cache("x"), 0, 0), clock, memoryChars);
   }
 
   private Work work(long id, LocalDateTime time) {
@@ -57,7 +61,7 @@ class ChatWriterTest {
     String january = Tgmd.read(out.resolve("Team/Team 2024-01.md"));
     assertThat(january).contains("messages: 1").endsWith("January block\n");
     assertThat(Files.exists(out.resolve("Team/Team 2024-02.md"))).isFalse();
-    ChatSummary s = w.finish("completed", 0);
+    ChatSummary s = w.finish("completed");
     assertThat(s.notes()).isEqualTo(3);
     assertThat(Tgmd.read(out.resolve("Team/Team 2024-02.md"))).contains("messages: 1").endsWith("February block\n");
   }
@@ -68,7 +72,7 @@ class ChatWriterTest {
     w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "first", false);
     w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "second", false);
     w.append(work(3, LocalDateTime.of(2024, 1, 31, 23, 0)), "late", false);
-    w.finish("completed", 0);
+    w.finish("completed");
     String january = Tgmd.read(out.resolve("Team/Team 2024-01.md"));
     assertThat(january).contains("messages: 2").contains("last_message: 2024-01-31T23:00:00");
     assertThat(january.indexOf("first")).isLessThan(january.indexOf("late"));
@@ -87,7 +91,7 @@ class ChatWriterTest {
     try (Stream<Path> spilled = Files.list(work)) {
       assertThat(spilled.count()).as("a body was spilled").isPositive();
     }
-    w.finish("completed", 0);
+    w.finish("completed");
     String march = Tgmd.read(out.resolve("Team/Team 2024-03.md"));
     for (int i = 1; i <= 20; i++) {
       assertThat(march).contains("block " + i + " ");
@@ -103,16 +107,68 @@ class ChatWriterTest {
     ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
     w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
     w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "two", false);
-    w.finish("interrupted", 0);
+    w.finish("interrupted");
     assertThat(Tgmd.read(out.resolve("Team/Team 2024-01.md"))).doesNotContain("partial");
     assertThat(Tgmd.read(out.resolve("Team/Team 2024-02.md"))).contains("partial: true");
 
     Path other = Files.createDirectories(tmp.resolve("other"));
     ChatWriter f = new ChatWriter(chat, other, work, 1, new NoteFormat(Flavor.OBSIDIAN), Split.MONTH,
-        new MediaStore(other.resolve("Team"), MetricsCollector.noop().cache("x"), 0, 0), 0);
+        new MediaStore(other.resolve("Team"), MetricsCollector.noop().cache("x"), 0, 0), clock);
     f.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
     f.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "two", false);
     f.abort();
     assertThat(Tgmd.notes(other)).as("the finished period stays, the open one goes").containsExactly("Team/Team 2024-01.md");
+  }
+
+  @Test
+  void aFailedChatCountsTheNotesItLeavesOnDisk() throws Exception {
+    ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
+    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
+    w.append(work(2, LocalDateTime.of(2024, 1, 6, 10, 0)), "two", true);
+    w.append(work(3, LocalDateTime.of(2024, 2, 5, 10, 0)), "three", false);
+    w.append(work(4, LocalDateTime.of(2024, 3, 5, 10, 0)), "four", false);
+    w.append(work(5, LocalDateTime.of(2024, 1, 7, 10, 0)), "late, never written", false);
+    ChatSummary s = w.abort();
+
+    // March was written when the late message went back to January; January's rewrite never was
+    assertThat(Tgmd.notes(out)).containsExactlyInAnyOrder("Team/Team 2024-01.md", "Team/Team 2024-02.md",
+        "Team/Team 2024-03.md");
+    assertThat(s.status()).isEqualTo("failed");
+    assertThat(s.notes()).isEqualTo(3);
+    assertThat(s.messages()).as("January as written (2), February (1), March (1)").isEqualTo(4);
+    assertThat(s.failed()).isEqualTo(1);
+    long onDisk = 0;
+    for (String note : Tgmd.notes(out)) {
+      onDisk += Files.size(out.resolve(note));
+    }
+    assertThat(s.bytesWritten()).isEqualTo(onDisk);
+  }
+
+  @Test
+  void aNoteWrittenTwiceCountsOnceWithItsSizeOnDisk() throws Exception {
+    ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
+    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "first", false);
+    w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "second", false);
+    w.append(work(3, LocalDateTime.of(2024, 1, 31, 23, 0)), "late", false);
+    ChatSummary s = w.finish("completed");
+    long onDisk = 0;
+    for (String note : Tgmd.notes(out)) {
+      onDisk += Files.size(out.resolve(note));
+    }
+    assertThat(s.notes()).isEqualTo(3);
+    assertThat(s.messages()).isEqualTo(3);
+    assertThat(s.bytesWritten()).isEqualTo(onDisk);
+  }
+
+  @Test
+  void aChatsDurationEndsAfterItsLastWrite() throws Exception {
+    ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
+    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
+    long beforeFinish = nanos.get();
+    ChatSummary s = w.finish("completed");
+    long started = 1_000_000; // the clock's first reading, when the writer was made
+    assertThat(started + s.durationNanos()).as("ends after the note and the index were written")
+        .isGreaterThan(beforeFinish);
+    assertThat(started + s.durationNanos()).isEqualTo(nanos.get());
   }
 }
