@@ -1,18 +1,15 @@
 package dev.tgmd.media;
 
 import dev.tgmd.layout.ChatLayout;
+import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.SafeNames;
 import dev.tgmd.metrics.CacheRecorder;
 import dev.tgmd.render.MediaLink;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +24,7 @@ import java.util.regex.Pattern;
  * Copies one chat's files into {@code OUT/<chat>/media/}, storing identical content once: a file
  * whose content is already stored (same size and CRC-32C, then compared byte by byte) links to the
  * stored copy instead (a de-duplication cache hit). Files keep their export paths, made safe, so the same input always gives the same
- * names. Copies are written to a temporary file and renamed, so no half-written file is ever left.
+ * names. Copies are written through the run's {@link OutputFolder}: atomically, no link followed.
  *
  * <p>Not thread-safe: used by the single writer thread, in message order.
  */
@@ -36,7 +33,8 @@ public final class MediaStore {
   private static final Pattern CHAT_PREFIX = Pattern.compile("^chats/chat_[^/]+/");
   private static final int SEGMENT_BYTES = 120;
 
-  private final Path chatFolder;
+  private final OutputFolder out;
+  private final String chatFolder;
   private final CacheRecorder cache;
   /** A content's size and checksum; equal keys are compared byte by byte. */
   private record Key(long size, long checksum) {}
@@ -55,7 +53,6 @@ public final class MediaStore {
   private final Map<Key, List<Copy>> byContent = new HashMap<>();
   private int entries;
   private final Set<String> usedNames = new HashSet<>();
-  private final Set<Path> createdDirs = new HashSet<>();
   private long storedBytes;
   private int copied;
   private long copiedBytes;
@@ -67,12 +64,15 @@ public final class MediaStore {
   private final long bytesBefore;
 
   /**
-   * @param chatFolder the chat's folder in OUT (created on the first copy)
+   * @param out the run's output folder, which writes the copies
+   * @param chatFolder the chat's folder, relative to OUT (created on the first copy)
    * @param cache where de-duplication hits and misses are recorded; its size is reported as the
    *     distinct files stored over the run: {@code entriesBefore} and {@code bytesBefore} (the
    *     chats before this one) plus this chat's
    */
-  public MediaStore(Path chatFolder, CacheRecorder cache, long entriesBefore, long bytesBefore) {
+  public MediaStore(OutputFolder out, String chatFolder, CacheRecorder cache, long entriesBefore,
+      long bytesBefore) {
+    this.out = out;
     this.chatFolder = chatFolder;
     this.cache = cache;
     this.entriesBefore = entriesBefore;
@@ -96,8 +96,7 @@ public final class MediaStore {
       }
       cache.miss();
       String pathInChat = uniqueName(a.relative());
-      Path target = chatFolder.resolve(pathInChat);
-      copy(a, target);
+      copy(a, chatFolder + "/" + pathInChat);
       MediaLink.Stored stored = new MediaLink.Stored(pathInChat, a.size());
       byte[] kept = null;
       if (a.content() != null && keptBytes + a.content().length <= KEEP_BYTES) {
@@ -161,30 +160,16 @@ public final class MediaStore {
     return Files.mismatch(stored.source, file.file()) == -1;
   }
 
-  private void copy(MediaSource.Available from, Path to) throws IOException {
-    Path dir = to.getParent();
-    if (createdDirs.add(dir)) {
-      Files.createDirectories(dir);
-    }
-    Path tmp = Files.createTempFile(dir, ".tgmd-", ".part");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
-        if (from.content() != null) {
-          out.write(from.content());
-        } else {
-          try (InputStream in = Files.newInputStream(from.file(), LinkOption.NOFOLLOW_LINKS)) {
-            in.transferTo(out);
-          }
+  private void copy(MediaSource.Available from, String to) throws IOException {
+    out.write(to, o -> {
+      if (from.content() != null) {
+        o.write(from.content());
+      } else {
+        try (InputStream in = Files.newInputStream(from.file(), LinkOption.NOFOLLOW_LINKS)) {
+          in.transferTo(o);
         }
       }
-      try {
-        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   /** Files copied. */
