@@ -119,11 +119,11 @@ public final class Exporter implements AutoCloseable {
     metrics.stage(AsyncPipeline.WRITE);
     StageRecorder mediaStage = options.copyMedia() ? metrics.stage(MEDIA_STAGE) : null;
     NoteSink notes = null;
-    try (ExportReader input = ExportReader.open(options.input(), chatFilter(options))) {
+    try (ExportReader input = ExportReader.open(options.input(), chatFilter(options));
+        MediaResolver media = options.copyMedia() ? new MediaResolver(input.root()) : null) {
       this.reader = input;
-      MediaResolver media = options.copyMedia() ? new MediaResolver(input.root()) : null;
       OutputFolder out = openOutput();
-      notes = new NoteSink(options, out, renderer, new NoteFormat(options.flavor()), metrics, ticker::read,
+      notes = new NoteSink(options, out, media, renderer, new NoteFormat(options.flavor()), metrics, ticker::read,
           mediaStage == null ? null : mediaStage.newTimer());
       this.sink = notes;
       NoteSink writeStage = notes;

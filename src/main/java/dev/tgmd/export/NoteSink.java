@@ -1,6 +1,7 @@
 package dev.tgmd.export;
 
 import dev.tgmd.layout.OutputFolder;
+import dev.tgmd.media.MediaResolver;
 import dev.tgmd.media.MediaSource;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.metrics.CacheRecorder;
@@ -26,6 +27,7 @@ final class NoteSink {
 
   private final ExportOptions options;
   private final OutputFolder out;
+  private final MediaResolver export;
   private final MessageRenderer renderer;
   private final NoteFormat format;
   private final MetricsCollector metrics;
@@ -43,13 +45,15 @@ final class NoteSink {
 
   /**
    * @param out the run's output folder: every file is written through it
+   * @param export what checked the export's files (to copy them); null when media are not copied
    * @param mediaTimer times media copying (stage "media"); null when media are not copied
    */
-  NoteSink(ExportOptions options, OutputFolder out, MessageRenderer renderer, NoteFormat format,
+  NoteSink(ExportOptions options, OutputFolder out, MediaResolver export, MessageRenderer renderer, NoteFormat format,
       MetricsCollector metrics, LongSupplier nanos, StageTimer mediaTimer) {
     this.mediaTimer = mediaTimer;
     this.options = options;
     this.out = out;
+    this.export = export;
     this.renderer = renderer;
     this.format = format;
     this.metrics = metrics;
@@ -97,7 +101,7 @@ final class NoteSink {
       workDir = out.createWorkFolder();
     }
     current = new ChatWriter(chat, out, workDir, sequence++, format, options.split(),
-        new MediaStore(out, chat.folder(), mediaCache, storedFiles, storedBytes), nanos.getAsLong());
+        new MediaStore(out, chat.folder(), export, mediaCache, storedFiles, storedBytes), nanos.getAsLong());
   }
 
   private List<MediaLink> store(List<MediaSource> sources) throws IOException {

@@ -50,7 +50,7 @@ class ChatWriterTest {
 
   private ChatWriter writer(long memoryChars) {
     return new ChatWriter(chat, folder, workName, 0, new NoteFormat(Flavor.OBSIDIAN), Split.MONTH,
-        new MediaStore(folder, "Team", MetricsCollector.noop().cache("x"), 0, 0), 0, memoryChars);
+        new MediaStore(folder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0), 0, memoryChars);
   }
 
   private Work work(long id, LocalDateTime time) {
@@ -121,7 +121,7 @@ class ChatWriterTest {
     Path other = Files.createDirectories(tmp.resolve("other"));
     OutputFolder otherFolder = OutputFolder.open(other);
     ChatWriter f = new ChatWriter(chat, otherFolder, otherFolder.createWorkFolder(), 1, new NoteFormat(Flavor.OBSIDIAN),
-        Split.MONTH, new MediaStore(otherFolder, "Team", MetricsCollector.noop().cache("x"), 0, 0), 0);
+        Split.MONTH, new MediaStore(otherFolder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0), 0);
     f.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
     f.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "two", false);
     f.abort();

@@ -6,6 +6,7 @@ import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.metrics.CacheRecorder;
 import dev.tgmd.render.MediaLink;
 import dev.tgmd.source.FileRef;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -24,13 +25,14 @@ class MediaStoreTest {
     Files.createDirectories(tmp.resolve("export"));
     resolver = new MediaResolver(tmp.resolve("export"));
     out = OutputFolder.open(tmp.resolve("out"));
-    return new MediaStore(out, "Chat", cache, 0, 0);
+    return new MediaStore(out, "Chat", resolver, cache, 0, 0);
   }
 
   @AfterEach
   void tearDown() throws Exception {
     if (out != null) {
       out.close();
+      resolver.close();
     }
   }
 
@@ -111,5 +113,39 @@ class MediaStoreTest {
     assertThat(store.missing()).isEqualTo(1);
     assertThat(store.refused()).isEqualTo(1);
     assertThat(Tgmd.files(tmp.resolve("out"))).isEmpty();
+  }
+
+  @Test
+  void largeIdenticalFilesAreComparedByteByByteThroughTheResolver() throws Exception {
+    Path export = Files.createDirectories(tmp.resolve("export/files"));
+    byte[] big = "b".repeat(MediaResolver.SMALL_FILE + 1).getBytes(StandardCharsets.UTF_8);
+    Files.write(export.resolve("one.bin"), big);
+    Files.write(export.resolve("two.bin"), big);
+    MediaStore store = store(new CountingCache());
+    MediaLink one = store.store(resolver.resolve(FileRef.of("files/one.bin", null)));
+    assertThat(store.store(resolver.resolve(FileRef.of("files/two.bin", null)))).isEqualTo(one);
+    assertThat(Files.readAllBytes(tmp.resolve("out/Chat/media/files/one.bin"))).isEqualTo(big);
+  }
+
+  @Test
+  void aFolderSwappedForALinkAfterItsFileWasCheckedIsNotReadThroughTheLink() throws Exception {
+    Path photos = Files.createDirectories(tmp.resolve("export/chats/chat_1/photos"));
+    int size = MediaResolver.SMALL_FILE + 1; // large: read again when copied, not kept from the check
+    Files.write(photos.resolve("big.bin"), "a".repeat(size).getBytes(StandardCharsets.UTF_8));
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.write(outside.resolve("big.bin"), "S".repeat(size).getBytes(StandardCharsets.UTF_8));
+    MediaStore store = store(new CountingCache());
+    MediaSource checked = resolver.resolve(FileRef.of("chats/chat_1/photos/big.bin", null));
+    assertThat(checked).isInstanceOf(MediaSource.Available.class);
+
+    // between the check (process stage) and the copy (write stage): same name, same size, outside
+    Files.move(photos, photos.resolveSibling("photos-old"));
+    Files.createSymbolicLink(photos, outside);
+
+    MediaLink link = store.store(checked);
+    assertThat(link).isEqualTo(new MediaLink.Refused("chats/chat_1/photos/big.bin", "it changed while tgmd was copying it"));
+    assertThat(store.refused()).isEqualTo(1);
+    assertThat(Tgmd.files(tmp.resolve("out")).values()).as("nothing of the outside file in OUT")
+        .noneMatch(content -> content.contains("SSSS"));
   }
 }
