@@ -12,6 +12,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -118,6 +119,9 @@ public final class OutputFolder implements Closeable {
   /**
    * Opens OUT, creating it (and its missing parents) when it does not exist.
    *
+   * <p>OUT is opened relative to its parent's handle, without following a link; when the parent
+   * may be passed through but not read (mode 711), by its path, after the check.
+   *
    * @throws OutputRefusedException when OUT is a symbolic link (the folders above it may be links:
    *     that is the user's path) or not a folder
    */
@@ -134,8 +138,18 @@ public final class OutputFolder implements Closeable {
     if (parent == null || abs.getFileName() == null) {
       dir = Dir.of(abs);
     } else {
-      try (Dir p = Dir.of(parent)) {
-        dir = p.open(abs.getFileName().toString(), abs, out);
+      Dir p;
+      try {
+        p = Dir.of(parent);
+      } catch (AccessDeniedException e) {
+        p = null; // a folder one may pass through but not list (mode 711): OUT by its path, checked above
+      }
+      if (p == null) {
+        dir = Dir.of(abs);
+      } else {
+        try (Dir opened = p) {
+          dir = opened.open(abs.getFileName().toString(), abs, out);
+        }
       }
     }
     return new OutputFolder(out, dir);

@@ -153,6 +153,24 @@ class OutputFolderTest {
   }
 
   @Test
+  void anOutWhoseParentCannotBeListedIsStillWritten() throws Exception {
+    Path parent = Files.createDirectories(tmp.resolve("parent"));
+    Path out = Files.createDirectories(parent.resolve("out"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(parent).supportsFileAttributeView("posix"));
+    var before = Files.getPosixFilePermissions(parent);
+    Files.setPosixFilePermissions(parent, java.nio.file.attribute.PosixFilePermissions.fromString("-wx--x--x"));
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(parent), "root reads every folder");
+      try (OutputFolder folder = OutputFolder.open(out)) {
+        folder.write("note.md", text("x"));
+      }
+    } finally {
+      Files.setPosixFilePermissions(parent, before);
+    }
+    assertThat(Tgmd.read(out.resolve("note.md"))).isEqualTo("x");
+  }
+
+  @Test
   void pathsMustBePlainAndRelative() throws Exception {
     try (OutputFolder folder = OutputFolder.open(tmp.resolve("out"))) {
       for (String bad : List.of("../x.md", "a/../x.md", "./x.md", "a//x.md", "", "a/")) {
