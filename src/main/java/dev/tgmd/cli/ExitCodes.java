@@ -10,6 +10,8 @@ final class ExitCodes {
   static final int USAGE = 2;
   /** Bad input: not a readable export or metrics file. */
   static final int BAD_INPUT = 2;
+  /** The folder named by --out cannot be used: a symbolic link in it or in its place, another run's. */
+  static final int REFUSED_OUTPUT = 2;
 
   private ExitCodes() {}
 }

@@ -5,6 +5,8 @@ import dev.tgmd.export.ExportOptions;
 import dev.tgmd.export.ExportResult;
 import dev.tgmd.export.Exporter;
 import dev.tgmd.export.RunReport;
+import dev.tgmd.layout.OutputFolder;
+import dev.tgmd.layout.OutputRefusedException;
 import dev.tgmd.layout.Split;
 import dev.tgmd.metrics.MetricsCollector;
 import dev.tgmd.metrics.MetricsReport;
@@ -67,7 +69,8 @@ import picocli.CommandLine.Spec;
       "  0    the export completed",
       "  1    an unexpected failure (a bug; disk full, I/O error)",
       "  2    bad input or usage: not a readable export, a bad option,",
-      "       filters matching nothing",
+      "       filters matching nothing; OUT refused: a symbolic link in",
+      "       it or in its place, or another tgmd run using it",
       "  3    completed, but some messages could not be rendered",
       "  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM",
     })
@@ -196,6 +199,9 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (ExportFormatException e) {
       error = e.getMessage();
       code = ExitCodes.BAD_INPUT;
+    } catch (OutputRefusedException e) {
+      error = e.getMessage();
+      code = ExitCodes.REFUSED_OUTPUT;
     } catch (NoSuchFileException | AccessDeniedException e) {
       error = describe(e);
       code = ExitCodes.BAD_INPUT;
@@ -220,7 +226,13 @@ public final class ExportCommand implements Callable<Integer> {
     List<ChatSummary> chats = exporter.chats();
     MetricsReport report = null;
     if (!noMetrics) {
-      report = writeReport(options, status, error, started, finished, durationNanos, metrics, monitor, chats, err);
+      report = writeReport(exporter.reportFolder(), options, status, error, started, finished, durationNanos,
+          metrics, monitor, chats, err);
+    }
+    try {
+      exporter.close();
+    } catch (IOException e) {
+      log.warn("could not release {}: {}", options.out(), e.toString());
     }
     if (result == null && chats.stream().noneMatch(c -> c.messages() > 0) && code == ExitCodes.BAD_INPUT) {
       return code; // nothing was exported: the error line says it all
@@ -239,7 +251,8 @@ public final class ExportCommand implements Callable<Integer> {
     return code;
   }
 
-  private MetricsReport writeReport(ExportOptions options, RunStatus status, String error, Instant started,
+  /** Builds the report and writes it into {@code out}; null {@code out} (OUT refused): nowhere. */
+  private MetricsReport writeReport(OutputFolder out, ExportOptions options, RunStatus status, String error, Instant started,
       Instant finished, long durationNanos, MetricsCollector metrics, ResourceMonitor monitor,
       List<ChatSummary> chats, PrintWriter err) {
     double seconds = durationNanos / 1e9;
@@ -251,10 +264,12 @@ public final class ExportCommand implements Callable<Integer> {
     }
     MetricsReport report = RunReport.build(TgmdCommand.version(), options, metricsInterval, status, error,
         started, finished, seconds, metrics.snapshot(), resources, chats);
-    Path file = options.out().resolve(MetricsReportJson.FILE_NAME);
+    if (out == null) {
+      return report;
+    }
+    Path file = out.path(MetricsReportJson.FILE_NAME);
     try {
-      Files.createDirectories(options.out());
-      MetricsReportJson.write(report, file);
+      out.write(MetricsReportJson.FILE_NAME, o -> MetricsReportJson.write(report, o));
       log.info("metrics written to {}", file);
     } catch (IOException | RuntimeException e) {
       err.println("tgmd: could not write the metrics report " + file + ": " + e.getMessage());

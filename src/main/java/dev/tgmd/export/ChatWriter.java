@@ -1,18 +1,17 @@
 package dev.tgmd.export;
 
 import dev.tgmd.layout.NoteRef;
+import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.Split;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.render.NoteFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -26,7 +25,8 @@ import java.util.function.LongSupplier;
 /**
  * Writes one chat's notes. Message blocks are appended to each note's body in memory (spilled to
  * a work file past 4M chars a chat); a note is written whole (front matter with its
- * final counts, then the body) into a temporary file renamed into place as soon as its period is
+ * final counts, then the body) through the run's {@link OutputFolder} (atomically, no link
+ * followed) as soon as its period is
  * over, that is when its topic's messages move on to a later note; the rest, and the chat's index
  * note, when the chat ends. A note whose period comes back (dates out of order) is read back and
  * written again with the late messages. An interrupted chat's open notes are written the same
@@ -41,8 +41,10 @@ final class ChatWriter {
   static final int MEMORY_CHARS = 4 << 20;
 
   private final Work.ChatInfo chat;
-  private final Path chatDir;
-  private final Path workDir;
+  private final OutputFolder out;
+  /** The chat's folder and the run's work folder, relative to OUT. */
+  private final String chatDir;
+  private final String workDir;
   private final NoteFormat format;
   private final Split split;
   private final MediaStore media;
@@ -57,26 +59,27 @@ final class ChatWriter {
   private long messages;
   private long indexBytes;
   private boolean indexWritten;
-  private boolean folderReady;
-  private final java.util.Set<Path> topicFolders = new java.util.HashSet<>();
 
   /**
-   * @param workDir where bodies too large for memory grow until their note is written
+   * @param out the run's output folder: every note and work file is written through it
+   * @param workDir where bodies too large for memory grow until their note is written (relative to
+   *     OUT: the run's {@link OutputFolder#createWorkFolder work folder})
    * @param sequence this chat's number in the run, to keep work files apart
    * @param clock the run's monotonic clock in nanoseconds; the chat's duration is measured with it,
    *     from now to the end of its last write
    */
-  ChatWriter(Work.ChatInfo chat, Path out, Path workDir, int sequence, NoteFormat format, Split split,
+  ChatWriter(Work.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
       MediaStore media, LongSupplier clock) {
     this(chat, out, workDir, sequence, format, split, media, clock, MEMORY_CHARS);
   }
 
   /** @param memoryChars how many chars the chat's open bodies may hold in memory (tests: small) */
-  ChatWriter(Work.ChatInfo chat, Path out, Path workDir, int sequence, NoteFormat format, Split split,
+  ChatWriter(Work.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
       MediaStore media, LongSupplier clock, long memoryChars) {
     this.memoryChars = memoryChars;
     this.chat = chat;
-    this.chatDir = out.resolve(chat.folder());
+    this.out = out;
+    this.chatDir = chat.folder();
     this.workDir = workDir;
     this.spillPrefix = "chat" + sequence + "-note";
     this.format = format;
@@ -215,28 +218,21 @@ final class ChatWriter {
     }
     String text = format.index(new NoteFormat.ChatIndex(chat.name(), chat.chat().id(), chat.chat().type(),
         messages, first, last, partial, entries));
-    ensureFolder();
-    indexBytes = AtomicFiles.write(chatDir.resolve(index.pathInChat()),
-        out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    indexBytes = out.write(chatDir + "/" + index.pathInChat(), o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
     indexWritten = true;
   }
 
   /** Writes a note whole, in place, and drops its body from memory. */
   private void write(Note n, boolean partial) throws IOException {
-    ensureFolder();
-    Path target = chatDir.resolve(n.ref.pathInChat());
-    if (n.ref.topicFolder() != null && topicFolders.add(target.getParent())) {
-      AtomicFiles.ensureFolder(target.getParent());
-    }
     String start = start(n, partial);
     Body body = n.body;
-    long size = AtomicFiles.write(target, out -> {
-      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    long size = out.write(chatDir + "/" + n.ref.pathInChat(), o -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
       w.write(start);
       if (body.spill != null) {
         w.flush();
-        try (InputStream in = Files.newInputStream(body.spill)) {
-          in.transferTo(out);
+        try (InputStream in = out.read(body.spill)) {
+          in.transferTo(o);
         }
       }
       w.write(body.text.toString());
@@ -258,9 +254,12 @@ final class ChatWriter {
 
   /** Reads a written note's body back, to append late messages to it. */
   private Body reopen(Note n) throws IOException {
-    String text = Files.readString(chatDir.resolve(n.ref.pathInChat()), StandardCharsets.UTF_8);
+    String text;
+    try (InputStream in = out.read(chatDir + "/" + n.ref.pathInChat())) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
     if (!text.startsWith(n.writtenStart) || !text.endsWith("\n")) {
-      throw new IOException(chatDir.resolve(n.ref.pathInChat()) + " changed while tgmd was writing it");
+      throw new IOException(out.path(chatDir + "/" + n.ref.pathInChat()) + " changed while tgmd was writing it");
     }
     Body b = new Body();
     b.text.append(text, n.writtenStart.length(), text.length() - 1);
@@ -281,10 +280,10 @@ final class ChatWriter {
     }
     Body b = largest.body;
     if (b.spill == null) {
-      b.spill = workDir.resolve(spillPrefix + (spills++) + ".md");
+      b.spill = workDir + "/" + spillPrefix + (spills++) + ".md";
     }
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(b.spill,
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8), 1 << 16)) {
+    try (OutputStream spill = out.append(b.spill);
+        Writer w = new BufferedWriter(new OutputStreamWriter(spill, StandardCharsets.UTF_8), 1 << 16)) {
       w.write(b.text.toString());
     }
     charsInMemory -= b.text.length();
@@ -292,17 +291,10 @@ final class ChatWriter {
     b.text.trimToSize();
   }
 
-  private void ensureFolder() throws IOException {
-    if (!folderReady) {
-      AtomicFiles.ensureFolder(chatDir);
-      folderReady = true;
-    }
-  }
-
   private void drop(Note n) {
     if (n.body != null) {
       charsInMemory -= n.body.text.length();
-      n.body.deleteSpill();
+      deleteSpill(n.body);
       n.body = null;
     }
   }
@@ -336,20 +328,21 @@ final class ChatWriter {
     }
   }
 
+  private void deleteSpill(Body b) {
+    if (b.spill != null) {
+      try {
+        out.delete(b.spill);
+      } catch (IOException e) {
+        // the work folder is removed at the end of the run
+      }
+      b.spill = null;
+    }
+  }
+
   /** A note's messages so far: in memory, after what was spilled to a work file (if any). */
   private static final class Body {
     final StringBuilder text = new StringBuilder(4096);
-    Path spill;
-
-    void deleteSpill() {
-      if (spill != null) {
-        try {
-          Files.deleteIfExists(spill);
-        } catch (IOException e) {
-          // the work folder is removed at the end of the run
-        }
-        spill = null;
-      }
-    }
+    /** The work file, relative to OUT; null while nothing was spilled. */
+    String spill;
   }
 }

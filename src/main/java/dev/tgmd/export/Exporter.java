@@ -1,6 +1,7 @@
 package dev.tgmd.export;
 
 import dev.tgmd.layout.NameAllocator;
+import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.media.MediaResolver;
 import dev.tgmd.metrics.MetricsCollector;
 import dev.tgmd.metrics.StageRecorder;
@@ -24,11 +25,16 @@ import java.util.function.Predicate;
  * One export run: reads the export, renders every message and writes the notes. Wires the fetch
  * stage ({@link MessageSource}), the process stage ({@link MessageProcessor}) and the write stage
  * ({@link NoteSink}) into an {@link AsyncPipeline}, recording through the given collector (the
- * no-op one when metrics are off). Run once.
+ * no-op one when metrics are off). Run once, then {@link #close()}.
+ *
+ * <p>Everything the run writes goes through one {@link OutputFolder} on OUT, opened once the input
+ * was opened: created when missing, locked for the run (a second run on the same OUT is refused),
+ * and cleaned of what killed runs left. It stays open (and locked) after {@link #run} for the
+ * metrics report ({@link #reportFolder()}) until {@link #close()}.
  *
  * <p>{@link #cancel()}, {@link #progress()} and {@link #chats()} may be called from any thread.
  */
-public final class Exporter {
+public final class Exporter implements AutoCloseable {
 
   /** The name of the stage that copies media files (in the write thread), in the metrics. */
   public static final String MEDIA_STAGE = "media";
@@ -44,6 +50,8 @@ public final class Exporter {
   private volatile NoteSink sink;
   private volatile ExportReader reader;
   private volatile Exception inputFailure;
+  private OutputFolder output;
+  private IOException outputFailure;
 
   public Exporter(ExportOptions options, MetricsCollector metrics) {
     this.options = Objects.requireNonNull(options, "options");
@@ -98,6 +106,8 @@ public final class Exporter {
    * @throws ExportFormatException when the input is not a readable export (before anything is
    *     written, or midway: then the chat being written is discarded and the chats finished before
    *     it stay)
+   * @throws dev.tgmd.layout.OutputRefusedException when OUT cannot be used (a link in it or in its
+   *     place, another run using it): nothing was written
    * @throws IOException when reading or writing failed (the chat being written is discarded)
    */
   public ExportResult run() throws ExportFormatException, IOException {
@@ -108,12 +118,15 @@ public final class Exporter {
     metrics.stage(AsyncPipeline.PROCESS);
     metrics.stage(AsyncPipeline.WRITE);
     StageRecorder mediaStage = options.copyMedia() ? metrics.stage(MEDIA_STAGE) : null;
-    NoteSink notes = new NoteSink(options, renderer, new NoteFormat(options.flavor()), metrics, ticker::read,
-        mediaStage == null ? null : mediaStage.newTimer());
-    this.sink = notes;
-    try (ExportReader input = ExportReader.open(options.input(), chatFilter(options))) {
+    NoteSink notes = null;
+    try (ExportReader input = ExportReader.open(options.input(), chatFilter(options));
+        MediaResolver media = options.copyMedia() ? new MediaResolver(input.root()) : null) {
       this.reader = input;
-      MediaResolver media = options.copyMedia() ? new MediaResolver(input.root()) : null;
+      OutputFolder out = openOutput();
+      notes = new NoteSink(options, out, media, renderer, new NoteFormat(options.flavor()), metrics, ticker::read,
+          mediaStage == null ? null : mediaStage.newTimer());
+      this.sink = notes;
+      NoteSink writeStage = notes;
       NameAllocator folders = new NameAllocator();
       folders.reserve(METRICS_FILE);
       MessageSource fetch = new MessageSource(input, options, folders, metrics.cache("reply_index"));
@@ -156,7 +169,7 @@ public final class Exporter {
           public String describe(Work w) {
             return Exporter.describe(w);
           }
-        }, process::process, outcome -> notes.accept(outcome.item(), outcome.result(), outcome.error()));
+        }, process::process, outcome -> writeStage.accept(outcome.item(), outcome.result(), outcome.error()));
       } catch (PipelineException e) {
         notes.abortCurrent();
         Throwable cause = e.getCause();
@@ -192,7 +205,53 @@ public final class Exporter {
       }
       return new ExportResult(status, notes.chats());
     } finally {
-      notes.close();
+      if (notes != null) {
+        notes.close();
+      }
+    }
+  }
+
+  /** OUT, opened (created when missing), locked and cleaned of leftovers; once per run. */
+  private synchronized OutputFolder openOutput() throws IOException {
+    if (output == null) {
+      if (outputFailure != null) {
+        throw outputFailure;
+      }
+      OutputFolder out = null;
+      try {
+        out = OutputFolder.open(options.out());
+        out.lock();
+        out.removeLeftovers();
+      } catch (IOException e) {
+        outputFailure = e;
+        if (out != null) {
+          out.close();
+        }
+        throw e;
+      }
+      output = out;
+    }
+    return output;
+  }
+
+  /**
+   * Where the metrics report goes: the run's output folder, or, when the run stopped before it
+   * opened OUT (an unreadable input), OUT opened now the same way. Null when OUT could not be
+   * opened (a link, another run's): then no report is written anywhere.
+   */
+  public OutputFolder reportFolder() {
+    try {
+      return openOutput();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Releases OUT (its lock and open folders). Idempotent. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (output != null) {
+      output.close();
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.tgmd.export;
 
+import dev.tgmd.layout.OutputFolder;
+import dev.tgmd.media.MediaResolver;
 import dev.tgmd.media.MediaSource;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.metrics.CacheRecorder;
@@ -10,8 +12,6 @@ import dev.tgmd.render.MediaLink;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.NoteFormat;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +26,8 @@ import java.util.function.LongSupplier;
 final class NoteSink {
 
   private final ExportOptions options;
+  private final OutputFolder out;
+  private final MediaResolver export;
   private final MessageRenderer renderer;
   private final NoteFormat format;
   private final MetricsCollector metrics;
@@ -34,19 +36,24 @@ final class NoteSink {
   private final StageTimer mediaTimer;
   private final List<ChatSummary> chats = new ArrayList<>();
   private final AtomicLong written = new AtomicLong();
-  private Path workDir;
+  /** The run's work folder, relative to OUT; null until the first chat begins. */
+  private String workDir;
   private long storedFiles;
   private long storedBytes;
   private ChatWriter current;
   private int sequence;
 
   /**
+   * @param out the run's output folder: every file is written through it
+   * @param export what checked the export's files (to copy them); null when media are not copied
    * @param mediaTimer times media copying (stage "media"); null when media are not copied
    */
-  NoteSink(ExportOptions options, MessageRenderer renderer, NoteFormat format, MetricsCollector metrics,
-      LongSupplier nanos, StageTimer mediaTimer) {
+  NoteSink(ExportOptions options, OutputFolder out, MediaResolver export, MessageRenderer renderer, NoteFormat format,
+      MetricsCollector metrics, LongSupplier nanos, StageTimer mediaTimer) {
     this.mediaTimer = mediaTimer;
     this.options = options;
+    this.out = out;
+    this.export = export;
     this.renderer = renderer;
     this.format = format;
     this.metrics = metrics;
@@ -91,12 +98,10 @@ final class NoteSink {
 
   private void begin(Work.ChatInfo chat) throws IOException {
     if (workDir == null) {
-      AtomicFiles.ensureFolder(options.out());
-      workDir = Files.createTempDirectory(options.out(), ".tgmd-work-");
+      workDir = out.createWorkFolder();
     }
-    Path chatDir = options.out().resolve(chat.folder());
-    current = new ChatWriter(chat, options.out(), workDir, sequence++, format, options.split(),
-        new MediaStore(chatDir, mediaCache, storedFiles, storedBytes), nanos);
+    current = new ChatWriter(chat, out, workDir, sequence++, format, options.split(),
+        new MediaStore(out, chat.folder(), export, mediaCache, storedFiles, storedBytes), nanos);
   }
 
   private List<MediaLink> store(List<MediaSource> sources) throws IOException {
@@ -169,13 +174,8 @@ final class NoteSink {
 
   /** Removes the work folder. */
   void close() throws IOException {
-    if (workDir != null && Files.isDirectory(workDir)) {
-      try (var files = Files.list(workDir)) {
-        for (Path p : (Iterable<Path>) files::iterator) {
-          Files.deleteIfExists(p);
-        }
-      }
-      Files.deleteIfExists(workDir);
+    if (workDir != null) {
+      out.delete(workDir);
     }
   }
 }

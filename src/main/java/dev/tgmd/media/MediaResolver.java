@@ -1,35 +1,67 @@
 package dev.tgmd.media;
 
 import dev.tgmd.source.FileRef;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32C;
 
 /**
- * Checks the files an export refers to and checksums them. Paths in result.json are untrusted: an
- * absolute path, a {@code ..} that climbs out of the export folder, or a symbolic link that leads
- * out of it is refused without reading anything outside the folder. A link that stays inside is
- * fine.
+ * Checks the files an export refers to, checksums them and opens them for copying. Paths in
+ * result.json are untrusted: an absolute path or a {@code ..} that climbs out of the export folder
+ * is refused, and so is a symbolic link anywhere on the way (Telegram Desktop writes none; a link
+ * could lead anywhere, or be swapped in while tgmd runs).
  *
- * <p>Thread-safe: the process stage's workers share one.
+ * <p>A file is opened relative to the export folder one level at a time, each folder relative to
+ * its parent's open handle and the file relative to its folder's, never following a link (through
+ * {@link SecureDirectoryStream}: openat with O_NOFOLLOW); its size is taken from what was opened.
+ * So what is read is what was checked, whatever is renamed or linked meanwhile. Where {@link
+ * SecureDirectoryStream} is not available (Windows), each level is checked with lstat before it is
+ * opened instead: a link swapped in between the check and the open is followed there.
+ *
+ * <p>Thread-safe: the process stage's workers share one. Holds a handle of the export folder
+ * until {@link #close()}.
  */
-public final class MediaResolver {
+public final class MediaResolver implements Closeable {
 
   /** Files up to this size are kept in memory between the process and the write stage. */
   static final int SMALL_FILE = 256 * 1024;
 
+  private static final String LINK = "it is a symbolic link, which tgmd does not follow";
+
   private final Path root;
+  /** The export folder's handle; null where the platform has no {@link SecureDirectoryStream}. */
+  private final SecureDirectoryStream<Path> handle;
 
   /**
-   * @param exportFolder the export's folder; media paths are relative to it
+   * @param exportFolder the export's folder; media paths are relative to it (the folder itself may
+   *     be reached through links: that is the user's path)
    */
   public MediaResolver(Path exportFolder) throws IOException {
     this.root = exportFolder.toRealPath();
+    DirectoryStream<Path> stream = Files.newDirectoryStream(root);
+    if (stream instanceof SecureDirectoryStream) {
+      this.handle = (SecureDirectoryStream<Path>) stream;
+    } else {
+      stream.close();
+      this.handle = null;
+    }
   }
 
   /** The export folder, as a real path. */
@@ -47,30 +79,147 @@ public final class MediaResolver {
     if (relative == null) {
       return new MediaSource.Refused(declared, "its path is absolute or leads outside the export folder");
     }
-    Path candidate = root.resolve(relative);
-    Path real;
-    try {
-      real = candidate.toRealPath();
-    } catch (NoSuchFileException e) {
-      if (Files.isSymbolicLink(candidate)) {
-        return new MediaSource.Refused(declared, "it is a broken link");
+    try (SeekableByteChannel in = open(relative)) {
+      long size = in.size();
+      Path file = root.resolve(relative);
+      if (size <= SMALL_FILE) {
+        byte[] content = readAll(in, size);
+        CRC32C crc = new CRC32C();
+        crc.update(content);
+        return new MediaSource.Available(declared, file, relative, content.length, crc.getValue(), content);
       }
-      return new MediaSource.Missing(declared);
+      return new MediaSource.Available(declared, file, relative, size, checksum(in), null);
+    } catch (Unavailable e) {
+      return e.missing ? new MediaSource.Missing(declared) : new MediaSource.Refused(declared, e.reason);
     }
-    if (!real.startsWith(root)) {
-      return new MediaSource.Refused(declared, "it is a link leading outside the export folder");
+  }
+
+  /**
+   * Opens a file {@link #resolve} found available, again, the same way (no link followed at any
+   * level), to copy or compare it.
+   *
+   * @throws ChangedException when it is no longer there, no longer a regular file, or no longer
+   *     of the size it was checked at
+   */
+  InputStream open(String relative, long size) throws IOException {
+    SeekableByteChannel in;
+    try {
+      in = open(relative);
+    } catch (Unavailable e) {
+      throw new ChangedException(root.resolve(relative) + ": " + (e.missing ? "it is gone" : e.reason));
     }
-    BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (!attrs.isRegularFile()) {
-      return new MediaSource.Refused(declared, "it is not a regular file");
+    if (in.size() != size) {
+      in.close();
+      throw new ChangedException(root.resolve(relative) + ": its size changed");
     }
-    if (attrs.size() <= SMALL_FILE) {
-      byte[] content = Files.readAllBytes(real);
-      CRC32C crc = new CRC32C();
-      crc.update(content);
-      return new MediaSource.Available(declared, real, relative, content.length, crc.getValue(), content);
+    return Channels.newInputStream(in);
+  }
+
+  /** A file of the export changed between its check and its copy: it is not copied. */
+  static final class ChangedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ChangedException(String message) {
+      super(message);
     }
-    return new MediaSource.Available(declared, real, relative, attrs.size(), checksum(real), null);
+  }
+
+  /** Why a path cannot be read: not there, or refused. */
+  private static final class Unavailable extends Exception {
+    private static final long serialVersionUID = 1L;
+    final boolean missing;
+    final String reason;
+
+    Unavailable(boolean missing, String reason) {
+      super(reason, null, false, false);
+      this.missing = missing;
+      this.reason = reason;
+    }
+  }
+
+  /** Opens {@code relative} (normalized) for reading, one level at a time, following no link. */
+  private SeekableByteChannel open(String relative) throws IOException, Unavailable {
+    String[] parts = relative.split("/");
+    if (handle == null) {
+      Path p = root;
+      for (int i = 0; i < parts.length; i++) {
+        p = p.resolve(parts[i]);
+        check(lstat(p), i == parts.length - 1);
+      }
+      return Files.newByteChannel(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+    List<SecureDirectoryStream<Path>> opened = new ArrayList<>();
+    try {
+      SecureDirectoryStream<Path> dir = handle;
+      for (int i = 0; i < parts.length; i++) {
+        Path name = root.getFileSystem().getPath(parts[i]);
+        boolean last = i == parts.length - 1;
+        check(attributes(dir, name), last);
+        try {
+          if (last) {
+            return dir.newByteChannel(name, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+          }
+          dir = (SecureDirectoryStream<Path>) dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+          opened.add(dir);
+        } catch (IOException e) {
+          check(attributes(dir, name), last); // swapped since the check: say what it is now
+          throw e;
+        }
+      }
+      throw new IllegalStateException("no path segment in " + relative);
+    } finally {
+      for (SecureDirectoryStream<Path> d : opened) {
+        d.close();
+      }
+    }
+  }
+
+  /** Refuses a link, and anything but a folder on the way or a regular file at the end. */
+  private static void check(BasicFileAttributes a, boolean last) throws Unavailable {
+    if (a == null) {
+      throw new Unavailable(true, null);
+    }
+    if (a.isSymbolicLink()) {
+      throw new Unavailable(false, LINK);
+    }
+    if (last && !a.isRegularFile()) {
+      throw new Unavailable(false, "it is not a regular file");
+    }
+    if (!last && !a.isDirectory()) {
+      throw new Unavailable(true, null);
+    }
+  }
+
+  private static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+    try {
+      return dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private static BasicFileAttributes lstat(Path p) throws IOException {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private static byte[] readAll(SeekableByteChannel in, long size) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate((int) size);
+    while (b.hasRemaining() && in.read(b) >= 0) {
+      // until full, or the end if the file shrank meanwhile
+    }
+    return b.position() == b.capacity() ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+  }
+
+  /** Closes the export folder's handle. */
+  @Override
+  public void close() throws IOException {
+    if (handle != null) {
+      handle.close();
+    }
   }
 
   /**
@@ -107,14 +256,13 @@ public final class MediaResolver {
    * instruction) and enough to tell most different files apart; equal checksums are confirmed
    * byte by byte by the {@link MediaStore}.
    */
-  static long checksum(Path file) throws IOException {
+  private static long checksum(SeekableByteChannel in) throws IOException {
     CRC32C crc = new CRC32C();
-    byte[] buf = BUFFER.get();
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        crc.update(buf, 0, n);
-      }
+    ByteBuffer buf = ByteBuffer.wrap(BUFFER.get());
+    while (in.read(buf) > 0 || buf.position() > 0) {
+      buf.flip();
+      crc.update(buf);
+      buf.clear();
     }
     return crc.getValue();
   }

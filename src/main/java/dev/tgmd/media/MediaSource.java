@@ -12,7 +12,8 @@ public sealed interface MediaSource {
   /**
    * A regular file inside the export folder.
    *
-   * @param file its real path (symbolic links resolved), inside the export folder
+   * @param file its path: the export folder's real path and {@code relative} (no link on the way:
+   *     links are refused); to name it, not to read it (reads go through the {@link MediaResolver})
    * @param relative its path relative to the export folder, with {@code /} separators
    * @param size its size in bytes
    * @param checksum the CRC-32C of its content: files with another checksum differ, files with
@@ -32,7 +33,7 @@ public sealed interface MediaSource {
   /** No file at that path. */
   record Missing(String declared) implements MediaSource {}
 
-  /** A path that may not be followed: absolute, escaping with {@code ..}, a link leading out. */
+  /** A path that may not be followed: absolute, escaping with {@code ..}, a link, not a regular file. */
   record Refused(String declared, String reason) implements MediaSource {}
 
   /** A placeholder Telegram Desktop wrote instead of a path. */

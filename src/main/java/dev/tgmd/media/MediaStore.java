@@ -1,18 +1,13 @@
 package dev.tgmd.media;
 
 import dev.tgmd.layout.ChatLayout;
+import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.SafeNames;
 import dev.tgmd.metrics.CacheRecorder;
 import dev.tgmd.render.MediaLink;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +22,10 @@ import java.util.regex.Pattern;
  * Copies one chat's files into {@code OUT/<chat>/media/}, storing identical content once: a file
  * whose content is already stored (same size and CRC-32C, then compared byte by byte) links to the
  * stored copy instead (a de-duplication cache hit). Files keep their export paths, made safe, so the same input always gives the same
- * names. Copies are written to a temporary file and renamed, so no half-written file is ever left.
+ * names. Copies are written through the run's {@link OutputFolder} (atomically, no link followed)
+ * from files opened again through the {@link MediaResolver} that checked them (no link followed
+ * either); a file that changed in between (gone, replaced by a link, resized) is not copied: its
+ * link says it was refused.
  *
  * <p>Not thread-safe: used by the single writer thread, in message order.
  */
@@ -36,7 +34,9 @@ public final class MediaStore {
   private static final Pattern CHAT_PREFIX = Pattern.compile("^chats/chat_[^/]+/");
   private static final int SEGMENT_BYTES = 120;
 
-  private final Path chatFolder;
+  private final OutputFolder out;
+  private final String chatFolder;
+  private final MediaResolver export;
   private final CacheRecorder cache;
   /** A content's size and checksum; equal keys are compared byte by byte. */
   private record Key(long size, long checksum) {}
@@ -45,7 +45,7 @@ public final class MediaStore {
    * A stored content: the export file it was copied from, its link, and its bytes when small
    * (kept, up to {@link #KEEP_BYTES} a chat, to compare later files without opening files).
    */
-  private record Copy(Path source, MediaLink.Stored link, byte[] content) {}
+  private record Copy(String source, MediaLink.Stored link, byte[] content) {}
 
   /** At most this many bytes of small stored files are kept in memory per chat for comparisons. */
   static final long KEEP_BYTES = 8L << 20;
@@ -55,7 +55,6 @@ public final class MediaStore {
   private final Map<Key, List<Copy>> byContent = new HashMap<>();
   private int entries;
   private final Set<String> usedNames = new HashSet<>();
-  private final Set<Path> createdDirs = new HashSet<>();
   private long storedBytes;
   private int copied;
   private long copiedBytes;
@@ -67,13 +66,18 @@ public final class MediaStore {
   private final long bytesBefore;
 
   /**
-   * @param chatFolder the chat's folder in OUT (created on the first copy)
+   * @param out the run's output folder, which writes the copies
+   * @param chatFolder the chat's folder, relative to OUT (created on the first copy)
+   * @param export what checked the files, and opens them again to copy or compare them
    * @param cache where de-duplication hits and misses are recorded; its size is reported as the
    *     distinct files stored over the run: {@code entriesBefore} and {@code bytesBefore} (the
    *     chats before this one) plus this chat's
    */
-  public MediaStore(Path chatFolder, CacheRecorder cache, long entriesBefore, long bytesBefore) {
+  public MediaStore(OutputFolder out, String chatFolder, MediaResolver export, CacheRecorder cache,
+      long entriesBefore, long bytesBefore) {
+    this.out = out;
     this.chatFolder = chatFolder;
+    this.export = export;
     this.cache = cache;
     this.entriesBefore = entriesBefore;
     this.bytesBefore = bytesBefore;
@@ -96,15 +100,20 @@ public final class MediaStore {
       }
       cache.miss();
       String pathInChat = uniqueName(a.relative());
-      Path target = chatFolder.resolve(pathInChat);
-      copy(a, target);
+      try {
+        copy(a, chatFolder + "/" + pathInChat);
+      } catch (MediaResolver.ChangedException e) {
+        usedNames.remove(pathInChat.toLowerCase(Locale.ROOT));
+        refused++;
+        return new MediaLink.Refused(a.declared(), "it changed while tgmd was copying it");
+      }
       MediaLink.Stored stored = new MediaLink.Stored(pathInChat, a.size());
       byte[] kept = null;
       if (a.content() != null && keptBytes + a.content().length <= KEEP_BYTES) {
         kept = a.content();
         keptBytes += kept.length;
       }
-      byContent.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Copy(a.file(), stored, kept));
+      byContent.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Copy(a.relative(), stored, kept));
       entries++;
       storedBytes += a.size();
       copied++;
@@ -150,41 +159,56 @@ public final class MediaStore {
     }
   }
 
-  /** Whether a stored content and a new file are the same bytes (their sizes and checksums agree). */
-  private static boolean sameContent(Copy stored, MediaSource.Available file) throws IOException {
-    if (stored.source.equals(file.file())) {
+  /**
+   * Whether a stored content and a new file are the same bytes (their sizes and checksums agree).
+   * A file that changed since it was checked is taken as different.
+   */
+  private boolean sameContent(Copy stored, MediaSource.Available file) throws IOException {
+    if (stored.source.equals(file.relative())) {
       return true;
     }
     if (stored.content != null && file.content() != null) {
       return Arrays.equals(stored.content, file.content());
     }
-    return Files.mismatch(stored.source, file.file()) == -1;
+    try (InputStream x = stored.content != null ? new ByteArrayInputStream(stored.content)
+            : export.open(stored.source, file.size());
+        InputStream y = file.content() != null ? new ByteArrayInputStream(file.content())
+            : export.open(file.relative(), file.size())) {
+      return sameBytes(x, y);
+    } catch (MediaResolver.ChangedException e) {
+      return false;
+    }
   }
 
-  private void copy(MediaSource.Available from, Path to) throws IOException {
-    Path dir = to.getParent();
-    if (createdDirs.add(dir)) {
-      Files.createDirectories(dir);
-    }
-    Path tmp = Files.createTempFile(dir, ".tgmd-", ".part");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
-        if (from.content() != null) {
-          out.write(from.content());
-        } else {
-          try (InputStream in = Files.newInputStream(from.file(), LinkOption.NOFOLLOW_LINKS)) {
-            in.transferTo(out);
-          }
-        }
+  private static boolean sameBytes(InputStream x, InputStream y) throws IOException {
+    byte[] a = new byte[64 * 1024];
+    byte[] b = new byte[64 * 1024];
+    while (true) {
+      int n = x.readNBytes(a, 0, a.length);
+      int m = y.readNBytes(b, 0, b.length);
+      if (n != m || !Arrays.equals(a, 0, n, b, 0, m)) {
+        return false;
       }
-      try {
-        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING);
+      if (n < a.length) {
+        return true;
       }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
+  }
+
+  private void copy(MediaSource.Available from, String to) throws IOException {
+    out.write(to, o -> {
+      if (from.content() != null) {
+        o.write(from.content());
+        return;
+      }
+      long n;
+      try (InputStream in = export.open(from.relative(), from.size())) {
+        n = in.transferTo(o);
+      }
+      if (n != from.size()) {
+        throw new MediaResolver.ChangedException(from.file() + ": its size changed");
+      }
+    });
   }
 
   /** Files copied. */
@@ -207,7 +231,7 @@ public final class MediaStore {
     return missing;
   }
 
-  /** Files refused because their path leads outside the export folder. */
+  /** Files refused: their path leads outside the export folder, is a link, or changed meanwhile. */
   public int refused() {
     return refused;
   }

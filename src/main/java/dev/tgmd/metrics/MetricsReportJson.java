@@ -23,19 +23,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
 
@@ -79,38 +74,12 @@ public final class MetricsReportJson {
   }
 
   /**
-   * Writes the report to {@code file} atomically: into a temporary file in the same folder, then
-   * moved over {@code file} (an atomic move where the file system supports it, else a
-   * replacing move). Creates the folder if needed. A reader never sees a half-written report; the
-   * file gets the usual permissions of new files.
-   *
-   * @throws IOException if the file cannot be written; the temporary file is removed
+   * Writes the report as JSON (UTF-8, the text of {@link #toJson}) to {@code out}, which it leaves
+   * open. Where the bytes go, and that they go there whole, is the caller's: an export writes its
+   * report through the output folder's one writer, atomically.
    */
-  public static void write(MetricsReport report, Path file) throws IOException {
-    byte[] json = toJson(report).getBytes(StandardCharsets.UTF_8);
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    // Not Files.createTempFile: its owner-only permissions would stay with the report.
-    Path tmp =
-        dir.resolve(
-            "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-    try {
-      try (FileChannel out =
-          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(json);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+  public static void write(MetricsReport report, OutputStream out) throws IOException {
+    out.write(toJson(report).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

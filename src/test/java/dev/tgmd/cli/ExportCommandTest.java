@@ -149,7 +149,7 @@ class ExportCommandTest {
     assertThat(Tgmd.files(out).values()).noneMatch(content -> content.contains("TOP-SECRET-CONTENT"));
     String note = Tgmd.read(out.resolve("Pics/Pics 2024-01.md"));
     assertThat(note).contains("^m2\n\n![[./media/photos/a.jpg]]\n\nsame picture");
-    assertThat(note).contains("⚠️ File not copied: it is a link leading outside the export folder (files/out.txt)");
+    assertThat(note).contains("⚠️ File not copied: it is a symbolic link, which tgmd does not follow (files/out.txt)");
     assertThat(note).contains("⚠️ File not copied: its path is absolute or leads outside the export folder (../secret.txt)");
     assertThat(note).contains("⚠️ File missing from the export: files/gone.pdf");
     assertThat(note).contains("🖼️ Photo not included in the export");

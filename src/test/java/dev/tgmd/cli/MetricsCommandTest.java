@@ -52,7 +52,9 @@ class MetricsCommandTest {
 
   private Path write(String name, MetricsReport report) throws Exception {
     Path file = dir.resolve(name);
-    MetricsReportJson.write(report, file);
+    try (java.io.OutputStream out = Files.newOutputStream(file)) {
+      MetricsReportJson.write(report, out);
+    }
     return file;
   }
 

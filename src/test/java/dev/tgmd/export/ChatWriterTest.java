@@ -4,6 +4,7 @@ import static dev.tgmd.testing.MessageBuilder.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgmd.layout.ChatLayout;
+import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.Split;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.metrics.MetricsCollector;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,8 @@ class ChatWriterTest {
 
   @TempDir Path tmp;
   Path out;
+  OutputFolder folder;
+  String workName;
   Path work;
   ChatLayout layout;
   Work.ChatInfo chat;
@@ -32,7 +36,9 @@ class ChatWriterTest {
   @BeforeEach
   void setUp() throws Exception {
     out = Files.createDirectories(tmp.resolve("out"));
-    work = Files.createDirectories(tmp.resolve("work"));
+    folder = OutputFolder.open(out);
+    workName = folder.createWorkFolder();
+    work = out.resolve(workName);
     layout = new ChatLayout("Team", Split.MONTH);
     chat = new Work.ChatInfo(new Chat(1, "Team", "private_group", false), "Team", "Team");
   }
@@ -41,9 +47,14 @@ class ChatWriterTest {
   final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
   final java.util.function.LongSupplier clock = () -> nanos.addAndGet(1_000_000);
 
+  @AfterEach
+  void tearDown() throws Exception {
+    folder.close();
+  }
+
   private ChatWriter writer(long memoryChars) {
-    return new ChatWriter(chat, out, work, 0, new NoteFormat(Flavor.OBSIDIAN), Split.MONTH,
-        new MediaStore(out.resolve("Team"), MetricsCollector.noop().cache("x"), 0, 0), clock, memoryChars);
+    return new ChatWriter(chat, folder, workName, 0, new NoteFormat(Flavor.OBSIDIAN), Split.MONTH,
+        new MediaStore(folder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0), clock, memoryChars);
   }
 
   private Work work(long id, LocalDateTime time) {
@@ -112,11 +123,13 @@ class ChatWriterTest {
     assertThat(Tgmd.read(out.resolve("Team/Team 2024-02.md"))).contains("partial: true");
 
     Path other = Files.createDirectories(tmp.resolve("other"));
-    ChatWriter f = new ChatWriter(chat, other, work, 1, new NoteFormat(Flavor.OBSIDIAN), Split.MONTH,
-        new MediaStore(other.resolve("Team"), MetricsCollector.noop().cache("x"), 0, 0), clock);
+    OutputFolder otherFolder = OutputFolder.open(other);
+    ChatWriter f = new ChatWriter(chat, otherFolder, otherFolder.createWorkFolder(), 1, new NoteFormat(Flavor.OBSIDIAN),
+        Split.MONTH, new MediaStore(otherFolder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0), clock);
     f.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
     f.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "two", false);
     f.abort();
+    otherFolder.close();
     assertThat(Tgmd.notes(other)).as("the finished period stays, the open one goes").containsExactly("Team/Team 2024-01.md");
   }
 

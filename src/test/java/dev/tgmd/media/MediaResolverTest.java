@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tgmd.source.FileRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,11 @@ class MediaResolverTest {
     Files.writeString(export.resolve("photos/a.jpg"), "picture");
     secret = Files.writeString(tmp.resolve("secret.txt"), "do not read");
     resolver = new MediaResolver(export);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    resolver.close();
   }
 
   private MediaSource resolve(String path) throws Exception {
@@ -55,13 +61,23 @@ class MediaResolverTest {
   }
 
   @Test
-  void aLinkLeadingOutIsRefusedAndALinkStayingInIsFollowed() throws Exception {
+  void everyLinkIsRefusedWhereverItLeads() throws Exception {
     Files.createSymbolicLink(export.resolve("photos/out.jpg"), secret);
     Files.createSymbolicLink(export.resolve("photos/in.jpg"), export.resolve("photos/a.jpg"));
+    Files.createSymbolicLink(export.resolve("photos/broken.jpg"), export.resolve("photos/nothing.jpg"));
     Files.createSymbolicLink(export.resolve("linkdir"), tmp);
-    assertThat(resolve("photos/out.jpg")).isInstanceOf(MediaSource.Refused.class);
+    Files.createSymbolicLink(export.resolve("insidedir"), export.resolve("photos"));
+    MediaSource.Refused link = new MediaSource.Refused("photos/out.jpg", "it is a symbolic link, which tgmd does not follow");
+    assertThat(resolve("photos/out.jpg")).isEqualTo(link);
     assertThat(resolve("linkdir/secret.txt")).isInstanceOf(MediaSource.Refused.class);
-    assertThat(resolve("photos/in.jpg")).isInstanceOf(MediaSource.Available.class);
+    assertThat(resolve("photos/in.jpg")).as("a link staying inside too").isInstanceOf(MediaSource.Refused.class);
+    assertThat(resolve("insidedir/a.jpg")).as("a folder link staying inside too").isInstanceOf(MediaSource.Refused.class);
+    assertThat(resolve("photos/broken.jpg")).isInstanceOf(MediaSource.Refused.class);
+  }
+
+  @Test
+  void aFileOnTheWayIsNotAFolder() throws Exception {
+    assertThat(resolve("photos/a.jpg/b.jpg")).isInstanceOf(MediaSource.Missing.class);
   }
 
   @Test

@@ -2,18 +2,39 @@ package dev.tgmd.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.metrics.CacheRecorder;
 import dev.tgmd.render.MediaLink;
 import dev.tgmd.source.FileRef;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import dev.tgmd.testing.Tgmd;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MediaStoreTest {
 
   @TempDir Path tmp;
+  OutputFolder out;
+  MediaResolver resolver;
+
+  private MediaStore store(CacheRecorder cache) throws Exception {
+    Files.createDirectories(tmp.resolve("export"));
+    resolver = new MediaResolver(tmp.resolve("export"));
+    out = OutputFolder.open(tmp.resolve("out"));
+    return new MediaStore(out, "Chat", resolver, cache, 0, 0);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (out != null) {
+      out.close();
+      resolver.close();
+    }
+  }
 
   static final class CountingCache implements CacheRecorder {
     int hits;
@@ -47,10 +68,9 @@ class MediaStoreTest {
     Files.writeString(export.resolve("a.jpg"), "same");
     Files.writeString(export.resolve("b.jpg"), "same");
     Files.writeString(export.resolve("c.jpg"), "other");
-    MediaResolver resolver = new MediaResolver(tmp.resolve("export"));
     CountingCache cache = new CountingCache();
     Path chatDir = tmp.resolve("out/Chat");
-    MediaStore store = new MediaStore(chatDir, cache, 0, 0);
+    MediaStore store = store(cache);
 
     MediaLink a = store.store(resolver.resolve(FileRef.of("chats/chat_001/photos/a.jpg", null)));
     MediaLink b = store.store(resolver.resolve(FileRef.of("chats/chat_001/photos/b.jpg", null)));
@@ -76,8 +96,7 @@ class MediaStoreTest {
     Path export = Files.createDirectories(tmp.resolve("export/files"));
     Files.writeString(export.resolve("a:b.txt"), "1");
     Files.writeString(export.resolve("a_b.txt"), "2");
-    MediaResolver resolver = new MediaResolver(tmp.resolve("export"));
-    MediaStore store = new MediaStore(tmp.resolve("out/Chat"), new CountingCache(), 0, 0);
+    MediaStore store = store(new CountingCache());
     assertThat(store.store(resolver.resolve(FileRef.of("files/a:b.txt", null))))
         .isEqualTo(new MediaLink.Stored("media/files/a_b.txt", 1));
     assertThat(store.store(resolver.resolve(FileRef.of("files/a_b.txt", null))))
@@ -86,13 +105,47 @@ class MediaStoreTest {
 
   @Test
   void missingRefusedAndPlaceholdersAreCountedNotCopied() throws Exception {
-    MediaStore store = new MediaStore(tmp.resolve("out/Chat"), new CountingCache(), 0, 0);
+    MediaStore store = store(new CountingCache());
     assertThat(store.store(new MediaSource.Missing("x.jpg"))).isEqualTo(new MediaLink.Missing("x.jpg"));
     assertThat(store.store(new MediaSource.Refused("/etc/passwd", "why"))).isEqualTo(new MediaLink.Refused("/etc/passwd", "why"));
     assertThat(store.store(new MediaSource.Placeholder("(File unavailable, please try again later)")))
         .isInstanceOf(MediaLink.Placeholder.class);
     assertThat(store.missing()).isEqualTo(1);
     assertThat(store.refused()).isEqualTo(1);
-    assertThat(Files.exists(tmp.resolve("out"))).isFalse();
+    assertThat(Tgmd.files(tmp.resolve("out"))).isEmpty();
+  }
+
+  @Test
+  void largeIdenticalFilesAreComparedByteByByteThroughTheResolver() throws Exception {
+    Path export = Files.createDirectories(tmp.resolve("export/files"));
+    byte[] big = "b".repeat(MediaResolver.SMALL_FILE + 1).getBytes(StandardCharsets.UTF_8);
+    Files.write(export.resolve("one.bin"), big);
+    Files.write(export.resolve("two.bin"), big);
+    MediaStore store = store(new CountingCache());
+    MediaLink one = store.store(resolver.resolve(FileRef.of("files/one.bin", null)));
+    assertThat(store.store(resolver.resolve(FileRef.of("files/two.bin", null)))).isEqualTo(one);
+    assertThat(Files.readAllBytes(tmp.resolve("out/Chat/media/files/one.bin"))).isEqualTo(big);
+  }
+
+  @Test
+  void aFolderSwappedForALinkAfterItsFileWasCheckedIsNotReadThroughTheLink() throws Exception {
+    Path photos = Files.createDirectories(tmp.resolve("export/chats/chat_1/photos"));
+    int size = MediaResolver.SMALL_FILE + 1; // large: read again when copied, not kept from the check
+    Files.write(photos.resolve("big.bin"), "a".repeat(size).getBytes(StandardCharsets.UTF_8));
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.write(outside.resolve("big.bin"), "S".repeat(size).getBytes(StandardCharsets.UTF_8));
+    MediaStore store = store(new CountingCache());
+    MediaSource checked = resolver.resolve(FileRef.of("chats/chat_1/photos/big.bin", null));
+    assertThat(checked).isInstanceOf(MediaSource.Available.class);
+
+    // between the check (process stage) and the copy (write stage): same name, same size, outside
+    Files.move(photos, photos.resolveSibling("photos-old"));
+    Files.createSymbolicLink(photos, outside);
+
+    MediaLink link = store.store(checked);
+    assertThat(link).isEqualTo(new MediaLink.Refused("chats/chat_1/photos/big.bin", "it changed while tgmd was copying it"));
+    assertThat(store.refused()).isEqualTo(1);
+    assertThat(Tgmd.files(tmp.resolve("out")).values()).as("nothing of the outside file in OUT")
+        .noneMatch(content -> content.contains("SSSS"));
   }
 }

@@ -70,7 +70,9 @@ public final class NoteRoundTrip {
     int checked = 0;
     List<Path> folders;
     try (Stream<Path> list = Files.list(out)) {
-      folders = list.filter(Files::isDirectory).sorted().collect(Collectors.toList());
+      // chat folders never start with a dot; .tgmd is tgmd's own
+      folders = list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted().collect(Collectors.toList());
     }
     for (Path folder : folders) {
       String index = Files.readString(folder.resolve(folder.getFileName() + ".md"));

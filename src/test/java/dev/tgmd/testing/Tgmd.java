@@ -46,10 +46,11 @@ public final class Tgmd {
     return files;
   }
 
-  /** What an export wrote: every file under {@code dir} but the metrics report. */
+  /** What an export wrote: every file under {@code dir} but the metrics report and tgmd's own state (the lock). */
   public static Map<String, String> exported(Path dir) {
     Map<String, String> files = files(dir);
     files.remove("export_metrics.json");
+    files.keySet().removeIf(p -> p.startsWith(".tgmd/"));
     return files;
   }
 

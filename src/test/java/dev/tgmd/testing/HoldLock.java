@@ -1,0 +1,49 @@
+package dev.tgmd.testing;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Holds an exclusive lock on a file in a process of its own, as another tgmd run would: prints
+ * {@code locked} once it holds it, and keeps it until its standard input closes.
+ */
+public final class HoldLock {
+
+  private HoldLock() {}
+
+  public static void main(String[] args) throws IOException {
+    Path file = Path.of(args[0]);
+    Files.createDirectories(file.getParent());
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      System.out.println("locked");
+      System.out.flush();
+      while (System.in.read() >= 0) {
+        // until the test closes our input
+      }
+    }
+  }
+
+  /** Starts a process holding the lock on {@code file}; returns once it holds it. */
+  public static Process start(Path file) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(HoldLock.class.getName());
+    command.add(file.toString());
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+    if (!"locked".equals(line)) {
+      p.destroy();
+      throw new IOException("the lock holder did not start: " + line);
+    }
+    return p;
+  }
+}
