@@ -44,6 +44,7 @@ public final class Exporter {
   private volatile NoteSink sink;
   private volatile ExportReader reader;
   private volatile Exception inputFailure;
+  private volatile boolean started;
 
   public Exporter(ExportOptions options, MetricsCollector metrics) {
     this.options = Objects.requireNonNull(options, "options");
@@ -83,6 +84,14 @@ public final class Exporter {
   public record Progress(long bytesRead, long bytesTotal, long messagesWritten) {}
 
   /**
+   * Whether the run has begun: the input was opened and found to be an export. Until then
+   * nothing was written, and a failure of {@link #run} (a bad input) leaves OUT untouched.
+   */
+  public boolean started() {
+    return started;
+  }
+
+  /**
    * What the run did with each chat so far: after {@link #run} returned or threw, every chat it
    * began (a failed run's last chat with status {@code failed}).
    */
@@ -113,6 +122,7 @@ public final class Exporter {
     this.sink = notes;
     try (ExportReader input = ExportReader.open(options.input(), chatFilter(options))) {
       this.reader = input;
+      started = true;
       MediaResolver media = options.copyMedia() ? new MediaResolver(input.root()) : null;
       NameAllocator folders = new NameAllocator();
       folders.reserve(METRICS_FILE);

@@ -190,9 +190,83 @@ class ExportCommandTest {
     }
   }
 
+  /** An error found before the run starts: one line, exit 2, and OUT is not even created. */
+  private void assertRejectedBeforeStart(Path input, String message, String... more) {
+    Path out = tmp.resolve("out");
+    String[] args = new String[more.length];
+    System.arraycopy(more, 0, args, 0, more.length);
+    Tgmd.Run run = export(input, out, args);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).startsWith("tgmd: ").contains(message);
+    assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.out()).isEmpty();
+    assertThat(out).as("OUT untouched").doesNotExist();
+  }
+
   @Test
-  void notJsonIsRejected() throws Exception {
-    assertRejected("<html>not json</html>", ":1:1: not a JSON file");
+  void notJsonIsRejectedBeforeAnythingIsWritten() throws Exception {
+    Path input = export("<html>not json</html>");
+    assertRejectedBeforeStart(input, input.resolve("result.json") + ":1:1: not a JSON file");
+  }
+
+  @Test
+  void aMissingInputTouchesNothing() {
+    assertRejectedBeforeStart(tmp.resolve("nope"), tmp.resolve("nope") + ": no such file or folder");
+  }
+
+  @Test
+  void aFolderWithoutAnExportSaysWhatToGive() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    assertRejectedBeforeStart(empty, "no result.json in this folder: give the folder Telegram Desktop exported to");
+  }
+
+  @Test
+  void aZipArchiveIsToBeUnpackedFirst() throws Exception {
+    Path zip = tmp.resolve("export.zip");
+    try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("result.json"));
+      z.write(FORUM.getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    assertRejectedBeforeStart(zip, zip + ": a zip archive, not an export: unpack it first");
+  }
+
+  @Test
+  void anHtmlExportIsNamedAndTheJsonFormatAskedFor() throws Exception {
+    Path html = Files.createDirectories(tmp.resolve("ChatExport_2024-05-01"));
+    Files.writeString(html.resolve("messages.html"), "<!DOCTYPE html><html></html>");
+    Files.createDirectories(html.resolve("css"));
+    assertRejectedBeforeStart(html, "this is Telegram Desktop's HTML export; export again choosing 'Machine-readable JSON'");
+    assertRejectedBeforeStart(html.resolve("messages.html"), "this is Telegram Desktop's HTML export");
+  }
+
+  @Test
+  void aFolderAboveExportsListsThemAndAsksToNameOne() throws Exception {
+    Path downloads = Files.createDirectories(tmp.resolve("Telegram Desktop"));
+    Files.writeString(Files.createDirectories(downloads.resolve("DataExport_2024-05-01")).resolve("result.json"), FORUM);
+    Files.writeString(Files.createDirectories(downloads.resolve("old/ChatExport_2023")).resolve("result.json"), FORUM);
+    Files.createDirectories(downloads.resolve("unrelated"));
+    assertRejectedBeforeStart(downloads, "no result.json in this folder, but these folders in it hold exports: "
+        + "DataExport_2024-05-01, old/ChatExport_2023; name one of them as INPUT");
+  }
+
+  @Test
+  void anOutThatCannotBeAFolderIsAUsageError() throws Exception {
+    Path input = export(FORUM);
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
+    Tgmd.Run below = Tgmd.run("export", input.toString(), "--out", file.resolve("sub").toString());
+    assertThat(below.exitCode()).isEqualTo(2);
+    assertThat(below.err().strip()).isEqualTo("tgmd: --out " + file.resolve("sub") + ": " + file + " is a file, not a folder");
+    Tgmd.Run itself = Tgmd.run("export", input.toString(), "--out", file.toString());
+    assertThat(itself.exitCode()).isEqualTo(2);
+    assertThat(itself.err()).contains("it is a file, not a folder");
+    Tgmd.Run empty = Tgmd.run("export", input.toString(), "--out", "");
+    assertThat(empty.exitCode()).isEqualTo(2);
+    assertThat(empty.err().strip()).isEqualTo("tgmd: --out is empty: name the folder to write the notes into");
+    assertThat(Tgmd.read(file)).isEqualTo("mine");
+    try (var siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("export", "notes.txt");
+    }
   }
 
   @Test
@@ -227,13 +301,6 @@ class ExportCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("invalid date \"not a date\" for \"date\"");
     assertThat(Tgmd.notes(out)).containsExactly("Done/Done 2024-01.md", "Done/Done.md");
-  }
-
-  @Test
-  void aMissingInputIsABadInput() {
-    Tgmd.Run run = export(tmp.resolve("nope"), tmp.resolve("out"));
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("no such file or folder");
   }
 
   @Test
