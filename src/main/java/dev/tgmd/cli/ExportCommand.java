@@ -139,10 +139,11 @@ public final class ExportCommand implements Callable<Integer> {
       description = "How often resources are sampled: 100ms at least (default: ${DEFAULT-VALUE}).")
   Duration metricsInterval;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines on standard error (the summary still goes to standard output).")
+  @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines at all, warnings included (they are still counted in "
+          + "the metrics report); errors and the summary still print.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Log more, down to debug details.")
+  @Option(names = {"-v", "--verbose"}, description = "Log more, down to debug details and the stack traces of messages that could not be rendered.")
   boolean verbose;
 
   @Override

@@ -69,6 +69,21 @@ class MetricsCommandTest {
   }
 
   @Test
+  void showAndCompareTakeTheFolderHoldingTheReport() throws Exception {
+    Path before = java.nio.file.Files.createDirectories(dir.resolve("before"));
+    Path after = java.nio.file.Files.createDirectories(dir.resolve("after"));
+    MetricsReportJson.write(report(2.5), before.resolve("export_metrics.json"));
+    MetricsReportJson.write(report(1.0), after.resolve("export_metrics.json"));
+
+    assertThat(run("metrics", "show", "--color=never", before.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo(SummaryFormatter.plain().format(report(2.5)));
+
+    out.getBuffer().setLength(0);
+    assertThat(run("metrics", "compare", "--color=never", before.toString(), after.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("2.50 s").contains("1.00 s");
+  }
+
+  @Test
   void showColorsOnlyWhenAsked() throws Exception {
     Path file = write("export_metrics.json", report(2.5));
 
