@@ -47,7 +47,13 @@ public final class MediaResolver {
     if (relative == null) {
       return new MediaSource.Refused(declared, "its path is absolute or leads outside the export folder");
     }
-    Path candidate = root.resolve(relative);
+    Path candidate;
+    try {
+      candidate = root.resolve(relative);
+    } catch (java.nio.file.InvalidPathException e) {
+      // e.g. a lone surrogate: no file on disk can have that name
+      return new MediaSource.Refused(declared, "its name is not valid Unicode, so no file can have it");
+    }
     Path real;
     try {
       real = candidate.toRealPath();

@@ -177,7 +177,9 @@ final class Run<I, R> {
     metrics.recordFailure(AsyncPipeline.PROCESS, description, error);
     int seen = failuresSeen.incrementAndGet();
     if (seen <= LOGGED_FAILURES) {
-      log.warn("Processing failed for {}", description, error);
+      // one line; the stack trace only when debugging (tgmd --verbose)
+      log.warn("Processing failed for {}: {}", description, oneLine(error));
+      log.debug("Processing failed for {}", description, error);
     } else if (seen == LOGGED_FAILURES + 1) {
       log.warn("More items failed; they are counted but not logged");
     }
@@ -231,6 +233,12 @@ final class Run<I, R> {
       timer.endBatch(start, accepted, errors);
     }
     return true;
+  }
+
+  /** {@code IOException: unreadable}: the kind of failure and its message, on one line. */
+  static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    return (e.getClass().getSimpleName() + (m == null ? "" : ": " + m)).replaceAll("\\s*\\R\\s*", " ");
   }
 
   private String describe(I item) {

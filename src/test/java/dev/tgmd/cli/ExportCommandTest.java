@@ -282,6 +282,28 @@ class ExportCommandTest {
   }
 
   @Test
+  void aDateUnixtimeOutsideTheYearsOneTo9999IsRejectedWithItsPosition() throws Exception {
+    String json = "{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [{\"id\": 1, "
+        + "\"type\": \"message\", \"date\": \"2024-01-01T00:00:00\", \"date_unixtime\": \"99999999999999999\", \"text\": \"\"}]}";
+    assertRejected(json, ":1:" + (json.indexOf("\"9999") + 1)
+        + ": \"date_unixtime\" 99999999999999999 is not a date tgmd can show: it lies outside the years 1 to 9999");
+  }
+
+  @Test
+  void aLoneSurrogateInAMediaPathIsRefusedNotAFailure() throws Exception {
+    Path input = export("""
+        {"name": "Pics", "type": "private_group", "id": 9, "messages": [
+          {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "photo": "photos/a\\ud800b.jpg", "text": "x"}]}
+        """);
+    Path out = tmp.resolve("out");
+    Tgmd.Run run = export(input, out, "--timezone", "UTC");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("Exception");
+    assertThat(Tgmd.read(out.resolve("Pics/Pics 2024-01.md")))
+        .contains("⚠️ Photo not copied: its name is not valid Unicode, so no file can have it (photos/a?b.jpg)");
+  }
+
+  @Test
   void neitherLayoutIsRejected() throws Exception {
     assertRejected("{\"about\": \"nothing here\"}", "neither a single-chat export");
   }
