@@ -72,6 +72,33 @@ class ExportCommandTest {
   }
 
   @Test
+  void topicsTitledLikeTheChatsNotesOrItsMediaFolderGetFoldersOfTheirOwn() throws Exception {
+    StringBuilder json = new StringBuilder("{\"name\": \"Forum\", \"type\": \"public_supergroup\", \"id\": 5, \"messages\": [\n"
+        + "{\"id\": 1, \"type\": \"message\", \"date\": \"2024-03-01T08:00:00\", \"text\": \"general\"}");
+    List<String> titles = List.of("Forum 2024-03.md", "Forum.md", "FORUM.MD", "media", "Media");
+    for (int i = 0; i < titles.size(); i++) {
+      int id = 10 + 2 * i;
+      json.append(",\n{\"id\": ").append(id).append(", \"type\": \"service\", \"date\": \"2024-03-02T08:00:00\", "
+          + "\"action\": \"topic_created\", \"title\": \"").append(titles.get(i)).append("\", \"text\": \"\"}");
+      json.append(",\n{\"id\": ").append(id + 1).append(", \"type\": \"message\", \"date\": \"2024-03-02T09:00:00\", "
+          + "\"reply_to_message_id\": ").append(id).append(", \"text\": \"in ").append(titles.get(i)).append("\"}");
+    }
+    json.append("]}");
+    Path out = tmp.resolve("out");
+    Tgmd.Run run = export(export(json.toString()), out, "--timezone", "UTC", "--media", "none");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Tgmd.notes(out)).containsExactly(
+        "Forum/FORUM_MD (14)/Forum - FORUM_MD (14) 2024-03.md",
+        "Forum/Forum 2024-03.md",
+        "Forum/Forum 2024-03_md/Forum - Forum 2024-03_md 2024-03.md",
+        "Forum/Forum.md",
+        "Forum/Forum_md/Forum - Forum_md 2024-03.md",
+        "Forum/Media (18)/Forum - Media (18) 2024-03.md",
+        "Forum/media (16)/Forum - media (16) 2024-03.md");
+    assertThat(Tgmd.read(out.resolve("Forum/Forum_md/Forum - Forum_md 2024-03.md"))).contains("in Forum.md");
+  }
+
+  @Test
   void theCommonMarkFlavorUsesRelativeMarkdownLinksAndHtmlAnchors() throws Exception {
     Path out = tmp.resolve("out");
     assertThat(export(export(FORUM), out, "--timezone", "UTC", "--flavor", "commonmark").exitCode()).isZero();
