@@ -115,4 +115,40 @@ class ChatWriterTest {
     f.abort();
     assertThat(Tgmd.notes(other)).as("the finished period stays, the open one goes").containsExactly("Team/Team 2024-01.md");
   }
+
+  @Test
+  void aLateMessageIntoALargeWrittenNoteKeepsMemoryBoundedAndGivesTheBytesOfInOrderInput() throws Exception {
+    long bound = 2_000;
+    String block = "a block of text that is long enough " + "y".repeat(30);
+    ChatWriter late = writer(bound);
+    for (int i = 1; i <= 3_000; i++) {
+      late.append(work(i, LocalDateTime.of(2024, 1, 1 + i / 200, 10, 0)), block + i, false);
+    }
+    late.append(work(5_000, LocalDateTime.of(2024, 2, 1, 10, 0)), "february", false);
+    long january = Files.size(out.resolve("Team/Team 2024-01.md"));
+    assertThat(january).as("a large written note").isGreaterThan(200_000);
+    late.append(work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), "late into january", false);
+    late.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), "and another", false);
+    late.finish("completed", 0);
+    assertThat(late.peakCharsInMemory()).as("chars held in memory at most").isLessThanOrEqualTo(bound + block.length() + 100);
+    java.util.Map<String, String> lateNotes = Tgmd.exported(out);
+
+    Path inOrderOut = Files.createDirectories(tmp.resolve("in-order"));
+    Path before = out;
+    out = inOrderOut;
+    ChatWriter inOrder = writer(bound);
+    for (int i = 1; i <= 3_000; i++) {
+      inOrder.append(work(i, LocalDateTime.of(2024, 1, 1 + i / 200, 10, 0)), block + i, false);
+    }
+    inOrder.append(work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), "late into january", false);
+    inOrder.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), "and another", false);
+    inOrder.append(work(5_000, LocalDateTime.of(2024, 2, 1, 10, 0)), "february", false);
+    inOrder.finish("completed", 0);
+    out = before;
+    assertThat(lateNotes).isEqualTo(Tgmd.exported(inOrderOut));
+    assertThat(lateNotes.get("Team/Team 2024-01.md")).contains("messages: 3002").endsWith("and another\n");
+    try (Stream<Path> left = Files.list(work)) {
+      assertThat(left).as("work files removed").isEmpty();
+    }
+  }
 }
