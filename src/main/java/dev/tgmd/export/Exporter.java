@@ -33,6 +33,13 @@ public final class Exporter {
   /** The name of the stage that copies media files (in the write thread), in the metrics. */
   public static final String MEDIA_STAGE = "media";
 
+  /**
+   * The most estimated heap (bytes) the messages in the pipeline may take at once, beyond which
+   * reading waits for writing: see {@code MessageParser.MAX_MESSAGE_BYTES} for the reasoning. An
+   * ordinary message weighs about 7 KB, so only runs of very large messages ever wait.
+   */
+  static final long MAX_WEIGHT_IN_FLIGHT = 32L << 20;
+
   /** The metrics report's file name in OUT; no chat folder may take it. */
   public static final String METRICS_FILE = "export_metrics.json";
 
@@ -131,6 +138,7 @@ public final class Exporter {
       AsyncPipeline p = AsyncPipeline.builder()
           .workers(options.workers())
           .batchSize(options.batchSize())
+          .<Work>weigh(Work::weight, MAX_WEIGHT_IN_FLIGHT)
           .metrics(metrics)
           .build();
       synchronized (lock) {

@@ -27,9 +27,18 @@ import java.util.function.Predicate;
  */
 public final class ExportReader implements Closeable {
 
+  /**
+   * The longest string read, in chars. Telegram's own limits are 4,096 chars for a message's text
+   * and 1,024 (4,096 with Premium) for a caption; names, titles and file names are shorter. A
+   * longer string is no real export (a damaged file, or not Telegram's) and is refused as soon as
+   * Jackson's buffer passes this length, before more memory is spent. The memory this allows, and
+   * what is in flight at once, is worked out in {@link MessageParser#MAX_MESSAGE_BYTES}.
+   */
+  public static final int MAX_STRING_CHARS = 1 << 20;
+
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(Integer.MAX_VALUE)
+          .maxStringLength(MAX_STRING_CHARS)
           .maxNumberLength(10_000)
           .maxNestingDepth(2_000)
           .build())
@@ -322,7 +331,8 @@ public final class ExportReader implements Closeable {
         case MESSAGES: {
           JsonToken t = parser.nextToken();
           if (t == JsonToken.START_OBJECT) {
-            return new ExportEvent.MessageRead(current, messages.parse(parser));
+            Message m = messages.parse(parser);
+            return new ExportEvent.MessageRead(current, m, messages.lastWeight());
           }
           if (t == JsonToken.END_ARRAY) {
             Chat ended = current;
@@ -481,6 +491,20 @@ public final class ExportReader implements Closeable {
   }
 
   private ExportFormatException translate(JsonProcessingException e, String prefix) {
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      if (m.startsWith(MessageParser.TOO_LARGE)) {
+        return values.error(e.getLocation(), m, null);
+      }
+      if (m.startsWith("String value length")) {
+        // Jackson has no position for it: the string being read starts at the current token
+        return values.error(parser.currentTokenLocation(), String.format(java.util.Locale.ROOT,
+            "a text of more than %,d characters: Telegram's own limit is 4,096; the export is damaged "
+                + "or was not written by Telegram", MAX_STRING_CHARS), null);
+      }
+      return values.error(e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation(),
+          "a value too large to read: " + m.replaceAll("\\s*\\(from `.*", ""), null);
+    }
     String message = e.getOriginalMessage();
     if (message == null) {
       message = e.getClass().getSimpleName();

@@ -31,6 +31,11 @@ final class JsonValues {
     this.factory = factory;
   }
 
+  /** Bytes of the file consumed so far (read ahead of the parser by at most its buffers). */
+  long bytesIn() {
+    return escapes == null ? 0 : escapes.bytesIn();
+  }
+
   ExportFormatException error(JsonParser p, String reason) {
     return error(p.currentTokenLocation(), reason, null);
   }

@@ -330,6 +330,52 @@ class ExportCommandTest {
         .contains("⚠️ Photo not copied: its name is not valid Unicode, so no file can have it (photos/a?b.jpg)");
   }
 
+  /** Two chats: the first whole, the second with {@code value} as a message's "text" on line 5. */
+  private String withSecondChatText(String value) {
+    return "{\"chats\": {\"list\": [\n"
+        + "{\"name\": \"Done\", \"type\": \"private_group\", \"id\": 1, \"messages\": [\n"
+        + "{\"id\": 1, \"type\": \"message\", \"date\": \"2024-01-01T10:00:00\", \"text\": \"complete\"}]},\n"
+        + "{\"name\": \"Huge\", \"type\": \"private_group\", \"id\": 2, \"messages\": [{\"id\": 1, \"type\": \"message\", \"date\": \"2024-01-01T10:00:00\", \"text\": \"fine\"},\n"
+        + "{\"id\": 2, \"type\": \"message\", \"date\": \"2024-01-02T10:00:00\", \"text\": " + value + "}]}]}}";
+  }
+
+  private void assertTooLarge(String json, String position, String message) throws Exception {
+    Path input = export(json);
+    Path out = tmp.resolve("out");
+    Tgmd.Run run = export(input, out);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().lines().findFirst()).hasValue("tgmd: " + input.resolve("result.json") + position + message);
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(Tgmd.notes(out)).as("the chat before stays, the broken one leaves nothing")
+        .containsExactly("Done/Done 2024-01.md", "Done/Done.md");
+    assertThat(Tgmd.files(out).keySet()).noneMatch(f -> f.contains(".tgmd-"));
+    MetricsReport report = MetricsReportJson.read(out.resolve("export_metrics.json"));
+    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void aTextLongerThanAnyTelegramAllowsIsBadInputAtItsPosition() throws Exception {
+    String json = withSecondChatText("\"" + "x".repeat(dev.tgmd.source.ExportReader.MAX_STRING_CHARS + 1) + "\"");
+    String line = json.substring(json.lastIndexOf('\n') + 1);
+    assertTooLarge(json, ":5:" + (line.indexOf("\"xxx") + 1), ": a text of more than 1,048,576 characters: "
+        + "Telegram's own limit is 4,096; the export is damaged or was not written by Telegram");
+  }
+
+  @Test
+  void aMessageLargerThanAnyTelegramWritesIsBadInputAtItsStart() throws Exception {
+    String part = "\"" + "z".repeat(100_000) + "\"";
+    String json = withSecondChatText("[" + String.join(",", java.util.Collections.nCopies(50, part)) + "]");
+    assertTooLarge(json, ":5:1", ": a message of more than 4,194,304 bytes (Telegram's largest take under 100 KB): "
+        + "the export is damaged or was not written by Telegram");
+  }
+
+  @Test
+  void aMessageOfMoreValuesThanAnyTelegramWritesIsBadInputAtItsStart() throws Exception {
+    String json = withSecondChatText("[" + String.join(",", java.util.Collections.nCopies(300_000, "\"a\"")) + "]");
+    assertTooLarge(json, ":5:1", ": a message of more than 262,144 JSON values (Telegram's largest take under 100 KB): "
+        + "the export is damaged or was not written by Telegram");
+  }
+
   @Test
   void neitherLayoutIsRejected() throws Exception {
     assertRejected("{\"about\": \"nothing here\"}", "neither a single-chat export");
