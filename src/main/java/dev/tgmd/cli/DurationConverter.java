@@ -38,7 +38,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
     try {
       return Duration.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 5s, 250ms or 2m");
+      throw new TypeConversionException("expected a duration like 5s, 250ms or 2m");
     }
   }
 }

@@ -69,8 +69,9 @@ import picocli.CommandLine.Spec;
       "  0    the export completed",
       "  1    an unexpected failure (a bug; disk full, I/O error)",
       "  2    bad input or usage: not a readable export, a bad option,",
-      "       filters matching nothing; OUT refused: a symbolic link in",
-      "       it or in its place, or another tgmd run using it",
+      "       filters matching nothing (found before the run starts, it",
+      "       touches nothing); OUT refused: a symbolic link in it or in",
+      "       its place, or another tgmd run using it",
       "  3    completed, but some messages could not be rendered",
       "  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM",
     })
@@ -89,7 +90,7 @@ public final class ExportCommand implements Callable<Integer> {
   Path input;
 
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT",
-      description = "The folder to write notes into (created when missing).")
+      description = "The folder to write notes into (created when missing; not a file, not empty).")
   Path out;
 
   @Option(names = "--chat", paramLabel = "NAME_OR_ID",
@@ -141,10 +142,11 @@ public final class ExportCommand implements Callable<Integer> {
       description = "How often resources are sampled: 100ms at least (default: ${DEFAULT-VALUE}).")
   Duration metricsInterval;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines on standard error (the summary still goes to standard output).")
+  @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines at all, warnings included (they are still counted in "
+          + "the metrics report); errors and the summary still print.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Log more, down to debug details.")
+  @Option(names = {"-v", "--verbose"}, description = "Log more, down to debug details and the stack traces of messages that could not be rendered.")
   boolean verbose;
 
   @Override
@@ -159,9 +161,7 @@ public final class ExportCommand implements Callable<Integer> {
       if (!noMetrics && metricsInterval.compareTo(ResourceMonitor.MIN_INTERVAL) < 0) {
         throw new IllegalArgumentException("--metrics-interval must be at least 100ms: " + metricsInterval.toMillis() + "ms");
       }
-      if (Files.exists(out) && !Files.isDirectory(out)) {
-        throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
-      }
+      checkOut(out);
     } catch (IllegalArgumentException e) {
       err.println("tgmd: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -223,6 +223,9 @@ public final class ExportCommand implements Callable<Integer> {
     if (error != null && status == RunStatus.FAILED) {
       err.println("tgmd: " + error);
     }
+    if (!exporter.started()) {
+      return code; // the input is no export: nothing was touched, no report is written
+    }
     List<ChatSummary> chats = exporter.chats();
     MetricsReport report = null;
     if (!noMetrics) {
@@ -275,6 +278,25 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("tgmd: could not write the metrics report " + file + ": " + e.getMessage());
     }
     return report;
+  }
+
+  /**
+   * Refuses an OUT that cannot be a folder: empty (it would mean the current folder), a file, or
+   * below a file.
+   */
+  static void checkOut(Path out) {
+    if (out.toString().isBlank()) {
+      throw new IllegalArgumentException("--out is empty: name the folder to write the notes into");
+    }
+    for (Path p = out.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new IllegalArgumentException("--out " + out + ": " + (p.equals(out.toAbsolutePath()) ? "it"
+              : p.toString()) + " is a file, not a folder");
+        }
+        return;
+      }
+    }
   }
 
   private static boolean colorAllowed(Environment env) {

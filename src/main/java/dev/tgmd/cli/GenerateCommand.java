@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    versionProvider = TgmdCommand.Version.class,
     description = {
       "Writes a synthetic Telegram Desktop export (whole-account result.json plus media files)"
           + " with a realistic mix of text, entities, replies, forwards, edits, service messages"

@@ -39,8 +39,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
   }
 
   /**
-   * Sets how much tgmd logs: {@code quiet} only warnings and errors, {@code verbose} everything
-   * down to debug; neither leaves the configured level (INFO, or a test's own).
+   * Sets how much tgmd logs: {@code quiet} nothing at all (warnings are still counted where they
+   * are recorded, in the metrics report), {@code verbose} everything down to debug, stack traces
+   * included; neither leaves the configured level (INFO, or a test's own).
    */
   static void level(boolean quiet, boolean verbose) {
     if (!quiet && !verbose) {
@@ -50,6 +51,6 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
       return;
     }
     LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
-    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(quiet ? Level.WARN : Level.DEBUG);
+    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(quiet ? Level.OFF : Level.DEBUG);
   }
 }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tgmd metrics}: reads metrics reports ({@code export_metrics.json}) back. {@code show FILE}
- * prints a report's summary; {@code compare BEFORE AFTER} prints two side by side with the change
+ * {@code tgmd metrics}: reads metrics reports ({@code export_metrics.json}) back, given as the file
+ * or the folder holding it. {@code show FILE} prints a report's summary; {@code compare BEFORE AFTER} prints two side by side with the change
  * of each figure. Exit codes: 0 when printed, 2 for a bad file (missing, not JSON, another schema
  * version, invalid) or bad usage, with a one-line message {@code tgmd: <file>: <reason>} on the
  * error stream.
@@ -80,9 +80,15 @@ public final class MetricsCommand implements Runnable {
     }
   }
 
-  /** Reads a report, or prints why it cannot and returns null. */
+  /**
+   * Reads a report (a folder stands for its {@code export_metrics.json}), or prints why it cannot
+   * and returns null.
+   */
   static MetricsReport read(Path file, PrintWriter err) {
     try {
+      if (java.nio.file.Files.isDirectory(file)) {
+        file = file.resolve(MetricsReportJson.FILE_NAME);
+      }
       return MetricsReportJson.read(file);
     } catch (MetricsReportException e) {
       err.println("tgmd: " + e.getMessage());
@@ -103,7 +109,7 @@ public final class MetricsCommand implements Runnable {
 
     @CommandLine.Mixin ColorOption color = new ColorOption();
 
-    @Parameters(paramLabel = "FILE", description = "The report, e.g. out/export_metrics.json.")
+    @Parameters(paramLabel = "FILE", description = "The report, e.g. out/export_metrics.json, or the folder holding it (out).")
     Path file;
 
     @Override
@@ -131,10 +137,10 @@ public final class MetricsCommand implements Runnable {
 
     @CommandLine.Mixin ColorOption color = new ColorOption();
 
-    @Parameters(index = "0", paramLabel = "BEFORE", description = "The report to compare from.")
+    @Parameters(index = "0", paramLabel = "BEFORE", description = "The report to compare from (a file, or the folder holding export_metrics.json).")
     Path before;
 
-    @Parameters(index = "1", paramLabel = "AFTER", description = "The report to compare to.")
+    @Parameters(index = "1", paramLabel = "AFTER", description = "The report to compare to (a file, or the folder holding export_metrics.json).")
     Path after;
 
     @Override

@@ -48,6 +48,7 @@ public final class TgmdCommand implements Runnable {
     CommandLine cl = new CommandLine(new TgmdCommand(environment));
     cl.setOut(out);
     cl.setErr(err);
+    Converters.register(cl);
     cl.setParameterExceptionHandler(TgmdCommand::usageError);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("tgmd: unexpected error: " + e);
@@ -61,7 +62,8 @@ public final class TgmdCommand implements Runnable {
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("tgmd: " + e.getMessage());
+    String conversion = Converters.conversionMessage(e);
+    err.println("tgmd: " + (conversion != null ? conversion : e.getMessage()));
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     return ExitCodes.USAGE;
   }

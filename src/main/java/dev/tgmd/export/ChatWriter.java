@@ -28,8 +28,8 @@ import java.util.function.LongSupplier;
  * final counts, then the body) through the run's {@link OutputFolder} (atomically, no link
  * followed) as soon as its period is
  * over, that is when its topic's messages move on to a later note; the rest, and the chat's index
- * note, when the chat ends. A note whose period comes back (dates out of order) is read back and
- * written again with the late messages. An interrupted chat's open notes are written the same
+ * note, when the chat ends. A note whose period comes back (dates out of order) is written again
+ * with the late messages, its written body streamed into a work file first (never into memory). An interrupted chat's open notes are written the same
  * way, marked partial; a failed chat's open notes are discarded. So no note on disk is ever
  * half-written.
  *
@@ -56,6 +56,7 @@ final class ChatWriter {
   private final String spillPrefix;
   private int spills;
   private long charsInMemory;
+  private long peakChars;
   private long messages;
   private long indexBytes;
   private boolean indexWritten;
@@ -140,6 +141,7 @@ final class ChatWriter {
       note.failed++;
     }
     messages++;
+    peakChars = Math.max(peakChars, charsInMemory);
     if (charsInMemory > memoryChars) {
       spillLargest();
     }
@@ -252,19 +254,42 @@ final class ChatWriter {
         n.topic, n.ref.period(), n.messages, n.first, n.last, partial));
   }
 
-  /** Reads a written note's body back, to append late messages to it. */
+  /**
+   * Opens a written note again, to append late messages to it: its body is streamed, unread, into
+   * a work file, as if it had been spilled, so that memory does not grow with the note's size.
+   */
   private Body reopen(Note n) throws IOException {
-    String text;
-    try (InputStream in = out.read(chatDir + "/" + n.ref.pathInChat())) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    if (!text.startsWith(n.writtenStart) || !text.endsWith("\n")) {
-      throw new IOException(out.path(chatDir + "/" + n.ref.pathInChat()) + " changed while tgmd was writing it");
-    }
+    String file = chatDir + "/" + n.ref.pathInChat();
+    byte[] start = n.writtenStart.getBytes(StandardCharsets.UTF_8);
     Body b = new Body();
-    b.text.append(text, n.writtenStart.length(), text.length() - 1);
-    charsInMemory += b.text.length();
+    b.spill = workDir + "/" + spillPrefix + (spills++) + ".md";
+    try (InputStream in = out.read(file);
+        OutputStream spill = out.append(b.spill)) {
+      boolean same = java.util.Arrays.equals(in.readNBytes(start.length), start);
+      // everything after the front matter but the note's final line break, which write() adds again
+      byte[] buf = new byte[1 << 16];
+      int held = -1;
+      int read;
+      while (same && (read = in.read(buf)) > 0) {
+        if (held >= 0) {
+          spill.write(held);
+        }
+        spill.write(buf, 0, read - 1);
+        held = buf[read - 1] & 0xff;
+      }
+      if (!same || held != '\n') {
+        throw new IOException(out.path(file) + " changed while tgmd was writing it");
+      }
+    } catch (IOException e) {
+      deleteSpill(b);
+      throw e;
+    }
     return b;
+  }
+
+  /** The most chars the open bodies held in memory at once (for tests). */
+  long peakCharsInMemory() {
+    return peakChars;
   }
 
   /** Moves the largest in-memory body to a work file, to keep memory bounded. */

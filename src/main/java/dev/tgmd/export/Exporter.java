@@ -39,6 +39,13 @@ public final class Exporter implements AutoCloseable {
   /** The name of the stage that copies media files (in the write thread), in the metrics. */
   public static final String MEDIA_STAGE = "media";
 
+  /**
+   * The most estimated heap (bytes) the messages in the pipeline may take at once, beyond which
+   * reading waits for writing: see {@code MessageParser.MAX_MESSAGE_BYTES} for the reasoning. An
+   * ordinary message weighs about 7 KB, so only runs of very large messages ever wait.
+   */
+  static final long MAX_WEIGHT_IN_FLIGHT = 32L << 20;
+
   /** The metrics report's file name in OUT; no chat folder may take it. */
   public static final String METRICS_FILE = "export_metrics.json";
 
@@ -52,6 +59,7 @@ public final class Exporter implements AutoCloseable {
   private volatile Exception inputFailure;
   private OutputFolder output;
   private IOException outputFailure;
+  private volatile boolean started;
 
   public Exporter(ExportOptions options, MetricsCollector metrics) {
     this.options = Objects.requireNonNull(options, "options");
@@ -91,6 +99,14 @@ public final class Exporter implements AutoCloseable {
   public record Progress(long bytesRead, long bytesTotal, long messagesWritten) {}
 
   /**
+   * Whether the run has begun: the input was opened and found to be an export. Until then
+   * nothing was written, and a failure of {@link #run} (a bad input) leaves OUT untouched.
+   */
+  public boolean started() {
+    return started;
+  }
+
+  /**
    * What the run did with each chat so far: after {@link #run} returned or threw, every chat it
    * began (a failed run's last chat with status {@code failed}).
    */
@@ -122,6 +138,7 @@ public final class Exporter implements AutoCloseable {
     try (ExportReader input = ExportReader.open(options.input(), chatFilter(options));
         MediaResolver media = options.copyMedia() ? new MediaResolver(input.root()) : null) {
       this.reader = input;
+      started = true;
       OutputFolder out = openOutput();
       notes = new NoteSink(options, out, media, renderer, new NoteFormat(options.flavor()), metrics, ticker::read,
           mediaStage == null ? null : mediaStage.newTimer());
@@ -134,6 +151,7 @@ public final class Exporter implements AutoCloseable {
       AsyncPipeline p = AsyncPipeline.builder()
           .workers(options.workers())
           .batchSize(options.batchSize())
+          .<Work>weigh(Work::weight, MAX_WEIGHT_IN_FLIGHT)
           .metrics(metrics)
           .build();
       synchronized (lock) {

@@ -98,7 +98,8 @@ final class MessageSource {
     ExportEvent e;
     while ((e = reader.next()) != null) {
       if (e instanceof ExportEvent.MessageRead) {
-        Work w = place(((ExportEvent.MessageRead) e).message());
+        ExportEvent.MessageRead read = (ExportEvent.MessageRead) e;
+        Work w = place(read.message(), read.weight());
         if (w != null) {
           return w;
         }
@@ -127,7 +128,7 @@ final class MessageSource {
     chatHasWork = false;
   }
 
-  private Work place(Message m) {
+  private Work place(Message m, long weight) {
     LocalDateTime time = m.date() == null ? null : m.date().in(options.zone());
     LocalDate day = time != null ? time.toLocalDate() : lastDay != null ? lastDay : LocalDate.EPOCH;
     lastDay = day;
@@ -156,7 +157,7 @@ final class MessageSource {
     String topicTitle = topic == 0 ? null : topicTitles.getOrDefault(topic, "Topic " + topic);
     boolean first = !chatHasWork;
     chatHasWork = true;
-    return new Work(chat, new MessageView(m, anchor, time, reply, pinned), note, day, topicTitle, first, false);
+    return new Work(chat, new MessageView(m, anchor, time, reply, pinned), note, day, topicTitle, first, false, weight);
   }
 
   private ReplyTarget target(long id, Long peer, NoteRef from) {

@@ -13,9 +13,15 @@ import java.time.LocalDate;
  * @param topicTitle the forum topic's title; null at the chat level
  * @param firstOfChat the chat's first exported message: the write stage begins the chat
  * @param lastOfChat the chat's last exported message: the write stage finishes the chat
+ * @param weight the heap the message takes in flight, estimated by the reader (bytes; 0: unknown)
  */
 record Work(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String topicTitle,
-    boolean firstOfChat, boolean lastOfChat) {
+    boolean firstOfChat, boolean lastOfChat, long weight) {
+
+  Work(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String topicTitle,
+      boolean firstOfChat, boolean lastOfChat) {
+    this(chat, view, note, day, topicTitle, firstOfChat, lastOfChat, 0);
+  }
 
   /**
    * A chat as the stages after fetch see it.
@@ -27,6 +33,6 @@ record Work(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String
 
   /** The same message, marked as its chat's last. */
   Work asLast() {
-    return new Work(chat, view, note, day, topicTitle, firstOfChat, true);
+    return new Work(chat, view, note, day, topicTitle, firstOfChat, true, weight);
   }
 }

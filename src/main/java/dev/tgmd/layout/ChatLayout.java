@@ -53,7 +53,20 @@ public final class ChatLayout {
    */
   public void declareTopic(long topicId, String title) {
     topicFolders.computeIfAbsent(topicId, id -> topicNames.allocate(
-        SafeNames.of(title, SafeNames.FOLDER_BYTES, "Topic " + id), Long.toString(id), SafeNames.FOLDER_BYTES));
+        folderName(SafeNames.of(title, SafeNames.FOLDER_BYTES, "Topic " + id)), Long.toString(id), SafeNames.FOLDER_BYTES));
+  }
+
+  /**
+   * A topic's folder shares the chat's folder with the chat's notes and {@code media}: every note
+   * ends in {@code .md}, so no folder may (compared case-insensitively, as Windows and macOS do);
+   * a title such as {@code Forum 2024-03.md} becomes {@code Forum 2024-03_md}. {@code media} is
+   * reserved in the allocator.
+   */
+  static String folderName(String safe) {
+    if (safe.length() >= 3 && safe.regionMatches(true, safe.length() - 3, ".md", 0, 3)) {
+      return safe.substring(0, safe.length() - 3) + "_" + safe.substring(safe.length() - 2);
+    }
+    return safe;
   }
 
   /** The note for messages of {@code topicId} (0: the chat level) on {@code date}. */

@@ -79,6 +79,12 @@ public final class MediaResolver implements Closeable {
     if (relative == null) {
       return new MediaSource.Refused(declared, "its path is absolute or leads outside the export folder");
     }
+    try {
+      root.getFileSystem().getPath(relative);
+    } catch (java.nio.file.InvalidPathException e) {
+      // e.g. a lone surrogate: no file on disk can have that name
+      return new MediaSource.Refused(declared, "its name is not valid Unicode, so no file can have it");
+    }
     try (SeekableByteChannel in = open(relative)) {
       long size = in.size();
       Path file = root.resolve(relative);

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * At most {@code queueCapacity} batches are in flight at once, counting the batch being read, the
  * batches queued, those being processed, those waiting in the reorder buffer and the one being
  * written. So at most {@code queueCapacity * batchSize} items have been read from the source and
- * not yet accepted by the sink, whatever the input's size and however slow one item is.
+ * not yet accepted by the sink, whatever the input's size and however slow one item is. With
+ * {@link Builder#weigh}, their total weight is bounded too.
  *
  * <h2>Failures</h2>
  * An {@link Exception} from the processor fails only its item: the sink receives it as a failed
@@ -85,6 +86,8 @@ public final class AsyncPipeline {
   private final int queueCapacity;
   private final CancelPolicy cancelPolicy;
   private final MetricsCollector metrics;
+  private final java.util.function.ToLongFunction<?> weigher;
+  private final long maxWeight;
   private final RunState state;
   private final AtomicBoolean started = new AtomicBoolean();
 
@@ -94,6 +97,8 @@ public final class AsyncPipeline {
     this.queueCapacity = b.queueCapacity > 0 ? b.queueCapacity : Math.max(2, 2 * b.workers);
     this.cancelPolicy = b.cancelPolicy;
     this.metrics = b.metrics;
+    this.weigher = b.weigher;
+    this.maxWeight = b.maxWeight;
     this.state = new RunState(queueCapacity, workers);
   }
 
@@ -143,7 +148,9 @@ public final class AsyncPipeline {
     }
     StageTimer writeTimer = writeStage.newTimer();
 
-    Run<I, R> run = new Run<>(source, processor, sink, state, metrics, batchSize);
+    @SuppressWarnings("unchecked") // the builder's weigher takes the items of this run
+    java.util.function.ToLongFunction<? super I> weigher = (java.util.function.ToLongFunction<? super I>) this.weigher;
+    Run<I, R> run = new Run<>(source, processor, sink, state, metrics, batchSize, weigher, maxWeight);
     PipelineThreads fetchThreads = new PipelineThreads("tgmd-fetch", false);
     PipelineThreads processThreads = new PipelineThreads("tgmd-process", true);
     PipelineThreads writeThreads = new PipelineThreads("tgmd-write", false);
@@ -284,8 +291,27 @@ public final class AsyncPipeline {
     private int queueCapacity; // 0: derived from workers when built
     private CancelPolicy cancelPolicy = CancelPolicy.FINISH_IN_FLIGHT;
     private MetricsCollector metrics;
+    private java.util.function.ToLongFunction<?> weigher = item -> 0;
+    private long maxWeight;
 
     private Builder() {}
+
+    /**
+     * Bounds what is in flight by weight as well as by count (say, the memory items take): a
+     * batch is begun only while less than {@code maxInFlight} is in flight, and closed early
+     * before it would pass it, so the weight in flight exceeds {@code maxInFlight} by one item
+     * at most, whatever the batch size and the queue capacity. Default: no bound by weight.
+     *
+     * @param weigher an item's weight (negative counts as 0); called from the fetch thread
+     */
+    public <I> Builder weigh(java.util.function.ToLongFunction<? super I> weigher, long maxInFlight) {
+      if (maxInFlight < 1) {
+        throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
+      }
+      this.weigher = Objects.requireNonNull(weigher, "weigher");
+      this.maxWeight = maxInFlight;
+      return this;
+    }
 
     /** Process threads, at least 1. Default: the available processors. */
     public Builder workers(int workers) {

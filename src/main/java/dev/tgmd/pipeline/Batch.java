@@ -19,6 +19,9 @@ final class Batch<I, R> {
   /** The items, in input order; filled by the fetch thread. */
   final List<I> items;
 
+  /** The items' total weight (see {@code AsyncPipeline.Builder#weigh}); set by the fetch thread. */
+  long weight;
+
   /** One outcome per item, in the same order; set by the worker that processed the batch. */
   List<Outcome<I, R>> outcomes;
 

@@ -25,6 +25,8 @@ final class Run<I, R> {
   private final RunState state;
   private final MetricsCollector metrics;
   private final int batchSize;
+  private final java.util.function.ToLongFunction<? super I> weigher;
+  private final long maxWeight;
   private final AtomicInteger failuresSeen = new AtomicInteger();
 
   // Written by the writer thread only; read by the caller after joining it.
@@ -37,7 +39,11 @@ final class Run<I, R> {
       Sink<I, R> sink,
       RunState state,
       MetricsCollector metrics,
-      int batchSize) {
+      int batchSize,
+      java.util.function.ToLongFunction<? super I> weigher,
+      long maxWeight) {
+    this.weigher = weigher;
+    this.maxWeight = maxWeight;
     this.source = source;
     this.processor = processor;
     this.sink = sink;
@@ -78,6 +84,15 @@ final class Run<I, R> {
         permit = true;
         start = timer.startBatch();
         while (batch.items.size() < batchSize && !state.fetchStopped()) {
+          if (maxWeight > 0) {
+            // a batch begins when less than the bound is in flight and ends before passing it, so
+            // the bound is exceeded by one item at most
+            if (batch.items.isEmpty()) {
+              state.awaitWeightBelow(maxWeight);
+            } else if (state.weightInFlight() + batch.weight >= maxWeight) {
+              break;
+            }
+          }
           long t = timer.startItem();
           I item = source.next();
           timer.endItem(t);
@@ -86,6 +101,9 @@ final class Run<I, R> {
             break;
           }
           batch.items.add(item);
+          if (maxWeight > 0) {
+            batch.weight += Math.max(0, weigher.applyAsLong(item));
+          }
         }
       } catch (Throwable e) {
         error = e;
@@ -109,8 +127,10 @@ final class Run<I, R> {
         return;
       }
       read += batch.items.size();
+      state.addWeight(batch.weight);
       int depth = batch.items.isEmpty() ? -1 : state.publish(batch);
       if (depth < 0) {
+        state.addWeight(-batch.weight);
         state.releasePermit(); // empty batch at the end, or refused because the run is stopping
         return;
       }
@@ -177,7 +197,9 @@ final class Run<I, R> {
     metrics.recordFailure(AsyncPipeline.PROCESS, description, error);
     int seen = failuresSeen.incrementAndGet();
     if (seen <= LOGGED_FAILURES) {
-      log.warn("Processing failed for {}", description, error);
+      // one line; the stack trace only when debugging (tgmd --verbose)
+      log.warn("Processing failed for {}: {}", description, oneLine(error));
+      log.debug("Processing failed for {}", description, error);
     } else if (seen == LOGGED_FAILURES + 1) {
       log.warn("More items failed; they are counted but not logged");
     }
@@ -196,6 +218,7 @@ final class Run<I, R> {
       if (!writeBatch(batch, timer)) {
         return;
       }
+      state.addWeight(-batch.weight);
       state.releasePermit();
     }
   }
@@ -231,6 +254,12 @@ final class Run<I, R> {
       timer.endBatch(start, accepted, errors);
     }
     return true;
+  }
+
+  /** {@code IOException: unreadable}: the kind of failure and its message, on one line. */
+  static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    return (e.getClass().getSimpleName() + (m == null ? "" : ": " + m)).replaceAll("\\s*\\R\\s*", " ");
   }
 
   private String describe(I item) {

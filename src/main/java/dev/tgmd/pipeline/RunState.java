@@ -135,6 +135,49 @@ final class RunState {
     Thread.interrupted();
   }
 
+  // ---- weight in flight (guarded by lock) ----------------------------------------------------
+
+  private final Condition weightFreed = lock.newCondition();
+  private long weight;
+
+  /** The weight of the batches published and not yet written. */
+  long weightInFlight() {
+    lock.lock();
+    try {
+      return weight;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until less than {@code max} is in flight; interrupted only by a stop. */
+  void awaitWeightBelow(long max) throws InterruptedException {
+    lock.lock();
+    try {
+      while (weight >= max) {
+        weightFreed.await();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Adds (a batch about to be published) or, negative, gives back (a batch written) weight. */
+  void addWeight(long delta) {
+    if (delta == 0) {
+      return;
+    }
+    lock.lock();
+    try {
+      weight += delta;
+      if (delta < 0) {
+        weightFreed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Takes one permit for a batch about to be read; interrupted only by a stop. */
   void acquirePermit() throws InterruptedException {
     permits.acquire();

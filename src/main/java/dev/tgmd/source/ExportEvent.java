@@ -15,11 +15,24 @@ public sealed interface ExportEvent {
     }
   }
 
-  /** One message of the current chat. */
-  record MessageRead(Chat chat, Message message) implements ExportEvent {
+  /**
+   * One message of the current chat.
+   *
+   * @param weight an upper estimate, in bytes, of the heap the message and what is made of it
+   *     (its rendered block) take while they travel through an export; 0 when not known
+   */
+  record MessageRead(Chat chat, Message message, long weight) implements ExportEvent {
     public MessageRead {
       Objects.requireNonNull(chat, "chat");
       Objects.requireNonNull(message, "message");
+      if (weight < 0) {
+        throw new IllegalArgumentException("weight < 0: " + weight);
+      }
+    }
+
+    /** A message whose weight is not known (built by hand). */
+    public MessageRead(Chat chat, Message message) {
+      this(chat, message, 0);
     }
   }
 

@@ -31,6 +31,11 @@ final class JsonValues {
     this.factory = factory;
   }
 
+  /** Bytes of the file consumed so far (read ahead of the parser by at most its buffers). */
+  long bytesIn() {
+    return escapes == null ? 0 : escapes.bytesIn();
+  }
+
   ExportFormatException error(JsonParser p, String reason) {
     return error(p.currentTokenLocation(), reason, null);
   }
@@ -210,11 +215,20 @@ final class JsonValues {
     return d;
   }
 
-  /** Parses a {@code *_unixtime} value: a string of digits, or a number. */
+  /** The earliest {@code *_unixtime} read: 0001-01-01T00:00:00Z. */
+  static final long MIN_UNIX_TIME = -62_135_596_800L;
+
+  /** The latest {@code *_unixtime} read: 9999-12-31T23:59:59Z; later ones are no real dates. */
+  static final long MAX_UNIX_TIME = 253_402_300_799L;
+
+  /** Parses a {@code *_unixtime} value: a string of digits, or a number, in years 1 to 9999. */
   long unixTime(JsonParser p, String field) throws IOException, ExportFormatException {
     Long v = longLenient(p, field);
     if (v == null) {
       throw wrongType(p, field, "a time in seconds");
+    }
+    if (v < MIN_UNIX_TIME || v > MAX_UNIX_TIME) {
+      throw error(p, "\"" + field + "\" " + v + " is not a date tgmd can show: it lies outside the years 1 to 9999");
     }
     return v;
   }

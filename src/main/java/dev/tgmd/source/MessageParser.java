@@ -16,11 +16,114 @@ final class MessageParser {
 
   private static final int MAX_SHARED = 4096;
 
+  /**
+   * The most JSON bytes one message may take. Telegram's largest message (4,096 chars of text,
+   * each written twice, in {@code text} and {@code text_entities}, at most 6 bytes a char as
+   * {@code \\uXXXX}, plus reactions, buttons, a poll) stays below 100 KB; 4 MiB is 40 times that.
+   *
+   * <p>Memory, worked out for the 192 MB heap of {@code bin/tgmd}: a message of B JSON bytes and T
+   * tokens takes at most about 2B bytes of strings (UTF-16 in the worst case) and 64 bytes of
+   * objects a token (a one-char text part is a record, a String and its array), and its rendered
+   * Markdown block again at most about 6B (escapes double a char, UTF-16 doubles again); so
+   * {@link #weight} estimates 8B + 64T, at most 8 * 4 MiB + 64 * 256 Ki = 48 MiB for the largest
+   * message allowed. The pipeline holds at most {@code queueCapacity * batchSize} messages (2 *
+   * workers * 128), which alone bounds nothing when every message is large; so the export also
+   * bounds the total weight in flight ({@code Exporter.MAX_WEIGHT_IN_FLIGHT}, 32 MiB), which a
+   * batch may exceed by one message: at most 80 MiB estimated, besides the note bodies held for
+   * writing (4 Mi chars, 8 MiB, before they spill to disk) and the reply index (about 30 MB for
+   * 100,000 entries). Ordinary messages (about 650 bytes, 30 tokens: 7 KB estimated) never meet
+   * the bound.
+   */
+  static final int MAX_MESSAGE_BYTES = 4 << 20;
+
+  /** The most JSON tokens one message may have: 2.5 times the 100,000 of the worst real one. */
+  static final int MAX_MESSAGE_TOKENS = 256 << 10;
+
+  /** How a too-large message's error begins (ExportReader recognizes it). */
+  static final String TOO_LARGE = "a message of more than ";
+
+  private final Bounded bounded;
+  private long lastWeight;
+
   private final JsonValues values;
   private final java.util.HashMap<String, String> sharedNames = new java.util.HashMap<>();
 
   MessageParser(JsonValues values) {
     this.values = values;
+    this.bounded = new Bounded(values);
+  }
+
+  /** The weight of the message {@link #parse} returned last (see {@link ExportEvent.MessageRead}). */
+  long lastWeight() {
+    return lastWeight;
+  }
+
+  /** 8 bytes a JSON byte and 64 a token: see {@link #MAX_MESSAGE_BYTES}. */
+  static long weight(long bytes, long tokens) {
+    return 8 * bytes + 64 * tokens;
+  }
+
+  /**
+   * The parser as one message sees it: every token counted, and the message refused as soon as it
+   * passes {@link #MAX_MESSAGE_BYTES} or {@link #MAX_MESSAGE_TOKENS}, before it takes more memory
+   * (skipped values take none). Bytes are first counted cheaply as the file is consumed (that runs
+   * ahead of the parser by its buffers); only past the bound less that slack is the parser's exact
+   * position asked for.
+   */
+  private static final class Bounded extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+    private static final int SLACK = 256 << 10;
+    private final JsonValues values;
+    private JsonLocation start;
+    private long startIn;
+    private long tokens;
+
+    Bounded(JsonValues values) {
+      super(null);
+      this.values = values;
+    }
+
+    Bounded reset(JsonParser p, JsonLocation start) {
+      this.delegate = p;
+      this.start = start;
+      this.startIn = values.bytesIn();
+      this.tokens = 1;
+      return this;
+    }
+
+    long bytes() {
+      long end = delegate.currentLocation().getByteOffset();
+      return start.getByteOffset() < 0 || end < 0 ? values.bytesIn() - startIn : end - start.getByteOffset();
+    }
+
+    long tokens() {
+      return tokens;
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      check();
+      return delegate.nextToken();
+    }
+
+    @Override
+    public String nextFieldName() throws IOException {
+      check();
+      return delegate.nextFieldName();
+    }
+
+    private void check() throws IOException {
+      if (++tokens > MAX_MESSAGE_TOKENS) {
+        throw tooLarge(String.format(java.util.Locale.ROOT, "%,d JSON values", MAX_MESSAGE_TOKENS));
+      }
+      if (values.bytesIn() - startIn > MAX_MESSAGE_BYTES - SLACK && bytes() > MAX_MESSAGE_BYTES) {
+        throw tooLarge(String.format(java.util.Locale.ROOT, "%,d bytes", MAX_MESSAGE_BYTES));
+      }
+    }
+
+    private IOException tooLarge(String what) {
+      return new com.fasterxml.jackson.core.exc.StreamConstraintsException(TOO_LARGE + what
+          + " (Telegram's largest take under 100 KB): the export is damaged or was not written by Telegram", start);
+    }
   }
 
   /**
@@ -42,8 +145,9 @@ final class MessageParser {
   }
 
   /** Reads the message whose START_OBJECT is the parser's current token. */
-  Message parse(JsonParser p) throws IOException, ExportFormatException {
-    JsonLocation start = p.currentTokenLocation();
+  Message parse(JsonParser parser) throws IOException, ExportFormatException {
+    JsonLocation start = parser.currentTokenLocation();
+    Bounded p = bounded.reset(parser, start);
     Fields f = new Fields();
     String name;
     while ((name = p.nextFieldName()) != null) {
@@ -56,6 +160,7 @@ final class MessageParser {
     if (p.currentToken() != JsonToken.END_OBJECT) {
       throw values.error(p, "expected a field name in a message, found " + JsonValues.describe(p.currentToken()));
     }
+    lastWeight = weight(p.bytes(), p.tokens());
     return f.build(start);
   }
 

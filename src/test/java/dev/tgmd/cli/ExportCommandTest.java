@@ -72,6 +72,33 @@ class ExportCommandTest {
   }
 
   @Test
+  void topicsTitledLikeTheChatsNotesOrItsMediaFolderGetFoldersOfTheirOwn() throws Exception {
+    StringBuilder json = new StringBuilder("{\"name\": \"Forum\", \"type\": \"public_supergroup\", \"id\": 5, \"messages\": [\n"
+        + "{\"id\": 1, \"type\": \"message\", \"date\": \"2024-03-01T08:00:00\", \"text\": \"general\"}");
+    List<String> titles = List.of("Forum 2024-03.md", "Forum.md", "FORUM.MD", "media", "Media");
+    for (int i = 0; i < titles.size(); i++) {
+      int id = 10 + 2 * i;
+      json.append(",\n{\"id\": ").append(id).append(", \"type\": \"service\", \"date\": \"2024-03-02T08:00:00\", "
+          + "\"action\": \"topic_created\", \"title\": \"").append(titles.get(i)).append("\", \"text\": \"\"}");
+      json.append(",\n{\"id\": ").append(id + 1).append(", \"type\": \"message\", \"date\": \"2024-03-02T09:00:00\", "
+          + "\"reply_to_message_id\": ").append(id).append(", \"text\": \"in ").append(titles.get(i)).append("\"}");
+    }
+    json.append("]}");
+    Path out = tmp.resolve("out");
+    Tgmd.Run run = export(export(json.toString()), out, "--timezone", "UTC", "--media", "none");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Tgmd.notes(out)).containsExactly(
+        "Forum/FORUM_MD (14)/Forum - FORUM_MD (14) 2024-03.md",
+        "Forum/Forum 2024-03.md",
+        "Forum/Forum 2024-03_md/Forum - Forum 2024-03_md 2024-03.md",
+        "Forum/Forum.md",
+        "Forum/Forum_md/Forum - Forum_md 2024-03.md",
+        "Forum/Media (18)/Forum - Media (18) 2024-03.md",
+        "Forum/media (16)/Forum - media (16) 2024-03.md");
+    assertThat(Tgmd.read(out.resolve("Forum/Forum_md/Forum - Forum_md 2024-03.md"))).contains("in Forum.md");
+  }
+
+  @Test
   void theCommonMarkFlavorUsesRelativeMarkdownLinksAndHtmlAnchors() throws Exception {
     Path out = tmp.resolve("out");
     assertThat(export(export(FORUM), out, "--timezone", "UTC", "--flavor", "commonmark").exitCode()).isZero();
@@ -190,9 +217,83 @@ class ExportCommandTest {
     }
   }
 
+  /** An error found before the run starts: one line, exit 2, and OUT is not even created. */
+  private void assertRejectedBeforeStart(Path input, String message, String... more) {
+    Path out = tmp.resolve("out");
+    String[] args = new String[more.length];
+    System.arraycopy(more, 0, args, 0, more.length);
+    Tgmd.Run run = export(input, out, args);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).startsWith("tgmd: ").contains(message);
+    assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.out()).isEmpty();
+    assertThat(out).as("OUT untouched").doesNotExist();
+  }
+
   @Test
-  void notJsonIsRejected() throws Exception {
-    assertRejected("<html>not json</html>", ":1:1: not a JSON file");
+  void notJsonIsRejectedBeforeAnythingIsWritten() throws Exception {
+    Path input = export("<html>not json</html>");
+    assertRejectedBeforeStart(input, input.resolve("result.json") + ":1:1: not a JSON file");
+  }
+
+  @Test
+  void aMissingInputTouchesNothing() {
+    assertRejectedBeforeStart(tmp.resolve("nope"), tmp.resolve("nope") + ": no such file or folder");
+  }
+
+  @Test
+  void aFolderWithoutAnExportSaysWhatToGive() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    assertRejectedBeforeStart(empty, "no result.json in this folder: give the folder Telegram Desktop exported to");
+  }
+
+  @Test
+  void aZipArchiveIsToBeUnpackedFirst() throws Exception {
+    Path zip = tmp.resolve("export.zip");
+    try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("result.json"));
+      z.write(FORUM.getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    assertRejectedBeforeStart(zip, zip + ": a zip archive, not an export: unpack it first");
+  }
+
+  @Test
+  void anHtmlExportIsNamedAndTheJsonFormatAskedFor() throws Exception {
+    Path html = Files.createDirectories(tmp.resolve("ChatExport_2024-05-01"));
+    Files.writeString(html.resolve("messages.html"), "<!DOCTYPE html><html></html>");
+    Files.createDirectories(html.resolve("css"));
+    assertRejectedBeforeStart(html, "this is Telegram Desktop's HTML export; export again choosing 'Machine-readable JSON'");
+    assertRejectedBeforeStart(html.resolve("messages.html"), "this is Telegram Desktop's HTML export");
+  }
+
+  @Test
+  void aFolderAboveExportsListsThemAndAsksToNameOne() throws Exception {
+    Path downloads = Files.createDirectories(tmp.resolve("Telegram Desktop"));
+    Files.writeString(Files.createDirectories(downloads.resolve("DataExport_2024-05-01")).resolve("result.json"), FORUM);
+    Files.writeString(Files.createDirectories(downloads.resolve("old/ChatExport_2023")).resolve("result.json"), FORUM);
+    Files.createDirectories(downloads.resolve("unrelated"));
+    assertRejectedBeforeStart(downloads, "no result.json in this folder, but these folders in it hold exports: "
+        + "DataExport_2024-05-01, old/ChatExport_2023; name one of them as INPUT");
+  }
+
+  @Test
+  void anOutThatCannotBeAFolderIsAUsageError() throws Exception {
+    Path input = export(FORUM);
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
+    Tgmd.Run below = Tgmd.run("export", input.toString(), "--out", file.resolve("sub").toString());
+    assertThat(below.exitCode()).isEqualTo(2);
+    assertThat(below.err().strip()).isEqualTo("tgmd: --out " + file.resolve("sub") + ": " + file + " is a file, not a folder");
+    Tgmd.Run itself = Tgmd.run("export", input.toString(), "--out", file.toString());
+    assertThat(itself.exitCode()).isEqualTo(2);
+    assertThat(itself.err()).contains("it is a file, not a folder");
+    Tgmd.Run empty = Tgmd.run("export", input.toString(), "--out", "");
+    assertThat(empty.exitCode()).isEqualTo(2);
+    assertThat(empty.err().strip()).isEqualTo("tgmd: --out is empty: name the folder to write the notes into");
+    assertThat(Tgmd.read(file)).isEqualTo("mine");
+    try (var siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("export", "notes.txt");
+    }
   }
 
   @Test
@@ -205,6 +306,74 @@ class ExportCommandTest {
   void aWrongTypeIsRejected() throws Exception {
     assertRejected("{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [{\"id\": 1, \"type\": \"message\", \"date\": 5}]}",
         ":1:99: expected a string for \"date\", found a number");
+  }
+
+  @Test
+  void aDateUnixtimeOutsideTheYearsOneTo9999IsRejectedWithItsPosition() throws Exception {
+    String json = "{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [{\"id\": 1, "
+        + "\"type\": \"message\", \"date\": \"2024-01-01T00:00:00\", \"date_unixtime\": \"99999999999999999\", \"text\": \"\"}]}";
+    assertRejected(json, ":1:" + (json.indexOf("\"9999") + 1)
+        + ": \"date_unixtime\" 99999999999999999 is not a date tgmd can show: it lies outside the years 1 to 9999");
+  }
+
+  @Test
+  void aLoneSurrogateInAMediaPathIsRefusedNotAFailure() throws Exception {
+    Path input = export("""
+        {"name": "Pics", "type": "private_group", "id": 9, "messages": [
+          {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "photo": "photos/a\\ud800b.jpg", "text": "x"}]}
+        """);
+    Path out = tmp.resolve("out");
+    Tgmd.Run run = export(input, out, "--timezone", "UTC");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("Exception");
+    assertThat(Tgmd.read(out.resolve("Pics/Pics 2024-01.md")))
+        .contains("⚠️ Photo not copied: its name is not valid Unicode, so no file can have it (photos/a?b.jpg)");
+  }
+
+  /** Two chats: the first whole, the second with {@code value} as a message's "text" on line 5. */
+  private String withSecondChatText(String value) {
+    return "{\"chats\": {\"list\": [\n"
+        + "{\"name\": \"Done\", \"type\": \"private_group\", \"id\": 1, \"messages\": [\n"
+        + "{\"id\": 1, \"type\": \"message\", \"date\": \"2024-01-01T10:00:00\", \"text\": \"complete\"}]},\n"
+        + "{\"name\": \"Huge\", \"type\": \"private_group\", \"id\": 2, \"messages\": [{\"id\": 1, \"type\": \"message\", \"date\": \"2024-01-01T10:00:00\", \"text\": \"fine\"},\n"
+        + "{\"id\": 2, \"type\": \"message\", \"date\": \"2024-01-02T10:00:00\", \"text\": " + value + "}]}]}}";
+  }
+
+  private void assertTooLarge(String json, String position, String message) throws Exception {
+    Path input = export(json);
+    Path out = tmp.resolve("out");
+    Tgmd.Run run = export(input, out);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().lines().findFirst()).hasValue("tgmd: " + input.resolve("result.json") + position + message);
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(Tgmd.notes(out)).as("the chat before stays, the broken one leaves nothing")
+        .containsExactly("Done/Done 2024-01.md", "Done/Done.md");
+    assertThat(Tgmd.files(out).keySet()).noneMatch(f -> f.contains(".tgmd-"));
+    MetricsReport report = MetricsReportJson.read(out.resolve("export_metrics.json"));
+    assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void aTextLongerThanAnyTelegramAllowsIsBadInputAtItsPosition() throws Exception {
+    String json = withSecondChatText("\"" + "x".repeat(dev.tgmd.source.ExportReader.MAX_STRING_CHARS + 1) + "\"");
+    String line = json.substring(json.lastIndexOf('\n') + 1);
+    assertTooLarge(json, ":5:" + (line.indexOf("\"xxx") + 1), ": a text of more than 1,048,576 characters: "
+        + "Telegram's own limit is 4,096; the export is damaged or was not written by Telegram");
+  }
+
+  @Test
+  void aMessageLargerThanAnyTelegramWritesIsBadInputAtItsStart() throws Exception {
+    String part = "\"" + "z".repeat(100_000) + "\"";
+    String json = withSecondChatText("[" + String.join(",", java.util.Collections.nCopies(50, part)) + "]");
+    assertTooLarge(json, ":5:1", ": a message of more than 4,194,304 bytes (Telegram's largest take under 100 KB): "
+        + "the export is damaged or was not written by Telegram");
+  }
+
+  @Test
+  void aMessageOfMoreValuesThanAnyTelegramWritesIsBadInputAtItsStart() throws Exception {
+    String json = withSecondChatText("[" + String.join(",", java.util.Collections.nCopies(300_000, "\"a\"")) + "]");
+    assertTooLarge(json, ":5:1", ": a message of more than 262,144 JSON values (Telegram's largest take under 100 KB): "
+        + "the export is damaged or was not written by Telegram");
   }
 
   @Test
@@ -227,13 +396,6 @@ class ExportCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("invalid date \"not a date\" for \"date\"");
     assertThat(Tgmd.notes(out)).containsExactly("Done/Done 2024-01.md", "Done/Done.md");
-  }
-
-  @Test
-  void aMissingInputIsABadInput() {
-    Tgmd.Run run = export(tmp.resolve("nope"), tmp.resolve("out"));
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("no such file or folder");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.tgmd.export.Exporter;
 import dev.tgmd.testing.Tgmd;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -43,8 +44,63 @@ class ExportOptionsCliTest {
     assertThat(interval.err()).contains("--metrics-interval must be at least 100ms");
     Tgmd.Run typo = Tgmd.run("export", "x", "--out", "y", "--metrics-interval", "soon");
     assertThat(typo.exitCode()).isEqualTo(2);
-    assertThat(typo.err()).startsWith("tgmd: ").contains("'soon' is not a duration");
+    assertThat(typo.err()).startsWith("tgmd: ").isEqualTo("tgmd: invalid --metrics-interval 'soon': expected a duration like 5s, 250ms or 2m\n"
+        + "Try 'tgmd export --help' for more information.\n");
     assertThat(typo.err().lines().count()).isEqualTo(2);
+  }
+
+  @Test
+  void badValuesAreNamedInWordsWithoutJavaClassNames() {
+    assertThat(Tgmd.run("export", "x", "--out", "y", "--since", "2024/03/01").err().lines().findFirst())
+        .hasValue("tgmd: invalid --since '2024/03/01': expected a date like 2024-03-01");
+    assertThat(Tgmd.run("export", "x", "--out", "y", "--until", "yesterday").err().lines().findFirst())
+        .hasValue("tgmd: invalid --until 'yesterday': expected a date like 2024-03-01");
+    assertThat(Tgmd.run("export", "x", "--out", "y", "--timezone", "Berlin").err().lines().findFirst())
+        .hasValue("tgmd: invalid --timezone 'Berlin': not a time zone: write a region name, did you mean Europe/Berlin?");
+    assertThat(Tgmd.run("export", "x", "--out", "y", "--timezone", "Mars/Olympus").err().lines().findFirst())
+        .hasValue("tgmd: invalid --timezone 'Mars/Olympus': not a time zone: write a region name, "
+            + "e.g. Europe/Berlin, America/New_York, UTC or +02:00");
+    assertThat(Tgmd.run("export", "x", "--out", "y", "--workers", "two").err().lines().findFirst())
+        .hasValue("tgmd: invalid --workers 'two': expected a whole number like 200000 (no units or suffixes)");
+    Tgmd.Run generate = Tgmd.run("generate", "--messages", "10k", "--out", "y");
+    assertThat(generate.exitCode()).isEqualTo(2);
+    assertThat(generate.err().lines().findFirst())
+        .hasValue("tgmd: invalid --messages '10k': expected a whole number like 200000 (no units or suffixes)");
+    for (String[] args : List.of(new String[] {"export", "x", "--out", "y", "--since", "2024/03/01"},
+        new String[] {"export", "x", "--out", "y", "--timezone", "Berlin"},
+        new String[] {"generate", "--messages", "10k", "--out", "y"},
+        new String[] {"export", "x", "--out", "y", "--workers", "99999999999"})) {
+      Tgmd.Run run = Tgmd.run(args);
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).doesNotContain("java.").doesNotContain("Exception").doesNotContain("LocalDate")
+          .doesNotContain("ZoneId").doesNotContain("interface");
+    }
+  }
+
+  @Test
+  void everyCommandPrintsTheVersion() {
+    for (String[] args : List.of(new String[] {"--version"}, new String[] {"export", "--version"},
+        new String[] {"generate", "--version"}, new String[] {"metrics", "--version"},
+        new String[] {"metrics", "show", "--version"})) {
+      Tgmd.Run run = Tgmd.run(args);
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).as(String.join(" ", args)).startsWith("tgmd ");
+    }
+  }
+
+  @Test
+  void quietTurnsEveryLogLineOffWarningsIncluded() {
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.classic.Level before = root.getLevel();
+    try {
+      LogSetup.level(true, false);
+      org.slf4j.Logger any = org.slf4j.LoggerFactory.getLogger("dev.tgmd.pipeline.AsyncPipeline");
+      assertThat(any.isWarnEnabled()).isFalse();
+      assertThat(any.isErrorEnabled()).isFalse();
+    } finally {
+      root.setLevel(before);
+    }
   }
 
   @Test

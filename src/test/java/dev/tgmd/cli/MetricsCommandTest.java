@@ -71,6 +71,21 @@ class MetricsCommandTest {
   }
 
   @Test
+  void showAndCompareTakeTheFolderHoldingTheReport() throws Exception {
+    Path before = java.nio.file.Files.createDirectories(dir.resolve("before"));
+    Path after = java.nio.file.Files.createDirectories(dir.resolve("after"));
+    write("before/export_metrics.json", report(2.5));
+    write("after/export_metrics.json", report(1.0));
+
+    assertThat(run("metrics", "show", "--color=never", before.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo(SummaryFormatter.plain().format(report(2.5)));
+
+    out.getBuffer().setLength(0);
+    assertThat(run("metrics", "compare", "--color=never", before.toString(), after.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("2.50 s").contains("1.00 s");
+  }
+
+  @Test
   void showColorsOnlyWhenAsked() throws Exception {
     Path file = write("export_metrics.json", report(2.5));
 

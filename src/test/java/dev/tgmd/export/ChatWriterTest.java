@@ -184,4 +184,44 @@ class ChatWriterTest {
         .isGreaterThan(beforeFinish);
     assertThat(started + s.durationNanos()).isEqualTo(nanos.get());
   }
+
+  @Test
+  void aLateMessageIntoALargeWrittenNoteKeepsMemoryBoundedAndGivesTheBytesOfInOrderInput() throws Exception {
+    long bound = 2_000;
+    String block = "a block of text that is long enough " + "y".repeat(30);
+    ChatWriter late = writer(bound);
+    for (int i = 1; i <= 3_000; i++) {
+      late.append(work(i, LocalDateTime.of(2024, 1, 1 + i / 200, 10, 0)), block + i, false);
+    }
+    late.append(work(5_000, LocalDateTime.of(2024, 2, 1, 10, 0)), "february", false);
+    long january = Files.size(out.resolve("Team/Team 2024-01.md"));
+    assertThat(january).as("a large written note").isGreaterThan(200_000);
+    late.append(work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), "late into january", false);
+    late.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), "and another", false);
+    late.finish("completed");
+    assertThat(late.peakCharsInMemory()).as("chars held in memory at most").isLessThanOrEqualTo(bound + block.length() + 100);
+    java.util.Map<String, String> lateNotes = Tgmd.exported(out);
+
+    Path inOrderOut = Files.createDirectories(tmp.resolve("in-order"));
+    OutputFolder inOrderFolder = OutputFolder.open(inOrderOut);
+    ChatWriter inOrder = new ChatWriter(chat, inOrderFolder, inOrderFolder.createWorkFolder(), 0,
+        new NoteFormat(Flavor.OBSIDIAN), Split.MONTH,
+        new MediaStore(inOrderFolder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0), clock, bound);
+    for (int i = 1; i <= 3_000; i++) {
+      inOrder.append(work(i, LocalDateTime.of(2024, 1, 1 + i / 200, 10, 0)), block + i, false);
+    }
+    inOrder.append(work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), "late into january", false);
+    inOrder.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), "and another", false);
+    inOrder.append(work(5_000, LocalDateTime.of(2024, 2, 1, 10, 0)), "february", false);
+    inOrder.finish("completed");
+    inOrderFolder.close();
+    java.util.Map<String, String> inOrderNotes = Tgmd.exported(inOrderOut);
+    inOrderNotes.keySet().removeIf(k -> k.startsWith(".tgmd-work-"));
+    lateNotes.keySet().removeIf(k -> k.startsWith(".tgmd-work-"));
+    assertThat(lateNotes).isEqualTo(inOrderNotes);
+    assertThat(lateNotes.get("Team/Team 2024-01.md")).contains("messages: 3002").endsWith("and another\n");
+    try (Stream<Path> left = Files.list(work)) {
+      assertThat(left).as("work files removed").isEmpty();
+    }
+  }
 }
