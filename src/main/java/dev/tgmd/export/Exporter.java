@@ -30,7 +30,10 @@ import java.util.function.Predicate;
  */
 public final class Exporter {
 
-  /** The name of the stage that copies media files (in the write thread), in the metrics. */
+  /**
+   * The name of the stage that stores media files (in the write thread), in the metrics: copies
+   * them, or names them with {@code --media none}; missing and refused files are its errors.
+   */
   public static final String MEDIA_STAGE = "media";
 
   /** The metrics report's file name in OUT; no chat folder may take it. */
@@ -107,17 +110,19 @@ public final class Exporter {
     metrics.stage(AsyncPipeline.FETCH);
     metrics.stage(AsyncPipeline.PROCESS);
     metrics.stage(AsyncPipeline.WRITE);
-    StageRecorder mediaStage = options.copyMedia() ? metrics.stage(MEDIA_STAGE) : null;
+    StageRecorder mediaStage = metrics.stage(MEDIA_STAGE);
     NoteSink notes = new NoteSink(options, renderer, new NoteFormat(options.flavor()), metrics, ticker::read,
-        mediaStage == null ? null : mediaStage.newTimer());
+        mediaStage.newTimer());
     this.sink = notes;
     try (ExportReader input = ExportReader.open(options.input(), chatFilter(options))) {
       this.reader = input;
-      MediaResolver media = options.copyMedia() ? new MediaResolver(input.root()) : null;
+      // Files are checked in both modes (missing and refused ones are counted and said so in the
+      // notes); only copying reads and checksums them.
+      MediaResolver media = new MediaResolver(input.root());
       NameAllocator folders = new NameAllocator();
       folders.reserve(METRICS_FILE);
       MessageSource fetch = new MessageSource(input, options, folders, metrics.cache("reply_index"));
-      MessageProcessor process = new MessageProcessor(renderer, media);
+      MessageProcessor process = new MessageProcessor(renderer, options.copyMedia() ? media::resolve : media::check);
       AsyncPipeline p = AsyncPipeline.builder()
           .workers(options.workers())
           .batchSize(options.batchSize())
@@ -129,9 +134,7 @@ public final class Exporter {
           p.cancel();
         }
       }
-      if (mediaStage != null) {
-        mediaStage.setWorkers(1);
-      }
+      mediaStage.setWorkers(1);
       long pipelineStart = ticker.read();
       PipelineResult result;
       try {
@@ -174,9 +177,7 @@ public final class Exporter {
         }
         throw new IOException(cause);
       } finally {
-        if (mediaStage != null) {
-          mediaStage.addWallNanos(ticker.read() - pipelineStart);
-        }
+        mediaStage.addWallNanos(ticker.read() - pipelineStart);
       }
       if (inputFailure != null && !result.cancelled()) {
         notes.abortCurrent();

@@ -10,7 +10,9 @@ import dev.tgmd.render.MediaLink;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.NoteFormat;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,7 @@ final class NoteSink {
   private int sequence;
 
   /**
-   * @param mediaTimer times media copying (stage "media"); null when media are not copied
+   * @param mediaTimer times the storing of media files (stage "media"), copied or only named
    */
   NoteSink(ExportOptions options, MessageRenderer renderer, NoteFormat format, MetricsCollector metrics,
       LongSupplier nanos, StageTimer mediaTimer) {
@@ -77,7 +79,7 @@ final class NoteSink {
     }
     String block;
     if (failure == null) {
-      List<MediaLink> links = processed.sources().isEmpty() ? List.of() : store(processed.sources());
+      List<MediaLink> links = processed.sources().isEmpty() ? List.of() : store(w, processed.sources());
       block = renderer.assemble(processed.rendered(), links, w.note().toChatFolder());
     } else {
       block = renderer.failed(w.view(), failure);
@@ -99,14 +101,13 @@ final class NoteSink {
         new MediaStore(chatDir, mediaCache, storedFiles, storedBytes), nanos.getAsLong());
   }
 
-  private List<MediaLink> store(List<MediaSource> sources) throws IOException {
+  /**
+   * Stores a message's files. A file missing from the export or refused is an error of the media
+   * stage and a recorded failure, one each, so that {@code stages.media.errors}, {@code failures}
+   * and the totals {@code media_missing + media_refused} agree.
+   */
+  private List<MediaLink> store(Work w, List<MediaSource> sources) throws IOException {
     List<MediaLink> links = new ArrayList<>(sources.size());
-    if (mediaTimer == null) {
-      for (MediaSource source : sources) {
-        links.add(current.media().store(source));
-      }
-      return links;
-    }
     long batch = mediaTimer.startBatch();
     int errors = 0;
     try {
@@ -115,8 +116,14 @@ final class NoteSink {
         MediaLink link = current.media().store(source);
         mediaTimer.endItem(t);
         links.add(link);
-        if (link instanceof MediaLink.Missing || link instanceof MediaLink.Refused) {
+        if (link instanceof MediaLink.Missing) {
           errors++;
+          metrics.recordFailure(Exporter.MEDIA_STAGE, "file " + source.declared() + " of " + Exporter.describe(w),
+              new NoSuchFileException(source.declared(), null, "missing from the export"));
+        } else if (link instanceof MediaLink.Refused) {
+          errors++;
+          metrics.recordFailure(Exporter.MEDIA_STAGE, "file " + source.declared() + " of " + Exporter.describe(w),
+              new AccessDeniedException(source.declared(), null, ((MediaLink.Refused) link).reason()));
         }
       }
     } finally {

@@ -39,13 +39,40 @@ public final class MediaResolver {
 
   /** What {@code ref} is: an available file (checksummed), missing, refused, or a placeholder. */
   public MediaSource resolve(FileRef ref) throws IOException {
+    Located at = locate(ref);
+    if (at.verdict != null) {
+      return at.verdict;
+    }
+    if (at.attrs.size() <= SMALL_FILE) {
+      byte[] content = Files.readAllBytes(at.real);
+      CRC32C crc = new CRC32C();
+      crc.update(content);
+      return new MediaSource.Available(ref.path(), at.real, at.relative, content.length, crc.getValue(), content);
+    }
+    return new MediaSource.Available(ref.path(), at.real, at.relative, at.attrs.size(), checksum(at.real), null);
+  }
+
+  /**
+   * What {@code ref} is, without reading it (for {@code --media none}): missing, refused or a
+   * placeholder as {@link #resolve} would say, and {@link MediaSource.Skipped} for a file that
+   * is there and may be used. Reads only the file's attributes, never its content.
+   */
+  public MediaSource check(FileRef ref) throws IOException {
+    Located at = locate(ref);
+    return at.verdict != null ? at.verdict : new MediaSource.Skipped(ref.path());
+  }
+
+  /** Where a reference leads: a verdict (missing, refused, placeholder), or a regular file. */
+  private record Located(MediaSource verdict, Path real, String relative, BasicFileAttributes attrs) {}
+
+  private Located locate(FileRef ref) throws IOException {
     if (ref.isPlaceholder()) {
-      return new MediaSource.Placeholder(ref.placeholder());
+      return new Located(new MediaSource.Placeholder(ref.placeholder()), null, null, null);
     }
     String declared = ref.path();
     String relative = normalize(declared);
     if (relative == null) {
-      return new MediaSource.Refused(declared, "its path is absolute or leads outside the export folder");
+      return refused(declared, "its path is absolute or leads outside the export folder");
     }
     Path candidate = root.resolve(relative);
     Path real;
@@ -53,24 +80,22 @@ public final class MediaResolver {
       real = candidate.toRealPath();
     } catch (NoSuchFileException e) {
       if (Files.isSymbolicLink(candidate)) {
-        return new MediaSource.Refused(declared, "it is a broken link");
+        return refused(declared, "it is a broken link");
       }
-      return new MediaSource.Missing(declared);
+      return new Located(new MediaSource.Missing(declared), null, null, null);
     }
     if (!real.startsWith(root)) {
-      return new MediaSource.Refused(declared, "it is a link leading outside the export folder");
+      return refused(declared, "it is a link leading outside the export folder");
     }
     BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (!attrs.isRegularFile()) {
-      return new MediaSource.Refused(declared, "it is not a regular file");
+      return refused(declared, "it is not a regular file");
     }
-    if (attrs.size() <= SMALL_FILE) {
-      byte[] content = Files.readAllBytes(real);
-      CRC32C crc = new CRC32C();
-      crc.update(content);
-      return new MediaSource.Available(declared, real, relative, content.length, crc.getValue(), content);
-    }
-    return new MediaSource.Available(declared, real, relative, attrs.size(), checksum(real), null);
+    return new Located(null, real, relative, attrs);
+  }
+
+  private static Located refused(String declared, String reason) {
+    return new Located(new MediaSource.Refused(declared, reason), null, null, null);
   }
 
   /**
