@@ -1,8 +1,10 @@
 package dev.tgmd.cli;
 
 import java.io.Console;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +17,8 @@ import java.util.function.IntConsumer;
  * @param terminal whether standard error and output are an interactive terminal
  * @param variables the environment variables (for NO_COLOR, TERM)
  * @param clock wall-clock time, for the report's timestamps
- * @param processStart when this process started (the run's duration counts from it)
+ * @param processStart when this process started, to the millisecond (the run's clock counts from
+ *     it: see {@link #processStart(String, Instant, Instant)})
  * @param signals how to hear SIGINT and SIGTERM
  */
 public record Environment(
@@ -40,25 +43,53 @@ public record Environment(
     Signals NONE = handler -> () -> {};
   }
 
+  /** The variable through which bin/tgmd hands over when it started, ms since the epoch. */
+  public static final String STARTED_AT_VARIABLE = "TGMD_STARTED_AT_MS";
+
   /**
-   * The real world: this process, its terminal, its signals. The process started when the
-   * operating system says, or when the launcher says it handed over (after building tgmd, which
-   * is not part of the run): {@code TGMD_STARTED_AT_MS}, milliseconds since the epoch.
+   * How long before the JVM's start a hand-over may lie: the launcher's own work before it starts
+   * Java takes some tens of milliseconds; an older value was inherited, not handed over.
+   */
+  static final Duration MAX_LAUNCHER_LEAD = Duration.ofSeconds(5);
+
+  /**
+   * The real world: this process, its terminal, its signals. The process started as {@link
+   * #processStart(String, Instant, Instant)} says from {@value #STARTED_AT_VARIABLE} and the
+   * JVM's start.
    */
   public static Environment system() {
-    Instant start = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
-    String handedOver = System.getenv("TGMD_STARTED_AT_MS");
-    if (handedOver != null) {
-      try {
-        Instant launcher = Instant.ofEpochMilli(Long.parseLong(handedOver.strip()));
-        if (launcher.isAfter(start) && !launcher.isAfter(Instant.now())) {
-          start = launcher;
-        }
-      } catch (NumberFormatException e) {
-        // not ours: keep the process's start
-      }
-    }
+    Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    Instant start = processStart(System.getenv(STARTED_AT_VARIABLE), jvmStart, Instant.now());
     return new Environment(isTerminal(), System.getenv(), Clock.systemUTC(), start, new SystemSignals());
+  }
+
+  /**
+   * When the run started: the moment the launcher handed over ({@code handedOver}, ms since the
+   * epoch: bin/tgmd takes it first thing, and again after building tgmd, which is not the run),
+   * else the JVM's start (to the millisecond; the operating system's process start is no better
+   * on Linux, where it is counted from the boot time in whole seconds). A hand-over that is not a
+   * number, lies in the future or more than {@link #MAX_LAUNCHER_LEAD} before the JVM's start is
+   * not this run's (a variable inherited from a parent) and is ignored.
+   *
+   * @param handedOver the variable's value; null when unset
+   * @param jvmStart when the JVM started
+   * @param now the time now
+   */
+  static Instant processStart(String handedOver, Instant jvmStart, Instant now) {
+    Instant start = jvmStart.isAfter(now) ? now : jvmStart;
+    if (handedOver == null) {
+      return start;
+    }
+    Instant launcher;
+    try {
+      launcher = Instant.ofEpochMilli(Long.parseLong(handedOver.strip()));
+    } catch (NumberFormatException e) {
+      return start;
+    }
+    if (launcher.isAfter(now) || launcher.isBefore(start.minus(MAX_LAUNCHER_LEAD))) {
+      return start;
+    }
+    return launcher;
   }
 
   /** A world without a terminal or signals, for running commands inside another program. */

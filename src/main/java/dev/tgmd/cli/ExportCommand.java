@@ -4,6 +4,7 @@ import dev.tgmd.export.ChatSummary;
 import dev.tgmd.export.ExportOptions;
 import dev.tgmd.export.ExportResult;
 import dev.tgmd.export.Exporter;
+import dev.tgmd.export.RunClock;
 import dev.tgmd.export.RunReport;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.OutputRefusedException;
@@ -11,21 +12,23 @@ import dev.tgmd.layout.Split;
 import dev.tgmd.metrics.MetricsCollector;
 import dev.tgmd.metrics.MetricsReport;
 import dev.tgmd.metrics.MetricsReportJson;
+import dev.tgmd.metrics.MetricsSnapshot;
 import dev.tgmd.metrics.ResourceMonitor;
 import dev.tgmd.metrics.ResourceReport;
 import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.metrics.SummaryFormatter;
+import dev.tgmd.metrics.Ticker;
 import dev.tgmd.render.Flavor;
 import dev.tgmd.render.Sizes;
 import dev.tgmd.source.ExportFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -154,6 +157,7 @@ public final class ExportCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Environment env = parent == null ? Environment.detached() : parent.environment();
+    RunClock clock = RunClock.startedAt(env.processStart(), env.clock(), Ticker.system());
     LogSetup.level(quiet, verbose);
     ExportOptions options;
     try {
@@ -167,10 +171,12 @@ public final class ExportCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
 
-    // Wired once: with metrics off, the no-op collector, no monitor, no report.
+    // Wired once: with metrics off, the no-op collector, no monitor, no report. The run's one
+    // clock times it either way, from the process's start (what a user waits for, Java's start
+    // included) to the end.
     MetricsCollector metrics = noMetrics ? MetricsCollector.noop() : MetricsCollector.create();
-    ResourceMonitor monitor = noMetrics ? null : ResourceMonitor.create(metricsInterval);
-    long startNanos = System.nanoTime();
+    ResourceMonitor monitor = noMetrics ? null
+        : ResourceMonitor.create(metricsInterval, Ticker.system(), clock.asClock());
     if (monitor != null) {
       monitor.start();
     }
@@ -216,10 +222,6 @@ public final class ExportCommand implements Callable<Integer> {
         monitor.stop();
       }
     }
-    Instant finished = env.clock().instant();
-    Instant started = env.processStart().isAfter(finished) ? finished : env.processStart();
-    // The run lasts from the process's start (what a user waits for, Java's start included) to now.
-    long durationNanos = Math.max(System.nanoTime() - startNanos, Duration.between(started, finished).toNanos());
     if (error != null && status == RunStatus.FAILED) {
       err.println("tgmd: " + error);
     }
@@ -227,10 +229,18 @@ public final class ExportCommand implements Callable<Integer> {
       return code; // the input is no export: nothing was touched, no report is written
     }
     List<ChatSummary> chats = exporter.chats();
+    boolean color = env.terminal() && colorAllowed(env);
     MetricsReport report = null;
-    if (!noMetrics) {
-      report = writeReport(exporter.reportFolder(), options, status, error, started, finished, durationNanos,
-          metrics, monitor, chats, err);
+    RunClock.Span run;
+    if (noMetrics) {
+      run = clock.span();
+    } else {
+      MetricsSnapshot snapshot = metrics.snapshot();
+      rehearse(options, status, error, clock, snapshot, monitor, chats, color);
+      // The run's end and the resource peaks are read last, once the rehearsal has done the work
+      // they must include: what follows is writing the figures, warm.
+      run = clock.span();
+      report = writeReport(exporter.reportFolder(), options, status, error, run, snapshot, monitor, chats, err);
     }
     try {
       exporter.close();
@@ -245,28 +255,50 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("tgmd: no message matched the filters (--chat, --type, --since, --until): nothing was written");
       return ExitCodes.USAGE;
     }
-    printSummary(stdout, status, chats, durationNanos, options);
+    printSummary(stdout, status, chats, run.nanos(), options);
     if (report != null) {
       stdout.println();
-      stdout.print(SummaryFormatter.withColor(env.terminal() && colorAllowed(env)).format(report));
+      stdout.print(SummaryFormatter.withColor(color).format(report));
     }
     stdout.flush();
     return code;
   }
 
+  /**
+   * Renders the report and the summary once, and throws them away: the first rendering loads the
+   * JSON writer's and the formatter's classes and takes their memory, which the run's duration
+   * and its peak RSS must include. So the figures are read after it, and only the writing of the
+   * final report and summary (warm: a few milliseconds, little memory) comes after them.
+   */
+  private void rehearse(ExportOptions options, RunStatus status, String error, RunClock clock,
+      MetricsSnapshot snapshot, ResourceMonitor monitor, List<ChatSummary> chats, boolean color) {
+    try {
+      MetricsReport draft = report(options, status, error, clock.span(), snapshot, monitor.report(), chats);
+      MetricsReportJson.toJson(draft);
+      printSummary(new PrintWriter(new StringWriter()), status, chats, 0, options);
+      SummaryFormatter.withColor(color).format(draft);
+    } catch (RuntimeException e) {
+      log.debug("rehearsing the report failed", e); // the report itself will say what is wrong
+    }
+  }
+
+  private MetricsReport report(ExportOptions options, RunStatus status, String error, RunClock.Span run,
+      MetricsSnapshot snapshot, ResourceReport resources, List<ChatSummary> chats) {
+    return RunReport.build(TgmdCommand.version(), options, metricsInterval, status, error,
+        run.startedAt(), run.finishedAt(), run.seconds(), snapshot, resources, chats);
+  }
+
   /** Builds the report and writes it into {@code out}; null {@code out} (OUT refused): nowhere. */
-  private MetricsReport writeReport(OutputFolder out, ExportOptions options, RunStatus status, String error, Instant started,
-      Instant finished, long durationNanos, MetricsCollector metrics, ResourceMonitor monitor,
-      List<ChatSummary> chats, PrintWriter err) {
-    double seconds = durationNanos / 1e9;
+  private MetricsReport writeReport(OutputFolder out, ExportOptions options, RunStatus status, String error,
+      RunClock.Span run, MetricsSnapshot snapshot, ResourceMonitor monitor, List<ChatSummary> chats,
+      PrintWriter err) {
     ResourceReport resources = null;
     try {
-      resources = monitor.report();
+      resources = monitor.report(); // the true peaks, read now
     } catch (RuntimeException e) {
       log.warn("resource figures unavailable: {}", e.toString());
     }
-    MetricsReport report = RunReport.build(TgmdCommand.version(), options, metricsInterval, status, error,
-        started, finished, seconds, metrics.snapshot(), resources, chats);
+    MetricsReport report = report(options, status, error, run, snapshot, resources, chats);
     if (out == null) {
       return report;
     }

@@ -36,7 +36,10 @@ import java.util.function.Predicate;
  */
 public final class Exporter implements AutoCloseable {
 
-  /** The name of the stage that copies media files (in the write thread), in the metrics. */
+  /**
+   * The name of the stage that stores media files (in the write thread), in the metrics: copies
+   * them, or names them with {@code --media none}; missing and refused files are its errors.
+   */
   public static final String MEDIA_STAGE = "media";
 
   /**
@@ -133,21 +136,23 @@ public final class Exporter implements AutoCloseable {
     metrics.stage(AsyncPipeline.FETCH);
     metrics.stage(AsyncPipeline.PROCESS);
     metrics.stage(AsyncPipeline.WRITE);
-    StageRecorder mediaStage = options.copyMedia() ? metrics.stage(MEDIA_STAGE) : null;
+    StageRecorder mediaStage = metrics.stage(MEDIA_STAGE);
     NoteSink notes = null;
+    // Files are checked in both modes (missing and refused ones are counted and said so in the
+    // notes); only copying reads and checksums them.
     try (ExportReader input = ExportReader.open(options.input(), chatFilter(options));
-        MediaResolver media = options.copyMedia() ? new MediaResolver(input.root()) : null) {
+        MediaResolver media = new MediaResolver(input.root())) {
       this.reader = input;
       started = true;
       OutputFolder out = openOutput();
       notes = new NoteSink(options, out, media, renderer, new NoteFormat(options.flavor()), metrics, ticker::read,
-          mediaStage == null ? null : mediaStage.newTimer());
+          mediaStage.newTimer());
       this.sink = notes;
       NoteSink writeStage = notes;
       NameAllocator folders = new NameAllocator();
       folders.reserve(METRICS_FILE);
       MessageSource fetch = new MessageSource(input, options, folders, metrics.cache("reply_index"));
-      MessageProcessor process = new MessageProcessor(renderer, media);
+      MessageProcessor process = new MessageProcessor(renderer, options.copyMedia() ? media::resolve : media::check);
       AsyncPipeline p = AsyncPipeline.builder()
           .workers(options.workers())
           .batchSize(options.batchSize())
@@ -160,9 +165,7 @@ public final class Exporter implements AutoCloseable {
           p.cancel();
         }
       }
-      if (mediaStage != null) {
-        mediaStage.setWorkers(1);
-      }
+      mediaStage.setWorkers(1);
       long pipelineStart = ticker.read();
       PipelineResult result;
       try {
@@ -205,9 +208,7 @@ public final class Exporter implements AutoCloseable {
         }
         throw new IOException(cause);
       } finally {
-        if (mediaStage != null) {
-          mediaStage.addWallNanos(ticker.read() - pipelineStart);
-        }
+        mediaStage.addWallNanos(ticker.read() - pipelineStart);
       }
       if (inputFailure != null && !result.cancelled()) {
         notes.abortCurrent();

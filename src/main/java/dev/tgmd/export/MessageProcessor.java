@@ -5,23 +5,32 @@ import dev.tgmd.media.MediaSource;
 import dev.tgmd.render.MediaSlot;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.RenderedMessage;
+import dev.tgmd.source.FileRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The process stage: renders a message and checks and hashes its files. Thread-safe: the
- * pipeline's workers share one.
+ * The process stage: renders a message and checks its files (and checksums them when they are
+ * copied). Thread-safe: the pipeline's workers share one.
  */
 final class MessageProcessor {
 
+  /** How a file of the export is looked at: checked and checksummed, or only checked. */
+  @FunctionalInterface
+  interface MediaCheck {
+    MediaSource of(FileRef file) throws IOException;
+  }
+
   private final MessageRenderer renderer;
-  private final MediaResolver media;
+  private final MediaCheck media;
 
   /**
-   * @param media the resolver of the export's files; null when media are not copied
+   * @param media how the export's files are looked at: {@link MediaResolver#resolve} when they
+   *     are copied, {@link MediaResolver#check} when they are only named (missing and refused
+   *     files are found either way)
    */
-  MessageProcessor(MessageRenderer renderer, MediaResolver media) {
+  MessageProcessor(MessageRenderer renderer, MediaCheck media) {
     this.renderer = renderer;
     this.media = media;
   }
@@ -42,11 +51,8 @@ final class MessageProcessor {
     if (slot.file().isPlaceholder()) {
       return new MediaSource.Placeholder(slot.file().placeholder());
     }
-    if (media == null) {
-      return new MediaSource.Skipped(slot.file().path());
-    }
     try {
-      return media.resolve(slot.file());
+      return media.of(slot.file());
     } catch (IOException e) {
       return new MediaSource.Refused(slot.file().path(), "it could not be read (" + e.getClass().getSimpleName() + ")");
     }

@@ -12,6 +12,8 @@ import dev.tgmd.render.MediaLink;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.NoteFormat;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,8 +47,8 @@ final class NoteSink {
 
   /**
    * @param out the run's output folder: every file is written through it
-   * @param export what checked the export's files (to copy them); null when media are not copied
-   * @param mediaTimer times media copying (stage "media"); null when media are not copied
+   * @param export what checked the export's files (to copy them)
+   * @param mediaTimer times the storing of media files (stage "media"), copied or only named
    */
   NoteSink(ExportOptions options, OutputFolder out, MediaResolver export, MessageRenderer renderer, NoteFormat format,
       MetricsCollector metrics, LongSupplier nanos, StageTimer mediaTimer) {
@@ -84,7 +86,7 @@ final class NoteSink {
     }
     String block;
     if (failure == null) {
-      List<MediaLink> links = processed.sources().isEmpty() ? List.of() : store(processed.sources());
+      List<MediaLink> links = processed.sources().isEmpty() ? List.of() : store(w, processed.sources());
       block = renderer.assemble(processed.rendered(), links, w.note().toChatFolder());
     } else {
       block = renderer.failed(w.view(), failure);
@@ -104,14 +106,13 @@ final class NoteSink {
         new MediaStore(out, chat.folder(), export, mediaCache, storedFiles, storedBytes), nanos);
   }
 
-  private List<MediaLink> store(List<MediaSource> sources) throws IOException {
+  /**
+   * Stores a message's files. A file missing from the export or refused is an error of the media
+   * stage and a recorded failure, one each, so that {@code stages.media.errors}, {@code failures}
+   * and the totals {@code media_missing + media_refused} agree.
+   */
+  private List<MediaLink> store(Work w, List<MediaSource> sources) throws IOException {
     List<MediaLink> links = new ArrayList<>(sources.size());
-    if (mediaTimer == null) {
-      for (MediaSource source : sources) {
-        links.add(current.media().store(source));
-      }
-      return links;
-    }
     long batch = mediaTimer.startBatch();
     int errors = 0;
     try {
@@ -120,8 +121,14 @@ final class NoteSink {
         MediaLink link = current.media().store(source);
         mediaTimer.endItem(t);
         links.add(link);
-        if (link instanceof MediaLink.Missing || link instanceof MediaLink.Refused) {
+        if (link instanceof MediaLink.Missing) {
           errors++;
+          metrics.recordFailure(Exporter.MEDIA_STAGE, "file " + source.declared() + " of " + Exporter.describe(w),
+              new NoSuchFileException(source.declared(), null, "missing from the export"));
+        } else if (link instanceof MediaLink.Refused) {
+          errors++;
+          metrics.recordFailure(Exporter.MEDIA_STAGE, "file " + source.declared() + " of " + Exporter.describe(w),
+              new AccessDeniedException(source.declared(), null, ((MediaLink.Refused) link).reason()));
         }
       }
     } finally {

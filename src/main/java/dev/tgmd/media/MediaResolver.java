@@ -71,6 +71,19 @@ public final class MediaResolver implements Closeable {
 
   /** What {@code ref} is: an available file (checksummed), missing, refused, or a placeholder. */
   public MediaSource resolve(FileRef ref) throws IOException {
+    return examine(ref, true);
+  }
+
+  /**
+   * What {@code ref} is, without reading it (for {@code --media none}): missing, refused or a
+   * placeholder as {@link #resolve} would say, and {@link MediaSource.Skipped} for a file that
+   * is there and may be used. Opens the file the same way (no link followed), never reads it.
+   */
+  public MediaSource check(FileRef ref) throws IOException {
+    return examine(ref, false);
+  }
+
+  private MediaSource examine(FileRef ref, boolean read) throws IOException {
     if (ref.isPlaceholder()) {
       return new MediaSource.Placeholder(ref.placeholder());
     }
@@ -86,6 +99,9 @@ public final class MediaResolver implements Closeable {
       return new MediaSource.Refused(declared, "its name is not valid Unicode, so no file can have it");
     }
     try (SeekableByteChannel in = open(relative)) {
+      if (!read) {
+        return new MediaSource.Skipped(declared);
+      }
       long size = in.size();
       Path file = root.resolve(relative);
       if (size <= SMALL_FILE) {

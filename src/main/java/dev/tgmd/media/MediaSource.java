@@ -39,6 +39,9 @@ public sealed interface MediaSource {
   /** A placeholder Telegram Desktop wrote instead of a path. */
   record Placeholder(String declared) implements MediaSource {}
 
-  /** Not looked at because media copying is off. */
+  /**
+   * A regular file inside the export folder, checked but not read because media copying is off
+   * ({@code --media none}).
+   */
   record Skipped(String declared) implements MediaSource {}
 }

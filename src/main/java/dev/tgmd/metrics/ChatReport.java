@@ -13,7 +13,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param notes note files written for it
  * @param mediaFiles media files copied for it (duplicates not counted)
  * @param durationS seconds from its first message read to its last note written (wall time)
- * @param status how its export ended, such as {@code ok}, {@code failed} or {@code skipped}
+ * @param status how its export ended, a {@link RunStatus} word: {@code completed}, {@code
+ *     interrupted} (the run was stopped while writing it; its notes say partial) or {@code failed}
+ *     (the run failed while writing it; its notes were discarded)
  */
 @JsonPropertyOrder({
   "id", "name", "type", "messages", "notes", "media_files", "duration_s", "status"
@@ -38,5 +40,18 @@ public record ChatReport(
     Num.nonNegative(mediaFiles, "media_files");
     durationS = Num.nonNegative(durationS, "duration_s");
     Num.nonBlank(status, "chat status");
+    if (!isRunStatus(status)) {
+      throw new IllegalArgumentException(
+          "chat status must be completed, interrupted or failed, was " + status);
+    }
+  }
+
+  private static boolean isRunStatus(String status) {
+    for (RunStatus s : RunStatus.values()) {
+      if (s.key().equals(status)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

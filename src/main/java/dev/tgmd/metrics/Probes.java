@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
@@ -64,10 +66,57 @@ final class Probes {
       probes.add(new OshiProcessProbe(oshi));
       probes.add(new OshiNetworkProbe(oshi));
     }
+    return probes;
+  }
+
+  /**
+   * The probes of the true peaks, read when a report is made rather than at each sample: the
+   * kernel's RSS high-water mark (Linux), the JVM's peak thread count and its heap pools' peaks.
+   * Each covers the whole life of the process or JVM, so no peak between two samples is missed.
+   */
+  static List<Probe> peaks() {
+    List<Probe> probes = new ArrayList<>();
     if (Files.isReadable(PROC_SELF_STATUS)) {
       probes.add(peakRss(PROC_SELF_STATUS));
     }
+    probes.add(peakThreads());
+    probes.add(peakHeap());
     return probes;
+  }
+
+  /** The JVM's peak live thread count since it started. */
+  static Probe peakThreads() {
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    return probe("peak-threads", r -> r.peakThreads = bean.getPeakThreadCount());
+  }
+
+  /**
+   * The sum of each heap pool's own peak usage since the JVM started: an upper bound of the
+   * heap's peak, since the pools may peak at different moments (the young generation just before
+   * a collection, the old one later).
+   */
+  static Probe peakHeap() {
+    List<MemoryPoolMXBean> pools = new ArrayList<>();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pools.add(pool);
+      }
+    }
+    return probe(
+        "peak-heap",
+        r -> {
+          long sum = 0;
+          for (MemoryPoolMXBean pool : pools) {
+            MemoryUsage peak = pool.getPeakUsage();
+            if (peak != null) {
+              sum += Math.max(0, peak.getUsed());
+            }
+          }
+          if (pools.isEmpty()) {
+            throw new UnsupportedOperationException("this JVM reports no heap memory pool");
+          }
+          r.peakHeapUsedBytes = sum;
+        });
   }
 
   /** RSS (VmRSS in /proc/self/status) and storage I/O (read_bytes, write_bytes in /proc/self/io). */

@@ -26,6 +26,10 @@ final class Reading {
   long gcMillis = ABSENT;
   /** Live JVM threads. */
   long threads = ABSENT;
+  /** The most live JVM threads since the JVM started (its own peak count). */
+  long peakThreads = ABSENT;
+  /** The sum of each heap memory pool's own peak usage since the JVM started, bytes. */
+  long peakHeapUsedBytes = ABSENT;
   /** Bytes the process read from storage. */
   long diskReadBytes = ABSENT;
   /** Bytes the process wrote to storage. */

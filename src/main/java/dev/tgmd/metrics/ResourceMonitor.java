@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The time series is bounded: at most {@value #MAX_SAMPLES} samples are kept, evenly spread
  * (when full, every other one is dropped and from then on only every other one kept, and so on),
- * the last one always kept. Averages and peaks are computed over every sample taken.
+ * the last one always kept. Averages are computed over every sample taken; the peaks of resident
+ * memory, threads and heap are the process's own, read by {@link #report()} and combined with the
+ * samples.
  */
 public final class ResourceMonitor implements AutoCloseable {
 
@@ -70,6 +72,7 @@ public final class ResourceMonitor implements AutoCloseable {
   private final Ticker ticker;
   private final Clock clock;
   private final List<Probe> probes;
+  private final List<Probe> peaks;
   private final int cores;
 
   /** Guards the lifecycle: state, executor, thread. */
@@ -140,11 +143,22 @@ public final class ResourceMonitor implements AutoCloseable {
    */
   public static ResourceMonitor create(Duration interval, Ticker ticker, Clock clock) {
     return new ResourceMonitor(
-        interval, ticker, clock, Probes.defaults(), Runtime.getRuntime().availableProcessors());
+        interval, ticker, clock, Probes.defaults(), Probes.peaks(), Runtime.getRuntime().availableProcessors());
   }
 
-  /** A monitor with its own time sources and probes, for tests. */
+  /** A monitor with its own time sources and sampled probes (no peak probes), for tests. */
   ResourceMonitor(Duration interval, Ticker ticker, Clock clock, List<Probe> probes, int cores) {
+    this(interval, ticker, clock, probes, List.of(), cores);
+  }
+
+  /**
+   * A monitor with its own time sources and probes.
+   *
+   * @param probes read at every sample
+   * @param peaks read at every {@link #report()}: probes of true peaks (over the process's life)
+   */
+  ResourceMonitor(
+      Duration interval, Ticker ticker, Clock clock, List<Probe> probes, List<Probe> peaks, int cores) {
     Objects.requireNonNull(interval, "interval");
     if (interval.compareTo(MIN_INTERVAL) < 0) {
       throw new IllegalArgumentException(
@@ -158,6 +172,7 @@ public final class ResourceMonitor implements AutoCloseable {
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.probes = List.copyOf(probes);
+    this.peaks = List.copyOf(peaks);
     this.cores = cores;
   }
 
@@ -256,7 +271,9 @@ public final class ResourceMonitor implements AutoCloseable {
 
   /**
    * What was seen so far: during the run a report up to the latest sample, after {@link #stop()}
-   * the final one.
+   * the final one. The peaks (resident set, threads, heap) are read now, from the kernel's and the
+   * JVM's own peak figures, and combined with the samples: they include whatever happened after
+   * the last sample, so make the report as late as you can.
    *
    * @throws IllegalStateException if it was never started
    */
@@ -265,6 +282,15 @@ public final class ResourceMonitor implements AutoCloseable {
       if (startedAt == null) {
         throw new IllegalStateException("the resource monitor was never started");
       }
+    }
+    Reading now = new Reading();
+    sampling.lock();
+    try {
+      read(peaks, now);
+    } finally {
+      sampling.unlock();
+    }
+    synchronized (figures) {
       Double cpuAvg = null;
       if (firstCpu != Reading.ABSENT && lastCpuTick - firstCpuTick >= MIN_CPU_INTERVAL_NANOS) {
         cpuAvg = clampCpu(100d * (lastCpu - firstCpu) / (lastCpuTick - firstCpuTick));
@@ -272,8 +298,9 @@ public final class ResourceMonitor implements AutoCloseable {
       Double cpuPeakOrNull = cpuPeak < 0 ? null : cpuPeak;
       Double rssPeak;
       String rssPeakSource;
-      if (peakRss != Reading.ABSENT) {
-        rssPeak = Num.mb(Math.max(peakRss, rss.max));
+      long hwm = Math.max(peakRss, now.peakRssBytes);
+      if (hwm != Reading.ABSENT) {
+        rssPeak = Num.mb(Math.max(hwm, rss.max));
         rssPeakSource = ResourceReport.PEAK_FROM_VMHWM;
       } else if (rss.n > 0) {
         rssPeak = Num.mb(rss.max);
@@ -296,11 +323,13 @@ public final class ResourceMonitor implements AutoCloseable {
           rss.n == 0 ? null : rss.sum / rss.n / Num.BYTES_PER_MB,
           rssPeak,
           rssPeakSource,
-          heapUsed.n == 0 ? null : Num.mb(heapUsed.max),
+          peakOrNull(heapUsed.max, now.peakHeapUsedBytes),
           heapCommitted.n == 0 ? null : Num.mb(heapCommitted.max),
           gcCount.total(),
           gcMillis.present() ? gcMillis.total() / 1000d : null,
-          threads.n == 0 ? null : (int) threads.max,
+          threads.max == Reading.ABSENT && now.peakThreads == Reading.ABSENT
+              ? null
+              : (int) Math.max(threads.max, now.peakThreads),
           diskRead.present() ? Num.mb(diskRead.total()) : null,
           diskWrite.present() ? Num.mb(diskWrite.total()) : null,
           netRecv.present() ? Num.mb(netRecv.total()) : null,
@@ -345,7 +374,23 @@ public final class ResourceMonitor implements AutoCloseable {
   private void sample() {
     long tick = ticker.read();
     Reading r = new Reading();
-    for (Probe probe : probes) {
+    read(probes, r);
+    long after = ticker.read();
+    try {
+      synchronized (figures) {
+        fold(tick, r);
+        overheadNanos += Math.max(0, after - tick);
+      }
+    } catch (RuntimeException e) {
+      if (failedProbes.add("(monitor)")) {
+        LOG.warn("resource monitor: a sample could not be recorded ({})", Num.oneLine(e), e);
+      }
+    }
+  }
+
+  /** Reads the probes into {@code r}; a probe that fails is logged once and left out. Holds sampling. */
+  private void read(List<Probe> from, Reading r) {
+    for (Probe probe : from) {
       try {
         probe.read(r);
       } catch (Exception | LinkageError e) {
@@ -357,17 +402,6 @@ public final class ResourceMonitor implements AutoCloseable {
               Num.oneLine(e));
           LOG.debug("probe {} failure", probe.name(), e);
         }
-      }
-    }
-    long after = ticker.read();
-    try {
-      synchronized (figures) {
-        fold(tick, r);
-        overheadNanos += Math.max(0, after - tick);
-      }
-    } catch (RuntimeException e) {
-      if (failedProbes.add("(monitor)")) {
-        LOG.warn("resource monitor: a sample could not be recorded ({})", Num.oneLine(e), e);
       }
     }
   }
@@ -460,6 +494,12 @@ public final class ResourceMonitor implements AutoCloseable {
 
   private double clampCpu(double percent) {
     return Num.clamp(Num.finiteOrZero(percent), 0, 100d * cores);
+  }
+
+  /** The larger of a sampled maximum and a peak figure, in MiB; null when neither is known. */
+  private static Double peakOrNull(long sampledMax, long peak) {
+    long max = Math.max(sampledMax, peak);
+    return max == Reading.ABSENT ? null : Num.mb(max);
   }
 
   private static Double mbOrNull(long bytes) {

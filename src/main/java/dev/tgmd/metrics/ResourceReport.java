@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * What the {@link ResourceMonitor} saw, under {@code resources} in the report. Immutable. Every
  * figure that a probe gives is null when that probe failed in every sample or is not supported on
- * this system. Averages and peaks are over every sample taken, including those dropped from {@code
- * samples} to keep it bounded. MiB = 2^20 bytes.
+ * this system. Averages are over every sample taken, including those dropped from {@code samples}
+ * to keep it bounded; peaks are the process's and JVM's own, read when the report was made (at
+ * least the largest sample). MiB = 2^20 bytes.
  *
  * @param intervalS seconds between two samples, as configured
  * @param startedAt when the monitor was started (ISO-8601 UTC in the JSON, to the millisecond)
@@ -26,13 +27,14 @@ import java.util.List;
  * @param cpuMachinePercentPeak {@code cpu_percent_peak / cores}
  * @param rssMbAvg mean resident set size over the samples, MiB
  * @param rssMbPeak peak resident set size, MiB: on Linux the kernel's high-water mark (VmHWM, over
- *     the process's whole life), else the largest sample
+ *     the process's whole life, read when the report was made), else the largest sample
  * @param rssPeakSource where {@code rss_mb_peak} comes from: {@code vmhwm} or {@code samples}
- * @param heapMbPeak the largest JVM heap in use over the samples, MiB
+ * @param heapMbPeak peak JVM heap in use, MiB: the sum of each heap pool's own peak since the JVM
+ *     started (an upper bound: the pools may peak at different moments)
  * @param heapCommittedMbPeak the largest JVM heap committed over the samples, MiB
  * @param gcCount garbage collections from the first to the last sample
  * @param gcTimeS seconds spent in garbage collection from the first to the last sample
- * @param threadsPeak the most live JVM threads over the samples
+ * @param threadsPeak the most live JVM threads at once since the JVM started
  * @param diskReadMb bytes the process read from storage, first to last sample, MiB
  * @param diskWriteMb bytes the process wrote to storage, first to last sample, MiB
  * @param netRecvMb bytes the machine received (all interfaces but loopback), first to last sample,

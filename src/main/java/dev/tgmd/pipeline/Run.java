@@ -114,8 +114,9 @@ final class Run<I, R> {
         continue; // interrupted while waiting: only a stop does that, and the loop will see it
       }
       boolean failed = error != null && !state.fetchStopped();
-      timer.endBatch(start, batch.items.size(), failed ? 1 : 0);
       if (error != null) {
+        // Nothing of this batch is handed on: its reading time is busy time, its items are not.
+        timer.endBatch(start, 0, failed ? 1 : 0);
         if (failed) {
           metrics.recordFailure(
               AsyncPipeline.FETCH, "item " + (read + batch.items.size()) + " of the source", error);
@@ -126,14 +127,17 @@ final class Run<I, R> {
         }
         return;
       }
-      read += batch.items.size();
       state.addWeight(batch.weight);
       int depth = batch.items.isEmpty() ? -1 : state.publish(batch);
+      // The stage counts the items handed on, as PipelineResult.fetched() does: a batch refused
+      // because the run is stopping is discarded, so its items are not counted.
+      timer.endBatch(start, depth < 0 ? 0 : batch.items.size(), 0);
       if (depth < 0) {
         state.addWeight(-batch.weight);
         state.releasePermit(); // empty batch at the end, or refused because the run is stopping
         return;
       }
+      read += batch.items.size();
       metrics.recordQueueDepth(AsyncPipeline.PROCESS_QUEUE, depth, state.capacity());
       if (end) {
         return;

@@ -2,9 +2,11 @@ package dev.tgmd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgmd.metrics.FailureReport;
 import dev.tgmd.metrics.MetricsReport;
 import dev.tgmd.metrics.MetricsReportJson;
 import dev.tgmd.metrics.RunStatus;
+import dev.tgmd.metrics.Total;
 import dev.tgmd.testing.CommonMark;
 import dev.tgmd.testing.Tgmd;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExportCommandTest {
 
@@ -181,6 +185,51 @@ class ExportCommandTest {
     assertThat(note).contains("⚠️ File missing from the export: files/gone.pdf");
     assertThat(note).contains("🖼️ Photo not included in the export");
     assertThat(run.out()).contains("Media: 1 copied (4 B), 1 duplicates avoided, 1 missing, 2 refused");
+  }
+
+  /**
+   * A file missing from the export or refused is found whether files are copied or only named: the
+   * note says so, and the summary, the totals, the media stage's errors and the failures count it
+   * once each.
+   */
+  @ParameterizedTest(name = "--media {0}")
+  @ValueSource(strings = {"copy", "none"})
+  void missingAndRefusedFilesAreFoundAndCountedAlikeInEveryMediaMode(String mode) throws Exception {
+    Path input = export("""
+        {"name": "Pics", "type": "private_group", "id": 9, "messages": [
+          {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "photo": "photos/a.jpg", "text": ""},
+          {"id": 3, "type": "message", "date": "2024-01-01T10:02:00", "file": "files/out.txt", "text": ""},
+          {"id": 4, "type": "message", "date": "2024-01-01T10:03:00", "file": "../secret.txt", "text": ""},
+          {"id": 5, "type": "message", "date": "2024-01-01T10:04:00", "file": "files/gone.pdf", "text": ""}
+        ]}
+        """);
+    Files.createDirectories(input.resolve("photos"));
+    Files.createDirectories(input.resolve("files"));
+    Files.writeString(input.resolve("photos/a.jpg"), "JPEG");
+    Files.createSymbolicLink(input.resolve("files/out.txt"), Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET"));
+    Path out = tmp.resolve("out");
+
+    Tgmd.Run run = export(input, out, "--timezone", "UTC", "--media", mode);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String note = Tgmd.read(out.resolve("Pics/Pics 2024-01.md"));
+    assertThat(note).contains("⚠️ File missing from the export: files/gone.pdf");
+    assertThat(note).contains("⚠️ File not copied: it is a symbolic link, which tgmd does not follow (files/out.txt)");
+    assertThat(note).contains("⚠️ File not copied: its path is absolute or leads outside the export folder (../secret.txt)");
+    assertThat(note).contains(mode.equals("copy") ? "![[./media/photos/a.jpg]]" : "🖼️ Photo: a.jpg (not copied)");
+    assertThat(run.out()).contains("1 missing, 2 refused");
+    MetricsReport report = MetricsReportJson.read(out.resolve("export_metrics.json"));
+    assertThat(report.totals().get(Total.MEDIA_MISSING)).isEqualTo(1);
+    assertThat(report.totals().get(Total.MEDIA_REFUSED)).isEqualTo(2);
+    assertThat(report.stages().get("media").count()).as("every file named").isEqualTo(4);
+    assertThat(report.stages().get("media").errors()).isEqualTo(3);
+    assertThat(report.failures().count()).isEqualTo(3);
+    assertThat(report.failures().first()).extracting(FailureReport::stage).containsOnly("media");
+    assertThat(report.failures().first()).extracting(FailureReport::item).containsExactly(
+        "file files/out.txt of message 3 in chat Pics", "file ../secret.txt of message 4 in chat Pics",
+        "file files/gone.pdf of message 5 in chat Pics");
+    assertThat(report.failures().first().get(2).error())
+        .isEqualTo("NoSuchFileException: files/gone.pdf: missing from the export");
   }
 
   @Test

@@ -38,11 +38,21 @@ class ExportMetricsTest {
   static Tgmd.Run run;
   static MetricsReport report;
   static String json;
+  /** The kernel's RSS high-water mark right after the export, in MiB; -1 where there is none. */
+  static double hwmAfter = -1;
 
   @BeforeAll
   static void exportTheDemo() throws Exception {
     run = Tgmd.run("export", DEMO.toString(), "--out", out.toString(), "--timezone", "UTC",
         "--metrics-interval", "100ms");
+    Path status = Path.of("/proc/self/status");
+    if (Files.isReadable(status)) {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("VmHWM:")) {
+          hwmAfter = Long.parseLong(line.substring(6).trim().split("\\s+")[0]) / 1024.0;
+        }
+      }
+    }
     json = Files.readString(out.resolve("export_metrics.json"));
     report = MetricsReportJson.read(out.resolve("export_metrics.json"));
   }
@@ -55,6 +65,18 @@ class ExportMetricsTest {
     assertThat(report.run().error()).isNull();
     assertThat(report.resources().sampleCount()).isGreaterThanOrEqualTo(2);
     assertThat(run.out()).contains("Stages", "Resources", "Caches");
+  }
+
+  @Test
+  void thePeaksAreTheProcessesOwnAtTheEndOfTheRun() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(hwmAfter > 0, "Linux: VmHWM");
+    assertThat(report.resources().rssMbPeak()).as("rss_mb_peak against VmHWM %.1f MiB right after", hwmAfter)
+        .isGreaterThanOrEqualTo(0.99 * hwmAfter)
+        // the kernel's RSS counters are per CPU, summed loosely: a sample may exceed a later VmHWM a little
+        .isLessThanOrEqualTo(1.01 * hwmAfter);
+    assertThat(report.resources().threadsPeak())
+        .isGreaterThanOrEqualTo(report.resources().samples().stream()
+            .mapToInt(sample -> sample.threads() == null ? 0 : sample.threads()).max().orElse(0));
   }
 
   @Test

@@ -105,6 +105,9 @@ class ExportProcessTest {
     assertThat(report.run().status()).isEqualTo(RunStatus.INTERRUPTED);
     assertThat(report.run().error()).contains(named);
     assertThat(report.chats()).anySatisfy(c -> assertThat(c.status()).isEqualTo("interrupted"));
+    long fetched = report.stages().get("fetch").count();
+    assertThat(report.stages().get("process").count()).as("process, against fetch").isEqualTo(fetched);
+    assertThat(report.stages().get("write").count()).as("write, against fetch").isEqualTo(fetched);
     assertThat(output).contains("Interrupted after exporting").contains("Stages");
     assertNotesAreWhole(out);
   }

@@ -48,6 +48,20 @@ class MediaResolverTest {
   }
 
   @Test
+  void checkingFindsTheMissingAndRefusedFilesResolvingFinds() throws Exception {
+    Files.createSymbolicLink(export.resolve("photos/out.jpg"), secret);
+    Files.createSymbolicLink(export.resolve("photos/broken.jpg"), export.resolve("photos/none.jpg"));
+    Files.createDirectories(export.resolve("photos/folder.jpg"));
+
+    assertThat(resolver.check(FileRef.of("photos/a.jpg", null))).isEqualTo(new MediaSource.Skipped("photos/a.jpg"));
+    for (String path : new String[] {"photos/gone.jpg", "../secret.txt", secret.toString(), "photos/out.jpg",
+        "photos/broken.jpg", "photos/folder.jpg"}) {
+      assertThat(resolver.check(FileRef.of(path, null))).as(path).isEqualTo(resolve(path));
+    }
+    assertThat(resolver.check(FileRef.of("photos/gone.jpg", null))).isInstanceOf(MediaSource.Missing.class);
+  }
+
+  @Test
   void absolutePathsAreRefused() throws Exception {
     assertThat(resolve(secret.toString())).isInstanceOf(MediaSource.Refused.class);
     assertThat(resolve("C:\\Windows\\win.ini")).isInstanceOf(MediaSource.Refused.class);

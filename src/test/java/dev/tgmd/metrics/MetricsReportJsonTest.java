@@ -80,7 +80,7 @@ class MetricsReportJsonTest {
         run,
         metrics.snapshot(),
         monitor.report(),
-        List.of(new ChatReport(1, "Alice", "personal_chat", 1_000, 1, 0, 0.1, "ok")));
+        List.of(new ChatReport(1, "Alice", "personal_chat", 1_000, 1, 0, 0.1, "completed")));
   }
 
   @Test
@@ -95,6 +95,25 @@ class MetricsReportJsonTest {
   void fixedReportsAreValidAgainstTheSchema() {
     for (MetricsReport r : List.of(Reports.before(), Reports.after(), Reports.empty())) {
       assertThat(SchemaValidator.errors(MetricsReportJson.toJson(r))).isEmpty();
+    }
+  }
+
+  @Test
+  void aChatsStatusIsOneOfTheWordsTgmdWritesAndTheSchemaSaysSo() throws Exception {
+    for (String status : List.of("completed", "interrupted", "failed")) {
+      ChatReport chat = new ChatReport(1, "Alice", "personal_chat", 3, 1, 0, 0.1, status);
+      assertThat(chat.status()).isEqualTo(status);
+      ObjectNode tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
+      ((ObjectNode) tree.get("chats").get(0)).put("status", status);
+      assertThat(SchemaValidator.errors(PLAIN.writeValueAsString(tree))).as(status).isEmpty();
+    }
+    for (String other : List.of("ok", "skipped")) {
+      assertThatThrownBy(() -> new ChatReport(1, "Alice", "personal_chat", 3, 1, 0, 0.1, other))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(other);
+      ObjectNode tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
+      ((ObjectNode) tree.get("chats").get(0)).put("status", other);
+      assertThat(String.join("\n", SchemaValidator.errors(PLAIN.writeValueAsString(tree))))
+          .as(other).contains("status");
     }
   }
 

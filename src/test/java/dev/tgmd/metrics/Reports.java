@@ -47,9 +47,9 @@ final class Reports {
         caches,
         new FailuresReport(2, first),
         List.of(
-            new ChatReport(4_000_000_001L, "Alice", "personal_chat", 10_000, 1, 100, 9.5, "ok"),
-            new ChatReport(4_000_000_002L, "Work", "private_supergroup", 2_340, 1, 20, 2.75, "ok"),
-            new ChatReport(4_000_000_003L, "", "saved_messages", 5, 1, 0, 0.5, "ok")));
+            new ChatReport(4_000_000_001L, "Alice", "personal_chat", 10_000, 1, 100, 9.5, "completed"),
+            new ChatReport(4_000_000_002L, "Work", "private_supergroup", 2_340, 1, 20, 2.75, "completed"),
+            new ChatReport(4_000_000_003L, "", "saved_messages", 5, 1, 0, 0.5, "completed")));
   }
 
   /** The same export with a second process worker: faster, more memory, one stage renamed. */
@@ -79,9 +79,9 @@ final class Reports {
         caches,
         FailuresReport.none(),
         List.of(
-            new ChatReport(4_000_000_001L, "Alice", "personal_chat", 10_000, 1, 100, 6.0, "ok"),
-            new ChatReport(4_000_000_002L, "Work", "private_supergroup", 2_340, 1, 20, 1.75, "ok"),
-            new ChatReport(4_000_000_003L, "", "saved_messages", 5, 1, 0, 0.5, "ok")));
+            new ChatReport(4_000_000_001L, "Alice", "personal_chat", 10_000, 1, 100, 6.0, "completed"),
+            new ChatReport(4_000_000_002L, "Work", "private_supergroup", 2_340, 1, 20, 1.75, "completed"),
+            new ChatReport(4_000_000_003L, "", "saved_messages", 5, 1, 0, 0.5, "completed")));
   }
 
   static ResourceReport resources(

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ResourceMonitorTest {
@@ -272,6 +274,78 @@ class ResourceMonitorTest {
     ResourceReport r = monitor.report();
     assertThat(r.rssMbPeak()).isEqualTo(900.0);
     assertThat(r.rssPeakSource()).isEqualTo(ResourceReport.PEAK_FROM_VMHWM);
+  }
+
+  /**
+   * The peaks of a report include what happened after the last sample: here, with samples an hour
+   * apart, 40 MiB more resident memory, 16 more threads at once and a 64 MiB array, all after the
+   * monitor stopped sampling and before the report.
+   */
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void thePeaksAreTheProcessesOwnReadWhenTheReportIsMadeNotTheLargestSample() throws Exception {
+    ResourceMonitor monitor = ResourceMonitor.create(Duration.ofHours(1));
+    monitor.start();
+    monitor.stop();
+
+    long rss = status("VmRSS");
+    long hwm = status("VmHWM");
+    java.nio.ByteBuffer resident = java.nio.ByteBuffer.allocateDirect((int) (Math.max(0, hwm - rss) + 40 * MB));
+    for (int i = 0; i < resident.capacity(); i += 4096) {
+      resident.put(i, (byte) 1);
+    }
+    assertThat(status("VmHWM")).as("the high-water mark rose").isGreaterThan(hwm + 30 * MB);
+    byte[] heap = new byte[64 * (int) MB];
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      Thread t = new Thread(() -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      t.start();
+      threads.add(t);
+    }
+    release.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    int peakThreads = java.lang.management.ManagementFactory.getThreadMXBean().getPeakThreadCount();
+    long pools = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        pools += pool.getPeakUsage().getUsed();
+      }
+    }
+    long poolsPeak = pools;
+
+    ResourceReport r = monitor.report();
+    long hwmAfter = status("VmHWM");
+
+    org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
+      soft.assertThat(r.rssMbPeak()).as("rss_mb_peak against VmHWM %.1f MiB", hwmAfter / (double) MB)
+          .isGreaterThanOrEqualTo(0.99 * hwmAfter / MB).isLessThanOrEqualTo(1.01 * hwmAfter / MB);
+      soft.assertThat(r.rssPeakSource()).isEqualTo(ResourceReport.PEAK_FROM_VMHWM);
+      soft.assertThat(r.threadsPeak()).as("threads_peak").isGreaterThanOrEqualTo(peakThreads);
+      // (the report keeps 12 significant digits)
+      soft.assertThat(r.heapMbPeak()).as("heap_mb_peak").isGreaterThanOrEqualTo(poolsPeak / (double) MB - 1e-6)
+          .isGreaterThanOrEqualTo(64.0);
+    });
+    java.lang.ref.Reference.reachabilityFence(resident);
+    java.lang.ref.Reference.reachabilityFence(heap);
+  }
+
+  /** A line of /proc/self/status in bytes, e.g. VmHWM. */
+  private static long status(String key) throws java.io.IOException {
+    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+      if (line.startsWith(key + ":")) {
+        return Long.parseLong(line.substring(key.length() + 1).trim().split("\\s+")[0]) * 1024;
+      }
+    }
+    throw new AssertionError("no " + key + " in /proc/self/status");
   }
 
   @Test

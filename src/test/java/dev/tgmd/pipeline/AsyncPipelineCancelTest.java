@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Cancelling, by a call or an interrupt, stops the run within two seconds wherever it is slow,
@@ -187,6 +188,43 @@ class AsyncPipelineCancelTest {
     assertThat(took).isLessThanOrEqualTo(BOUND);
     assertThat(interruptedAfter).as("interrupt flag restored").isTrue();
     assertCancelledRun(result.get(), slow.sink, policy);
+    assertNoPipelineThreads();
+  }
+
+  /**
+   * The fetch stage counts what it handed on, as {@link PipelineResult#fetched()} does: the batch
+   * being read when the run is cancelled is discarded, whether the cancel interrupted a blocked
+   * source or came while the source went on handing out items.
+   */
+  @ParameterizedTest(name = "source {0} when cancelled")
+  @ValueSource(strings = {"blocked", "still reading"})
+  void theFetchStageDoesNotCountTheBatchDiscardedByACancel(String when) throws Exception {
+    FakeCollector metrics = FakeCollector.live();
+    AsyncPipeline pipeline = AsyncPipeline.builder().workers(WORKERS).batchSize(BATCH)
+        .queueCapacity(CAPACITY).metrics(metrics).build();
+    PipelineTesting.Collecting sink = new PipelineTesting.Collecting();
+    PipelineTesting.Counting source =
+        new PipelineTesting.Counting(-1) {
+          @Override
+          void beforeItem(int i) throws InterruptedException {
+            if (i == 10) { // items 0 to 7 are two whole batches; 8 and 9 are in the third
+              if (when.equals("blocked")) {
+                CompletableFuture.runAsync(pipeline::cancel);
+                new CountDownLatch(1).await();
+              } else {
+                pipeline.cancel();
+              }
+            }
+          }
+        };
+
+    PipelineResult result = pipeline.run(source, i -> i, sink);
+
+    assertThat(result.fetched()).isEqualTo(8);
+    assertThat(metrics.stage0("fetch").items.get()).as("fetch count").isEqualTo(result.fetched());
+    assertThat(metrics.stage0("process").items.get()).isEqualTo(result.fetched());
+    assertThat(metrics.stage0("write").items.get()).isEqualTo(result.written());
+    assertThat(metrics.stage0("fetch").errors.get()).isZero();
     assertNoPipelineThreads();
   }
 
