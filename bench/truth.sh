@@ -33,7 +33,7 @@ os_rss = max_rss_kb / 1024
 notes = size = 0
 for d, _, files in os.walk(dest):
     for f in files:
-        if f == "export_metrics.json":
+        if f == "export_metrics.json" or d[len(dest):].startswith("/.tgmd"):
             continue
         notes += f.endswith(".md") and "/media" not in d[len(dest):]
         size += os.path.getsize(os.path.join(d, f))

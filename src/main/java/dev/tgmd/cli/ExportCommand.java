@@ -252,7 +252,8 @@ public final class ExportCommand implements Callable<Integer> {
     }
     if (status == RunStatus.COMPLETED && result.chatCount() == 0 && (!options.chats().isEmpty()
         || !options.types().isEmpty() || options.since() != null || options.until() != null)) {
-      err.println("tgmd: no message matched the filters (--chat, --type, --since, --until): nothing was written");
+      err.println("tgmd: no message matched the filters (--chat, --type, --since, --until): no note was written"
+          + (noMetrics ? "" : " (the run's metrics are in " + options.out().resolve(MetricsReportJson.FILE_NAME) + ")"));
       return ExitCodes.USAGE;
     }
     printSummary(stdout, status, chats, run.nanos(), options);
