@@ -57,6 +57,14 @@ class ChatWriterTest {
         new MediaStore(folder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0), clock, memoryChars);
   }
 
+  private static long sizeOfNotes(Path dir) throws java.io.IOException {
+    long size = 0;
+    for (String note : Tgmd.notes(dir)) {
+      size += Files.size(dir.resolve(note));
+    }
+    return size;
+  }
+
   private Work work(long id, LocalDateTime time) {
     Message m = message(id).at(time).text("message " + id).build();
     return new Work(chat, new MessageView(m, "m" + id, time, null, null), layout.note(0, time.toLocalDate()),
@@ -150,10 +158,7 @@ class ChatWriterTest {
     assertThat(s.notes()).isEqualTo(3);
     assertThat(s.messages()).as("January as written (2), February (1), March (1)").isEqualTo(4);
     assertThat(s.failed()).isEqualTo(1);
-    long onDisk = 0;
-    for (String note : Tgmd.notes(out)) {
-      onDisk += Files.size(out.resolve(note));
-    }
+    long onDisk = sizeOfNotes(out);
     assertThat(s.bytesWritten()).isEqualTo(onDisk);
   }
 
@@ -164,10 +169,7 @@ class ChatWriterTest {
     w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "second", false);
     w.append(work(3, LocalDateTime.of(2024, 1, 31, 23, 0)), "late", false);
     ChatSummary s = w.finish("completed");
-    long onDisk = 0;
-    for (String note : Tgmd.notes(out)) {
-      onDisk += Files.size(out.resolve(note));
-    }
+    long onDisk = sizeOfNotes(out);
     assertThat(s.notes()).isEqualTo(3);
     assertThat(s.messages()).isEqualTo(3);
     assertThat(s.bytesWritten()).isEqualTo(onDisk);
