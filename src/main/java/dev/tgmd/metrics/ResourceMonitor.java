@@ -101,18 +101,18 @@ public final class ResourceMonitor implements AutoCloseable {
   private ResourceSample latest;
 
   private long previousCpuTick;
-  private long previousCpu = Reading.ABSENT;
+  private long previousCpu = RawFigures.ABSENT;
   private long firstCpuTick;
-  private long firstCpu = Reading.ABSENT;
+  private long firstCpu = RawFigures.ABSENT;
   private long lastCpuTick;
-  private long lastCpu = Reading.ABSENT;
+  private long lastCpu = RawFigures.ABSENT;
   private double cpuPeak = -1;
 
   private final Gauge rss = new Gauge();
   private final Gauge heapUsed = new Gauge();
   private final Gauge heapCommitted = new Gauge();
   private final Gauge threads = new Gauge();
-  private long peakRss = Reading.ABSENT;
+  private long peakRss = RawFigures.ABSENT;
 
   private final Counter gcCount = new Counter();
   private final Counter gcMillis = new Counter();
@@ -143,7 +143,7 @@ public final class ResourceMonitor implements AutoCloseable {
    */
   public static ResourceMonitor create(Duration interval, Ticker ticker, Clock clock) {
     return new ResourceMonitor(
-        interval, ticker, clock, Probes.defaults(), Probes.peaks(), Runtime.getRuntime().availableProcessors());
+        interval, ticker, clock, SystemProbes.sampled(), SystemProbes.truePeaks(), Runtime.getRuntime().availableProcessors());
   }
 
   /** A monitor with its own time sources and sampled probes (no peak probes), for tests. */
@@ -283,7 +283,7 @@ public final class ResourceMonitor implements AutoCloseable {
         throw new IllegalStateException("the resource monitor was never started");
       }
     }
-    Reading now = new Reading();
+    RawFigures now = new RawFigures();
     sampling.lock();
     try {
       read(peaks, now);
@@ -292,14 +292,14 @@ public final class ResourceMonitor implements AutoCloseable {
     }
     synchronized (figures) {
       Double cpuAvg = null;
-      if (firstCpu != Reading.ABSENT && lastCpuTick - firstCpuTick >= MIN_CPU_INTERVAL_NANOS) {
+      if (firstCpu != RawFigures.ABSENT && lastCpuTick - firstCpuTick >= MIN_CPU_INTERVAL_NANOS) {
         cpuAvg = clampCpu(100d * (lastCpu - firstCpu) / (lastCpuTick - firstCpuTick));
       }
       Double cpuPeakOrNull = cpuPeak < 0 ? null : cpuPeak;
       Double rssPeak;
       String rssPeakSource;
       long hwm = Math.max(peakRss, now.peakRssBytes);
-      if (hwm != Reading.ABSENT) {
+      if (hwm != RawFigures.ABSENT) {
         rssPeak = Num.mb(Math.max(hwm, rss.max));
         rssPeakSource = ResourceReport.PEAK_FROM_VMHWM;
       } else if (rss.n > 0) {
@@ -327,7 +327,7 @@ public final class ResourceMonitor implements AutoCloseable {
           heapCommitted.n == 0 ? null : Num.mb(heapCommitted.max),
           gcCount.total(),
           gcMillis.present() ? gcMillis.total() / 1000d : null,
-          threads.max == Reading.ABSENT && now.peakThreads == Reading.ABSENT
+          threads.max == RawFigures.ABSENT && now.peakThreads == RawFigures.ABSENT
               ? null
               : (int) Math.max(threads.max, now.peakThreads),
           diskRead.present() ? Num.mb(diskRead.total()) : null,
@@ -373,7 +373,7 @@ public final class ResourceMonitor implements AutoCloseable {
   /** Reads every probe and folds the reading into the figures; never throws. Holds sampling. */
   private void sample() {
     long tick = ticker.read();
-    Reading r = new Reading();
+    RawFigures r = new RawFigures();
     read(probes, r);
     long after = ticker.read();
     try {
@@ -389,7 +389,7 @@ public final class ResourceMonitor implements AutoCloseable {
   }
 
   /** Reads the probes into {@code r}; a probe that fails is logged once and left out. Holds sampling. */
-  private void read(List<Probe> from, Reading r) {
+  private void read(List<Probe> from, RawFigures r) {
     for (Probe probe : from) {
       try {
         probe.read(r);
@@ -407,19 +407,19 @@ public final class ResourceMonitor implements AutoCloseable {
   }
 
   /** Folds one reading taken at {@code tick} into the figures. Holds figures. */
-  private void fold(long tick, Reading r) {
+  private void fold(long tick, RawFigures r) {
     sampleCount++;
     lastTick = tick;
 
     Double cpuPercent = null;
-    if (r.cpuNanos != Reading.ABSENT) {
-      if (previousCpu != Reading.ABSENT && tick - previousCpuTick >= MIN_CPU_INTERVAL_NANOS) {
+    if (r.cpuNanos != RawFigures.ABSENT) {
+      if (previousCpu != RawFigures.ABSENT && tick - previousCpuTick >= MIN_CPU_INTERVAL_NANOS) {
         cpuPercent = clampCpu(100d * (r.cpuNanos - previousCpu) / (tick - previousCpuTick));
         cpuPeak = Math.max(cpuPeak, cpuPercent);
       }
       previousCpu = r.cpuNanos;
       previousCpuTick = tick;
-      if (firstCpu == Reading.ABSENT) {
+      if (firstCpu == RawFigures.ABSENT) {
         firstCpu = r.cpuNanos;
         firstCpuTick = tick;
       }
@@ -430,7 +430,7 @@ public final class ResourceMonitor implements AutoCloseable {
     heapUsed.add(r.heapUsedBytes);
     heapCommitted.add(r.heapCommittedBytes);
     threads.add(r.threads);
-    if (r.peakRssBytes != Reading.ABSENT) {
+    if (r.peakRssBytes != RawFigures.ABSENT) {
       peakRss = Math.max(peakRss, r.peakRssBytes);
     }
     gcCount.add(r.gcCount);
@@ -449,14 +449,14 @@ public final class ResourceMonitor implements AutoCloseable {
             mbOrNull(r.heapUsedBytes),
             mbOrNull(r.heapCommittedBytes),
             gcCount.sinceFirst(r.gcCount),
-            r.gcMillis == Reading.ABSENT ? null : gcMillis.sinceFirst(r.gcMillis) / 1000d,
-            r.threads == Reading.ABSENT ? null : (int) r.threads,
-            r.diskReadBytes == Reading.ABSENT ? null : Num.mb(diskRead.sinceFirst(r.diskReadBytes)),
-            r.diskWriteBytes == Reading.ABSENT
+            r.gcMillis == RawFigures.ABSENT ? null : gcMillis.sinceFirst(r.gcMillis) / 1000d,
+            r.threads == RawFigures.ABSENT ? null : (int) r.threads,
+            r.diskReadBytes == RawFigures.ABSENT ? null : Num.mb(diskRead.sinceFirst(r.diskReadBytes)),
+            r.diskWriteBytes == RawFigures.ABSENT
                 ? null
                 : Num.mb(diskWrite.sinceFirst(r.diskWriteBytes)),
-            r.netRecvBytes == Reading.ABSENT ? null : Num.mb(netRecv.sinceFirst(r.netRecvBytes)),
-            r.netSentBytes == Reading.ABSENT ? null : Num.mb(netSent.sinceFirst(r.netSentBytes)));
+            r.netRecvBytes == RawFigures.ABSENT ? null : Num.mb(netRecv.sinceFirst(r.netRecvBytes)),
+            r.netSentBytes == RawFigures.ABSENT ? null : Num.mb(netSent.sinceFirst(r.netSentBytes)));
     keep(sample);
   }
 
@@ -499,21 +499,21 @@ public final class ResourceMonitor implements AutoCloseable {
   /** The larger of a sampled maximum and a peak figure, in MiB; null when neither is known. */
   private static Double peakOrNull(long sampledMax, long peak) {
     long max = Math.max(sampledMax, peak);
-    return max == Reading.ABSENT ? null : Num.mb(max);
+    return max == RawFigures.ABSENT ? null : Num.mb(max);
   }
 
   private static Double mbOrNull(long bytes) {
-    return bytes == Reading.ABSENT ? null : Num.mb(bytes);
+    return bytes == RawFigures.ABSENT ? null : Num.mb(bytes);
   }
 
   /** A figure's sum, count and maximum over the samples that had it. */
   private static final class Gauge {
     double sum;
     long n;
-    long max = Reading.ABSENT;
+    long max = RawFigures.ABSENT;
 
     void add(long value) {
-      if (value == Reading.ABSENT) {
+      if (value == RawFigures.ABSENT) {
         return;
       }
       sum += value;
@@ -524,21 +524,21 @@ public final class ResourceMonitor implements AutoCloseable {
 
   /** A cumulative counter's first and last values over the samples that had it. */
   private static final class Counter {
-    long first = Reading.ABSENT;
-    long last = Reading.ABSENT;
+    long first = RawFigures.ABSENT;
+    long last = RawFigures.ABSENT;
 
     void add(long value) {
-      if (value == Reading.ABSENT) {
+      if (value == RawFigures.ABSENT) {
         return;
       }
-      if (first == Reading.ABSENT) {
+      if (first == RawFigures.ABSENT) {
         first = value;
       }
       last = value;
     }
 
     boolean present() {
-      return first != Reading.ABSENT;
+      return first != RawFigures.ABSENT;
     }
 
     /** From the first value to the last; null when never read. Never negative (counters reset). */
@@ -548,7 +548,7 @@ public final class ResourceMonitor implements AutoCloseable {
 
     /** {@code value} since the first value; call after {@link #add}. */
     Long sinceFirst(long value) {
-      return value == Reading.ABSENT ? null : Math.max(0, value - first);
+      return value == RawFigures.ABSENT ? null : Math.max(0, value - first);
     }
   }
 }

@@ -39,7 +39,7 @@ class ResourceMonitorTest {
     }
 
     @Override
-    public void read(Reading r) {
+    public void read(RawFigures r) {
       reads.incrementAndGet();
       r.cpuNanos = cpu.get();
       r.rssBytes = rss.get();
@@ -50,7 +50,7 @@ class ResourceMonitorTest {
   }
 
   private static final Probe FAILING =
-      Probes.probe(
+      Probe.of(
           "broken",
           r -> {
             throw new IllegalStateException("no such counter");
@@ -179,7 +179,7 @@ class ResourceMonitorTest {
   @Test
   void aProbeThatCannotLoadItsLibraryIsTolerated() {
     Probe unlinked =
-        Probes.probe(
+        Probe.of(
             "native",
             r -> {
               throw new UnsatisfiedLinkError("no jnidispatch in java.library.path");
@@ -266,7 +266,7 @@ class ResourceMonitorTest {
   @Test
   void thePeakRssIsTheKernelHighWaterMarkWhenThereIsOne() {
     FakeProbe probe = new FakeProbe();
-    Probe hwm = Probes.probe("vmhwm", r -> r.peakRssBytes = 900 * MB);
+    Probe hwm = Probe.of("vmhwm", r -> r.peakRssBytes = 900 * MB);
     ResourceMonitor monitor = monitor(Duration.ofSeconds(1), probe, hwm);
     monitor.begin();
     monitor.sampleNow();
@@ -346,14 +346,6 @@ class ResourceMonitorTest {
       }
     }
     throw new AssertionError("no " + key + " in /proc/self/status");
-  }
-
-  @Test
-  void parsesVmHwmFromProcStatus() {
-    List<String> status =
-        List.of("Name:\tjava", "VmPeak:\t 4000000 kB", "VmHWM:\t  123456 kB", "VmRSS:\t  100000 kB");
-    assertThat(Probes.parseVmHwm(status)).isEqualTo(123456L * 1024);
-    assertThat(Probes.parseVmHwm(List.of("Name:\tjava"))).isEqualTo(-1);
   }
 
   @Test

@@ -1,11 +1,12 @@
 package dev.tgmd.metrics;
 
 /**
- * The raw figures of one sample, filled in by the {@link Probe}s; a figure no probe gave stays
- * {@link #ABSENT}. Counters are cumulative as the OS or JVM reports them. Not thread-safe: one
- * reading is filled by one thread.
+ * The raw figures one round of {@link Probe}s reads, as the OS and JVM give them: bytes,
+ * nanoseconds and cumulative counters, not yet turned into MiB, seconds or deltas. A figure no
+ * probe gave stays {@link #ABSENT}. The monitor fills one at every sample (the sampled figures) and
+ * one at every report (the true peaks). Not thread-safe: filled and read by one thread at a time.
  */
-final class Reading {
+final class RawFigures {
 
   /** A figure no probe gave. */
   static final long ABSENT = -1;
@@ -38,4 +39,22 @@ final class Reading {
   long netRecvBytes = ABSENT;
   /** Bytes the machine sent, loopback excluded. */
   long netSentBytes = ABSENT;
+
+  /** Sets every figure back to {@link #ABSENT}, so that one instance serves sample after sample. */
+  void clear() {
+    cpuNanos = ABSENT;
+    rssBytes = ABSENT;
+    peakRssBytes = ABSENT;
+    heapUsedBytes = ABSENT;
+    heapCommittedBytes = ABSENT;
+    gcCount = ABSENT;
+    gcMillis = ABSENT;
+    threads = ABSENT;
+    peakThreads = ABSENT;
+    peakHeapUsedBytes = ABSENT;
+    diskReadBytes = ABSENT;
+    diskWriteBytes = ABSENT;
+    netRecvBytes = ABSENT;
+    netSentBytes = ABSENT;
+  }
 }
