@@ -2,8 +2,6 @@ package dev.tgmd.metrics;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * the last one always kept. Averages are computed over every sample taken; the peaks of resident
  * memory, threads and heap are the process's own, read by {@link #report()} and combined with the
  * samples.
+ *
+ * <p>This class owns the lifecycle (thread, start, stop) and the reading of the probes; what the
+ * samples add up to is a {@link ResourceAggregate}'s, and the bounded series a {@link
+ * SampleSeries}'.
  */
 public final class ResourceMonitor implements AutoCloseable {
 
@@ -56,9 +58,6 @@ public final class ResourceMonitor implements AutoCloseable {
 
   /** The longest {@link #stop()} waits for a sample in progress. */
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-
-  /** Samples closer than this to the previous one get no CPU percentage (too noisy). */
-  static final long MIN_CPU_INTERVAL_NANOS = 10_000_000L;
 
   private static final Logger LOG = LoggerFactory.getLogger(ResourceMonitor.class);
 
@@ -88,38 +87,14 @@ public final class ResourceMonitor implements AutoCloseable {
   /** Probes whose failure was logged; guarded by sampling. */
   private final Set<String> failedProbes = new HashSet<>();
 
-  /** Guards the figures below, which samples update and reports read. */
+  /** What the sampled probes read, cleared and filled again at each sample; guarded by sampling. */
+  private final RawFigures sampled = new RawFigures();
+
+  /** Guards the aggregate, which samples update and reports read. */
   private final Object figures = new Object();
 
-  private long startTick;
-  private Instant startedAt;
-  private long sampleCount;
-  private long lastTick;
-  private long overheadNanos;
-  private final List<ResourceSample> kept = new ArrayList<>();
-  private long keepEvery = 1;
-  private ResourceSample latest;
-
-  private long previousCpuTick;
-  private long previousCpu = RawFigures.ABSENT;
-  private long firstCpuTick;
-  private long firstCpu = RawFigures.ABSENT;
-  private long lastCpuTick;
-  private long lastCpu = RawFigures.ABSENT;
-  private double cpuPeak = -1;
-
-  private final Gauge rss = new Gauge();
-  private final Gauge heapUsed = new Gauge();
-  private final Gauge heapCommitted = new Gauge();
-  private final Gauge threads = new Gauge();
-  private long peakRss = RawFigures.ABSENT;
-
-  private final Counter gcCount = new Counter();
-  private final Counter gcMillis = new Counter();
-  private final Counter diskRead = new Counter();
-  private final Counter diskWrite = new Counter();
-  private final Counter netRecv = new Counter();
-  private final Counter netSent = new Counter();
+  /** The figures so far; null until {@link #begin()}. Guarded by figures. */
+  private ResourceAggregate aggregate;
 
   /** A monitor sampling every {@link #DEFAULT_INTERVAL}. */
   public static ResourceMonitor create() {
@@ -143,7 +118,12 @@ public final class ResourceMonitor implements AutoCloseable {
    */
   public static ResourceMonitor create(Duration interval, Ticker ticker, Clock clock) {
     return new ResourceMonitor(
-        interval, ticker, clock, SystemProbes.sampled(), SystemProbes.truePeaks(), Runtime.getRuntime().availableProcessors());
+        interval,
+        ticker,
+        clock,
+        SystemProbes.sampled(),
+        SystemProbes.truePeaks(),
+        Runtime.getRuntime().availableProcessors());
   }
 
   /** A monitor with its own time sources and sampled probes (no peak probes), for tests. */
@@ -203,10 +183,10 @@ public final class ResourceMonitor implements AutoCloseable {
                 return t;
               });
       // One-shot: still runs if stop() comes before it did, so there are always two samples.
-      executor.execute(this::sampleOnThread);
+      executor.execute(this::sampleNow);
       long nanos = interval.toNanos();
       // Fixed delay, not rate: after a stall (a suspended machine) no burst of catch-up samples.
-      executor.scheduleWithFixedDelay(this::sampleOnThread, nanos, nanos, TimeUnit.NANOSECONDS);
+      executor.scheduleWithFixedDelay(this::sampleNow, nanos, nanos, TimeUnit.NANOSECONDS);
       state = State.RUNNING;
     }
   }
@@ -279,62 +259,19 @@ public final class ResourceMonitor implements AutoCloseable {
    */
   public ResourceReport report() {
     synchronized (figures) {
-      if (startedAt == null) {
+      if (aggregate == null) {
         throw new IllegalStateException("the resource monitor was never started");
       }
     }
-    RawFigures now = new RawFigures();
+    RawFigures truePeaks = new RawFigures();
     sampling.lock();
     try {
-      read(peaks, now);
+      read(peaks, truePeaks);
     } finally {
       sampling.unlock();
     }
     synchronized (figures) {
-      Double cpuAvg = null;
-      if (firstCpu != RawFigures.ABSENT && lastCpuTick - firstCpuTick >= MIN_CPU_INTERVAL_NANOS) {
-        cpuAvg = clampCpu(100d * (lastCpu - firstCpu) / (lastCpuTick - firstCpuTick));
-      }
-      Double cpuPeakOrNull = cpuPeak < 0 ? null : cpuPeak;
-      Double rssPeak;
-      String rssPeakSource;
-      long hwm = Math.max(peakRss, now.peakRssBytes);
-      if (hwm != RawFigures.ABSENT) {
-        rssPeak = Num.mb(Math.max(hwm, rss.max));
-        rssPeakSource = ResourceReport.PEAK_FROM_VMHWM;
-      } else if (rss.n > 0) {
-        rssPeak = Num.mb(rss.max);
-        rssPeakSource = ResourceReport.PEAK_FROM_SAMPLES;
-      } else {
-        rssPeak = null;
-        rssPeakSource = null;
-      }
-      return new ResourceReport(
-          interval.toNanos() / Num.NANOS_PER_SECOND,
-          startedAt,
-          sampleCount == 0 ? 0 : Num.seconds(Math.max(0, lastTick - startTick)),
-          sampleCount,
-          Num.seconds(overheadNanos),
-          cores,
-          cpuAvg,
-          cpuPeakOrNull,
-          cpuAvg == null ? null : cpuAvg / cores,
-          cpuPeakOrNull == null ? null : cpuPeakOrNull / cores,
-          rss.n == 0 ? null : rss.sum / rss.n / Num.BYTES_PER_MB,
-          rssPeak,
-          rssPeakSource,
-          peakOrNull(heapUsed.max, now.peakHeapUsedBytes),
-          heapCommitted.n == 0 ? null : Num.mb(heapCommitted.max),
-          gcCount.total(),
-          gcMillis.present() ? gcMillis.total() / 1000d : null,
-          threads.max == RawFigures.ABSENT && now.peakThreads == RawFigures.ABSENT
-              ? null
-              : (int) Math.max(threads.max, now.peakThreads),
-          diskRead.present() ? Num.mb(diskRead.total()) : null,
-          diskWrite.present() ? Num.mb(diskWrite.total()) : null,
-          netRecv.present() ? Num.mb(netRecv.total()) : null,
-          netSent.present() ? Num.mb(netSent.total()) : null,
-          series());
+      return aggregate.report(truePeaks);
     }
   }
 
@@ -351,12 +288,12 @@ public final class ResourceMonitor implements AutoCloseable {
   /** Marks the start without a thread, for tests that drive the samples with {@link #sampleNow}. */
   void begin() {
     synchronized (figures) {
-      startTick = ticker.read();
-      startedAt = clock.instant();
+      long startTick = ticker.read();
+      aggregate = new ResourceAggregate(interval, cores, clock.instant(), startTick, MAX_SAMPLES);
     }
   }
 
-  /** Takes one sample on the caller's thread, for tests. */
+  /** Takes one sample on the caller's thread; the monitor's thread runs it too. */
   void sampleNow() {
     sampling.lock();
     try {
@@ -366,20 +303,15 @@ public final class ResourceMonitor implements AutoCloseable {
     }
   }
 
-  private void sampleOnThread() {
-    sampleNow();
-  }
-
-  /** Reads every probe and folds the reading into the figures; never throws. Holds sampling. */
+  /** Reads every probe and folds the figures into the aggregate; never throws. Holds sampling. */
   private void sample() {
     long tick = ticker.read();
-    RawFigures r = new RawFigures();
-    read(probes, r);
+    sampled.clear();
+    read(probes, sampled);
     long after = ticker.read();
     try {
       synchronized (figures) {
-        fold(tick, r);
-        overheadNanos += Math.max(0, after - tick);
+        aggregate.add(tick, after, sampled);
       }
     } catch (RuntimeException e) {
       if (failedProbes.add("(monitor)")) {
@@ -403,152 +335,6 @@ public final class ResourceMonitor implements AutoCloseable {
           LOG.debug("probe {} failure", probe.name(), e);
         }
       }
-    }
-  }
-
-  /** Folds one reading taken at {@code tick} into the figures. Holds figures. */
-  private void fold(long tick, RawFigures r) {
-    sampleCount++;
-    lastTick = tick;
-
-    Double cpuPercent = null;
-    if (r.cpuNanos != RawFigures.ABSENT) {
-      if (previousCpu != RawFigures.ABSENT && tick - previousCpuTick >= MIN_CPU_INTERVAL_NANOS) {
-        cpuPercent = clampCpu(100d * (r.cpuNanos - previousCpu) / (tick - previousCpuTick));
-        cpuPeak = Math.max(cpuPeak, cpuPercent);
-      }
-      previousCpu = r.cpuNanos;
-      previousCpuTick = tick;
-      if (firstCpu == RawFigures.ABSENT) {
-        firstCpu = r.cpuNanos;
-        firstCpuTick = tick;
-      }
-      lastCpu = r.cpuNanos;
-      lastCpuTick = tick;
-    }
-    rss.add(r.rssBytes);
-    heapUsed.add(r.heapUsedBytes);
-    heapCommitted.add(r.heapCommittedBytes);
-    threads.add(r.threads);
-    if (r.peakRssBytes != RawFigures.ABSENT) {
-      peakRss = Math.max(peakRss, r.peakRssBytes);
-    }
-    gcCount.add(r.gcCount);
-    gcMillis.add(r.gcMillis);
-    diskRead.add(r.diskReadBytes);
-    diskWrite.add(r.diskWriteBytes);
-    netRecv.add(r.netRecvBytes);
-    netSent.add(r.netSentBytes);
-
-    ResourceSample sample =
-        new ResourceSample(
-            Num.seconds(Math.max(0, tick - startTick)),
-            cpuPercent,
-            cpuPercent == null ? null : cpuPercent / cores,
-            mbOrNull(r.rssBytes),
-            mbOrNull(r.heapUsedBytes),
-            mbOrNull(r.heapCommittedBytes),
-            gcCount.sinceFirst(r.gcCount),
-            r.gcMillis == RawFigures.ABSENT ? null : gcMillis.sinceFirst(r.gcMillis) / 1000d,
-            r.threads == RawFigures.ABSENT ? null : (int) r.threads,
-            r.diskReadBytes == RawFigures.ABSENT ? null : Num.mb(diskRead.sinceFirst(r.diskReadBytes)),
-            r.diskWriteBytes == RawFigures.ABSENT
-                ? null
-                : Num.mb(diskWrite.sinceFirst(r.diskWriteBytes)),
-            r.netRecvBytes == RawFigures.ABSENT ? null : Num.mb(netRecv.sinceFirst(r.netRecvBytes)),
-            r.netSentBytes == RawFigures.ABSENT ? null : Num.mb(netSent.sinceFirst(r.netSentBytes)));
-    keep(sample);
-  }
-
-  /**
-   * Keeps the sample in the bounded series. Samples whose index is a multiple of {@code keepEvery}
-   * are kept, at most {@code MAX_SAMPLES - 1} of them: when full, every other one is dropped and
-   * {@code keepEvery} doubles. The latest sample is kept aside, so that it is always reported.
-   */
-  private void keep(ResourceSample sample) {
-    long index = sampleCount - 1;
-    latest = sample;
-    if (index % keepEvery == 0) {
-      kept.add(sample);
-      if (kept.size() >= MAX_SAMPLES) {
-        List<ResourceSample> halved = new ArrayList<>(MAX_SAMPLES / 2);
-        for (int i = 0; i < kept.size(); i += 2) {
-          halved.add(kept.get(i));
-        }
-        kept.clear();
-        kept.addAll(halved);
-        keepEvery *= 2;
-      }
-    }
-  }
-
-  /** The kept samples and the latest one, in time order. Holds figures. */
-  private List<ResourceSample> series() {
-    List<ResourceSample> series = new ArrayList<>(kept.size() + 1);
-    series.addAll(kept);
-    if (latest != null && (series.isEmpty() || series.get(series.size() - 1) != latest)) {
-      series.add(latest);
-    }
-    return series;
-  }
-
-  private double clampCpu(double percent) {
-    return Num.clamp(Num.finiteOrZero(percent), 0, 100d * cores);
-  }
-
-  /** The larger of a sampled maximum and a peak figure, in MiB; null when neither is known. */
-  private static Double peakOrNull(long sampledMax, long peak) {
-    long max = Math.max(sampledMax, peak);
-    return max == RawFigures.ABSENT ? null : Num.mb(max);
-  }
-
-  private static Double mbOrNull(long bytes) {
-    return bytes == RawFigures.ABSENT ? null : Num.mb(bytes);
-  }
-
-  /** A figure's sum, count and maximum over the samples that had it. */
-  private static final class Gauge {
-    double sum;
-    long n;
-    long max = RawFigures.ABSENT;
-
-    void add(long value) {
-      if (value == RawFigures.ABSENT) {
-        return;
-      }
-      sum += value;
-      n++;
-      max = Math.max(max, value);
-    }
-  }
-
-  /** A cumulative counter's first and last values over the samples that had it. */
-  private static final class Counter {
-    long first = RawFigures.ABSENT;
-    long last = RawFigures.ABSENT;
-
-    void add(long value) {
-      if (value == RawFigures.ABSENT) {
-        return;
-      }
-      if (first == RawFigures.ABSENT) {
-        first = value;
-      }
-      last = value;
-    }
-
-    boolean present() {
-      return first != RawFigures.ABSENT;
-    }
-
-    /** From the first value to the last; null when never read. Never negative (counters reset). */
-    Long total() {
-      return present() ? Math.max(0, last - first) : null;
-    }
-
-    /** {@code value} since the first value; call after {@link #add}. */
-    Long sinceFirst(long value) {
-      return value == RawFigures.ABSENT ? null : Math.max(0, value - first);
     }
   }
 }
