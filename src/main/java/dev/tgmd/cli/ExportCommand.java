@@ -194,7 +194,7 @@ public final class ExportCommand implements Callable<Integer> {
         });
         ProgressReporter progress = ProgressReporter.start(mode, exporter::progress, err, 5)) {
       result = exporter.run();
-      status = result.status().equals("interrupted") ? RunStatus.INTERRUPTED : RunStatus.COMPLETED;
+      status = result.status();
       if (status == RunStatus.INTERRUPTED) {
         int sig = signal.get() == 0 ? 2 : signal.get();
         error = "stopped by " + (sig == 15 ? "SIGTERM" : "SIGINT (Ctrl-C)");
@@ -377,7 +377,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   static void printSummary(PrintWriter out, RunStatus status, List<ChatSummary> chats, long durationNanos,
       ExportOptions options) {
-    ExportResult r = new ExportResult(status.key(), chats);
+    ExportResult r = new ExportResult(status, chats);
     String verb = status == RunStatus.COMPLETED ? "Exported" : status == RunStatus.INTERRUPTED
         ? "Interrupted after exporting" : "Failed after exporting";
     out.printf(Locale.ROOT, "%s %,d %s, %,d %s into %,d %s in %s (%.2f s)%n", verb,

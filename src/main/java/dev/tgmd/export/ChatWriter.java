@@ -4,6 +4,7 @@ import dev.tgmd.layout.NoteRef;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.Split;
 import dev.tgmd.media.MediaStore;
+import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.render.NoteFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -150,11 +151,11 @@ final class ChatWriter {
   /**
    * Writes every note still open and the index note.
    *
-   * @param status {@code completed} or {@code interrupted} (then the open notes say partial)
+   * @param status completed or interrupted (then the open notes say partial)
    * @return what is on disk for this chat, the chat's duration ending after its last write
    */
-  ChatSummary finish(String status) throws IOException {
-    boolean partial = !status.equals("completed");
+  ChatSummary finish(RunStatus status) throws IOException {
+    boolean partial = status != RunStatus.COMPLETED;
     try {
       for (Note n : notes.values()) {
         if (n.body != null) {
@@ -176,14 +177,14 @@ final class ChatWriter {
    */
   ChatSummary abort() {
     discardBodies();
-    return summary("failed");
+    return summary(RunStatus.FAILED);
   }
 
   /**
    * What this chat has on disk now: the notes written (each counted once, with the messages and
    * bytes of its last write), the index, the media copied.
    */
-  private ChatSummary summary(String status) {
+  private ChatSummary summary(RunStatus status) {
     long onDisk = 0;
     long failedOnDisk = 0;
     long bytes = indexBytes;

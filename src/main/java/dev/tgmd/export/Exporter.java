@@ -4,6 +4,7 @@ import dev.tgmd.layout.NameAllocator;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.media.MediaResolver;
 import dev.tgmd.metrics.MetricsCollector;
+import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.metrics.StageRecorder;
 import dev.tgmd.metrics.Ticker;
 import dev.tgmd.pipeline.AsyncPipeline;
@@ -217,10 +218,10 @@ public final class Exporter implements AutoCloseable {
         }
         throw (IOException) inputFailure;
       }
-      String status = "completed";
+      RunStatus status = RunStatus.COMPLETED;
       if (result.cancelled()) {
         notes.finishInterrupted();
-        status = "interrupted";
+        status = RunStatus.INTERRUPTED;
       }
       return new ExportResult(status, notes.chats());
     } finally {

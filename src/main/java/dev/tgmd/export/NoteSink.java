@@ -6,6 +6,7 @@ import dev.tgmd.media.MediaSource;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.metrics.CacheRecorder;
 import dev.tgmd.metrics.MetricsCollector;
+import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.metrics.StageTimer;
 import dev.tgmd.metrics.Total;
 import dev.tgmd.render.MediaLink;
@@ -94,7 +95,7 @@ final class NoteSink {
     current.append(w, block, failure != null);
     written.incrementAndGet();
     if (w.lastOfChat()) {
-      finishCurrent("completed");
+      finishCurrent(RunStatus.COMPLETED);
     }
   }
 
@@ -140,7 +141,7 @@ final class NoteSink {
   /** Finishes the chat being written, as interrupted: its notes are written, marked partial. */
   void finishInterrupted() throws IOException {
     if (current != null) {
-      finishCurrent("interrupted");
+      finishCurrent(RunStatus.INTERRUPTED);
     }
   }
 
@@ -155,7 +156,7 @@ final class NoteSink {
     }
   }
 
-  private void finishCurrent(String status) throws IOException {
+  private void finishCurrent(RunStatus status) throws IOException {
     ChatWriter c = current;
     current = null;
     ChatSummary summary = c.finish(status);

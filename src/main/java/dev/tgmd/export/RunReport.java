@@ -32,7 +32,7 @@ public final class RunReport {
     List<ChatReport> chatReports = new ArrayList<>(chats.size());
     for (ChatSummary c : chats) {
       chatReports.add(new ChatReport(c.chat().id(), c.name(), c.chat().type(), c.messages(), c.notes(),
-          c.mediaFiles(), c.durationNanos() / 1e9, c.status()));
+          c.mediaFiles(), c.durationNanos() / 1e9, c.status().key()));
     }
     RunInfo run = new RunInfo(status, error, startedAt, finishedAt, durationSeconds,
         options.input().toString(), options.out().toString(), options(options, metricsInterval));
