@@ -41,7 +41,7 @@ final class ChatWriter {
   /** Chars the open bodies of a chat may hold in memory before the largest is spilled to disk. */
   static final int MEMORY_CHARS = 4 << 20;
 
-  private final Work.ChatInfo chat;
+  private final PlacedMessage.ChatInfo chat;
   private final OutputFolder out;
   /** The chat's folder and the run's work folder, relative to OUT. */
   private final String chatDir;
@@ -70,13 +70,13 @@ final class ChatWriter {
    * @param clock the run's monotonic clock in nanoseconds; the chat's duration is measured with it,
    *     from now to the end of its last write
    */
-  ChatWriter(Work.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
+  ChatWriter(PlacedMessage.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
       MediaStore media, LongSupplier clock) {
     this(chat, out, workDir, sequence, format, split, media, clock, MEMORY_CHARS);
   }
 
   /** @param memoryChars how many chars the chat's open bodies may hold in memory (tests: small) */
-  ChatWriter(Work.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
+  ChatWriter(PlacedMessage.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
       MediaStore media, LongSupplier clock, long memoryChars) {
     this.memoryChars = memoryChars;
     this.chat = chat;
@@ -91,7 +91,7 @@ final class ChatWriter {
     this.startNanos = clock.getAsLong();
   }
 
-  Work.ChatInfo chat() {
+  PlacedMessage.ChatInfo chat() {
     return chat;
   }
 
@@ -104,7 +104,7 @@ final class ChatWriter {
   }
 
   /** Appends one message's block to its note; writes the note its topic leaves behind. */
-  void append(Work w, String block, boolean failedMessage) throws IOException {
+  void append(PlacedMessage w, String block, boolean failedMessage) throws IOException {
     Note note = notes.get(w.note());
     if (note == null) {
       note = new Note(w.note(), w.topicTitle());

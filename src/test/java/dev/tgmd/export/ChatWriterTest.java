@@ -32,7 +32,7 @@ class ChatWriterTest {
   String workName;
   Path work;
   ChatLayout layout;
-  Work.ChatInfo chat;
+  PlacedMessage.ChatInfo chat;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -41,7 +41,7 @@ class ChatWriterTest {
     workName = folder.createWorkFolder();
     work = out.resolve(workName);
     layout = new ChatLayout("Team", Split.MONTH);
-    chat = new Work.ChatInfo(new Chat(1, "Team", "private_group", false), "Team", "Team");
+    chat = new PlacedMessage.ChatInfo(new Chat(1, "Team", "private_group", false), "Team", "Team");
   }
 
   /** A clock that advances by one millisecond each time it is read. */
@@ -66,9 +66,9 @@ class ChatWriterTest {
     return size;
   }
 
-  private Work work(long id, LocalDateTime time) {
+  private PlacedMessage work(long id, LocalDateTime time) {
     Message m = message(id).at(time).text("message " + id).build();
-    return new Work(chat, new MessageView(m, "m" + id, time, null, null), layout.note(0, time.toLocalDate()),
+    return new PlacedMessage(chat, new MessageView(m, "m" + id, time, null, null), layout.note(0, time.toLocalDate()),
         time.toLocalDate(), null, false, false);
   }
 
