@@ -3,6 +3,7 @@ package dev.tgmd.cli;
 import dev.tgmd.export.ChatSummary;
 import dev.tgmd.export.ExportOptions;
 import dev.tgmd.export.ExportResult;
+import dev.tgmd.export.MediaMode;
 import dev.tgmd.export.Exporter;
 import dev.tgmd.export.RunClock;
 import dev.tgmd.export.RunReport;
@@ -111,22 +112,23 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--until", paramLabel = "DATE", description = "Skip messages after this day (YYYY-MM-DD, inclusive).")
   LocalDate until;
 
-  @Option(names = "--split", paramLabel = "PERIOD", defaultValue = "month",
-      description = "One note per: month (default), year, day, or none (one note per chat).")
-  String split;
+  @Option(names = "--split", paramLabel = "PERIOD", defaultValue = "month", completionCandidates = EnumValues.Splits.class,
+      description = "One note per period: ${COMPLETION-CANDIDATES} (none: one note per chat; default: ${DEFAULT-VALUE}).")
+  Split split;
 
-  @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "obsidian",
-      description = "obsidian (default: [[wikilinks]], ![[embeds]], ^block-ids) or commonmark "
-          + "(relative Markdown links, standard images, HTML anchors).")
-  String flavor;
+  @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "obsidian", completionCandidates = EnumValues.Flavors.class,
+      description = "One of ${COMPLETION-CANDIDATES}: obsidian (the default: [[wikilinks]], ![[embeds]], ^block-ids) "
+          + "or commonmark (relative Markdown links, standard images, HTML anchors).")
+  Flavor flavor;
 
   @Option(names = "--timezone", paramLabel = "ZONE",
       description = "The time zone of dates and times in notes, e.g. Europe/Berlin or UTC. Default: the system's.")
   ZoneId timezone;
 
-  @Option(names = "--media", paramLabel = "MODE", defaultValue = "copy",
-      description = "copy (default): copy files into OUT/<chat>/media/, each distinct content once; none: only name them.")
-  String media;
+  @Option(names = "--media", paramLabel = "MODE", defaultValue = "copy", completionCandidates = EnumValues.MediaModes.class,
+      description = "One of ${COMPLETION-CANDIDATES}: copy (the default) copies files into OUT/<chat>/media/, "
+          + "each distinct content once; none only names them.")
+  MediaMode media;
 
   @Option(names = "--workers", paramLabel = "N",
       description = "Threads that render messages (default: the number of processors).")
@@ -345,34 +347,9 @@ public final class ExportCommand implements Callable<Integer> {
       }
     }
     int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-    return new ExportOptions(input, out, chats, types, since, until,
-        choice(Split.class, split, "--split"), choice(Flavor.class, flavor, "--flavor"),
-        timezone == null ? ZoneId.systemDefault() : timezone, copyMedia(),
+    return new ExportOptions(input, out, chats, types, since, until, split, flavor,
+        timezone == null ? ZoneId.systemDefault() : timezone, media,
         threads, ExportOptions.DEFAULT_BATCH_SIZE, replyIndexSize);
-  }
-
-  private boolean copyMedia() {
-    switch (media.toLowerCase(Locale.ROOT)) {
-      case "copy":
-        return true;
-      case "none":
-        return false;
-      default:
-        throw new IllegalArgumentException("unknown value '" + media + "' for --media; one of: copy, none");
-    }
-  }
-
-  static <E extends Enum<E>> E choice(Class<E> type, String value, String option) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value)) {
-        return e;
-      }
-    }
-    List<String> names = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      names.add(e.name().toLowerCase(Locale.ROOT));
-    }
-    throw new IllegalArgumentException("unknown value '" + value + "' for " + option + "; one of: " + String.join(", ", names));
   }
 
   static void printSummary(PrintWriter out, RunStatus status, List<ChatSummary> chats, long durationNanos,

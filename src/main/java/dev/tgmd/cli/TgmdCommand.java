@@ -49,6 +49,7 @@ public final class TgmdCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     Converters.register(cl);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(TgmdCommand::usageError);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("tgmd: unexpected error: " + e);
