@@ -66,25 +66,10 @@ import picocli.CommandLine.Spec;
       "The summary goes to standard output; progress and logs to standard error. Ctrl-C (or "
           + "SIGTERM) stops the run gracefully: the notes written stay whole, the chat being read "
           + "is finished and marked partial; a second Ctrl-C exits at once.",
-      "",
-    },
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0    the export completed",
-      "  1    an unexpected failure (a bug; disk full, I/O error)",
-      "  2    bad input or usage: not a readable export, a bad option,",
-      "       filters matching nothing (found before the run starts, it",
-      "       touches nothing); OUT refused: a symbolic link in it or in",
-      "       its place, or another tgmd run using it",
-      "  3    completed, but some messages could not be rendered",
-      "  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM",
     })
 public final class ExportCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
-
-  /** Completed, but some messages could not be rendered. */
-  static final int SOME_MESSAGES_FAILED = 3;
 
   @Spec CommandSpec spec;
 
@@ -170,7 +155,7 @@ public final class ExportCommand implements Callable<Integer> {
       checkOut(out);
     } catch (IllegalArgumentException e) {
       err.println("tgmd: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCode.BAD_INPUT.code();
     }
 
     // Wired once: with metrics off, the no-op collector, no monitor, no report. The run's one
@@ -186,7 +171,7 @@ public final class ExportCommand implements Callable<Integer> {
     AtomicInteger signal = new AtomicInteger();
     RunStatus status = RunStatus.FAILED;
     String error = null;
-    int code = ExitCodes.FAILURE;
+    ExitCode code = ExitCode.FAILURE;
     ExportResult result = null;
     ProgressReporter.Mode mode = quiet ? ProgressReporter.Mode.NONE
         : env.terminal() ? ProgressReporter.Mode.BAR : ProgressReporter.Mode.LINES;
@@ -198,21 +183,20 @@ public final class ExportCommand implements Callable<Integer> {
       result = exporter.run();
       status = result.status();
       if (status == RunStatus.INTERRUPTED) {
-        int sig = signal.get() == 0 ? 2 : signal.get();
-        error = "stopped by " + (sig == 15 ? "SIGTERM" : "SIGINT (Ctrl-C)");
-        code = 128 + sig;
+        code = ExitCode.stoppedBy(signal.get());
+        error = "stopped by " + (code == ExitCode.TERMINATED ? "SIGTERM" : "SIGINT (Ctrl-C)");
       } else {
-        code = result.failedMessages() > 0 ? SOME_MESSAGES_FAILED : ExitCodes.OK;
+        code = result.failedMessages() > 0 ? ExitCode.SOME_MESSAGES_FAILED : ExitCode.OK;
       }
     } catch (ExportFormatException e) {
       error = e.getMessage();
-      code = ExitCodes.BAD_INPUT;
+      code = ExitCode.BAD_INPUT;
     } catch (OutputRefusedException e) {
       error = e.getMessage();
-      code = ExitCodes.REFUSED_OUTPUT;
+      code = ExitCode.BAD_INPUT; // OUT refused
     } catch (NoSuchFileException | AccessDeniedException e) {
       error = describe(e);
-      code = ExitCodes.BAD_INPUT;
+      code = ExitCode.BAD_INPUT;
     } catch (IOException e) {
       error = describe(e);
       log.debug("the export failed", e);
@@ -228,7 +212,7 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("tgmd: " + error);
     }
     if (!exporter.started()) {
-      return code; // the input is no export: nothing was touched, no report is written
+      return code.code(); // the input is no export: nothing was touched, no report is written
     }
     List<ChatSummary> chats = exporter.chats();
     boolean color = env.terminal() && colorAllowed(env);
@@ -249,14 +233,14 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       log.warn("could not release {}: {}", options.out(), e.toString());
     }
-    if (result == null && chats.stream().noneMatch(c -> c.messages() > 0) && code == ExitCodes.BAD_INPUT) {
-      return code; // nothing was exported: the error line says it all
+    if (result == null && chats.stream().noneMatch(c -> c.messages() > 0) && code == ExitCode.BAD_INPUT) {
+      return code.code(); // nothing was exported: the error line says it all
     }
     if (status == RunStatus.COMPLETED && result.chatCount() == 0 && (!options.chats().isEmpty()
         || !options.types().isEmpty() || options.since() != null || options.until() != null)) {
       err.println("tgmd: no message matched the filters (--chat, --type, --since, --until): no note was written"
           + (noMetrics ? "" : " (the run's metrics are in " + options.out().resolve(MetricsReportJson.FILE_NAME) + ")"));
-      return ExitCodes.USAGE;
+      return ExitCode.BAD_INPUT.code();
     }
     printSummary(stdout, status, chats, run.nanos(), options);
     if (report != null) {
@@ -264,7 +248,7 @@ public final class ExportCommand implements Callable<Integer> {
       stdout.print(SummaryFormatter.withColor(color).format(report));
     }
     stdout.flush();
-    return code;
+    return code.code();
   }
 
   /**
