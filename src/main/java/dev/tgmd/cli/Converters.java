@@ -46,8 +46,14 @@ final class Converters {
       return null;
     }
     String name = arg.isOption() ? ((OptionSpec) arg).longestName() : arg.paramLabel();
-    String why = e.getCause() instanceof TypeConversionException ? e.getCause().getMessage()
-        : "not a value this " + (arg.isOption() ? "option" : "parameter") + " takes";
+    String why;
+    if (arg.type().isEnum() && arg.completionCandidates() != null) {
+      why = "one of " + String.join(", ", arg.completionCandidates()); // not picocli's [MONTH, YEAR]
+    } else if (e.getCause() instanceof TypeConversionException) {
+      why = e.getCause().getMessage();
+    } else {
+      why = "not a value this " + (arg.isOption() ? "option" : "parameter") + " takes";
+    }
     return "invalid " + name + " '" + value + "': " + why;
   }
 

@@ -118,7 +118,7 @@ public record Environment(
 
   /**
    * SIGINT and SIGTERM through {@code sun.misc.Signal} (module jdk.unsupported, in every JDK): the
-   * first asks the run to stop gracefully, the second halts the process with 128 + its number.
+   * first asks the run to stop gracefully, the second halts the process with its {@link ExitCode} (130 or 143).
    */
   static final class SystemSignals implements Signals {
     @Override
@@ -127,7 +127,7 @@ public record Environment(
       java.util.concurrent.atomic.AtomicBoolean heard = new java.util.concurrent.atomic.AtomicBoolean();
       sun.misc.SignalHandler h = signal -> {
         if (heard.getAndSet(true)) {
-          Runtime.getRuntime().halt(128 + signal.getNumber());
+          Runtime.getRuntime().halt(ExitCode.stoppedBy(signal.getNumber()).code());
         }
         handler.accept(signal.getNumber());
       };

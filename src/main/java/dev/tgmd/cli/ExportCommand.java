@@ -3,6 +3,7 @@ package dev.tgmd.cli;
 import dev.tgmd.export.ChatSummary;
 import dev.tgmd.export.ExportOptions;
 import dev.tgmd.export.ExportResult;
+import dev.tgmd.export.MediaMode;
 import dev.tgmd.export.Exporter;
 import dev.tgmd.export.RunClock;
 import dev.tgmd.export.RunReport;
@@ -65,25 +66,10 @@ import picocli.CommandLine.Spec;
       "The summary goes to standard output; progress and logs to standard error. Ctrl-C (or "
           + "SIGTERM) stops the run gracefully: the notes written stay whole, the chat being read "
           + "is finished and marked partial; a second Ctrl-C exits at once.",
-      "",
-    },
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0    the export completed",
-      "  1    an unexpected failure (a bug; disk full, I/O error)",
-      "  2    bad input or usage: not a readable export, a bad option,",
-      "       filters matching nothing (found before the run starts, it",
-      "       touches nothing); OUT refused: a symbolic link in it or in",
-      "       its place, or another tgmd run using it",
-      "  3    completed, but some messages could not be rendered",
-      "  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM",
     })
 public final class ExportCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
-
-  /** Completed, but some messages could not be rendered. */
-  static final int SOME_MESSAGES_FAILED = 3;
 
   @Spec CommandSpec spec;
 
@@ -111,22 +97,23 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--until", paramLabel = "DATE", description = "Skip messages after this day (YYYY-MM-DD, inclusive).")
   LocalDate until;
 
-  @Option(names = "--split", paramLabel = "PERIOD", defaultValue = "month",
-      description = "One note per: month (default), year, day, or none (one note per chat).")
-  String split;
+  @Option(names = "--split", paramLabel = "PERIOD", defaultValue = "month", completionCandidates = EnumValues.Splits.class,
+      description = "One note per period: ${COMPLETION-CANDIDATES} (none: one note per chat; default: ${DEFAULT-VALUE}).")
+  Split split;
 
-  @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "obsidian",
-      description = "obsidian (default: [[wikilinks]], ![[embeds]], ^block-ids) or commonmark "
-          + "(relative Markdown links, standard images, HTML anchors).")
-  String flavor;
+  @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "obsidian", completionCandidates = EnumValues.Flavors.class,
+      description = "One of ${COMPLETION-CANDIDATES}: obsidian (the default: [[wikilinks]], ![[embeds]], ^block-ids) "
+          + "or commonmark (relative Markdown links, standard images, HTML anchors).")
+  Flavor flavor;
 
   @Option(names = "--timezone", paramLabel = "ZONE",
       description = "The time zone of dates and times in notes, e.g. Europe/Berlin or UTC. Default: the system's.")
   ZoneId timezone;
 
-  @Option(names = "--media", paramLabel = "MODE", defaultValue = "copy",
-      description = "copy (default): copy files into OUT/<chat>/media/, each distinct content once; none: only name them.")
-  String media;
+  @Option(names = "--media", paramLabel = "MODE", defaultValue = "copy", completionCandidates = EnumValues.MediaModes.class,
+      description = "One of ${COMPLETION-CANDIDATES}: copy (the default) copies files into OUT/<chat>/media/, "
+          + "each distinct content once; none only names them.")
+  MediaMode media;
 
   @Option(names = "--workers", paramLabel = "N",
       description = "Threads that render messages (default: the number of processors).")
@@ -168,7 +155,7 @@ public final class ExportCommand implements Callable<Integer> {
       checkOut(out);
     } catch (IllegalArgumentException e) {
       err.println("tgmd: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCode.BAD_INPUT.code();
     }
 
     // Wired once: with metrics off, the no-op collector, no monitor, no report. The run's one
@@ -184,7 +171,7 @@ public final class ExportCommand implements Callable<Integer> {
     AtomicInteger signal = new AtomicInteger();
     RunStatus status = RunStatus.FAILED;
     String error = null;
-    int code = ExitCodes.FAILURE;
+    ExitCode code = ExitCode.FAILURE;
     ExportResult result = null;
     ProgressReporter.Mode mode = quiet ? ProgressReporter.Mode.NONE
         : env.terminal() ? ProgressReporter.Mode.BAR : ProgressReporter.Mode.LINES;
@@ -194,23 +181,22 @@ public final class ExportCommand implements Callable<Integer> {
         });
         ProgressReporter progress = ProgressReporter.start(mode, exporter::progress, err, 5)) {
       result = exporter.run();
-      status = result.status().equals("interrupted") ? RunStatus.INTERRUPTED : RunStatus.COMPLETED;
+      status = result.status();
       if (status == RunStatus.INTERRUPTED) {
-        int sig = signal.get() == 0 ? 2 : signal.get();
-        error = "stopped by " + (sig == 15 ? "SIGTERM" : "SIGINT (Ctrl-C)");
-        code = 128 + sig;
+        code = ExitCode.stoppedBy(signal.get());
+        error = "stopped by " + (code == ExitCode.TERMINATED ? "SIGTERM" : "SIGINT (Ctrl-C)");
       } else {
-        code = result.failedMessages() > 0 ? SOME_MESSAGES_FAILED : ExitCodes.OK;
+        code = result.failedMessages() > 0 ? ExitCode.SOME_MESSAGES_FAILED : ExitCode.OK;
       }
     } catch (ExportFormatException e) {
       error = e.getMessage();
-      code = ExitCodes.BAD_INPUT;
+      code = ExitCode.BAD_INPUT;
     } catch (OutputRefusedException e) {
       error = e.getMessage();
-      code = ExitCodes.REFUSED_OUTPUT;
+      code = ExitCode.BAD_INPUT; // OUT refused
     } catch (NoSuchFileException | AccessDeniedException e) {
       error = describe(e);
-      code = ExitCodes.BAD_INPUT;
+      code = ExitCode.BAD_INPUT;
     } catch (IOException e) {
       error = describe(e);
       log.debug("the export failed", e);
@@ -226,7 +212,7 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("tgmd: " + error);
     }
     if (!exporter.started()) {
-      return code; // the input is no export: nothing was touched, no report is written
+      return code.code(); // the input is no export: nothing was touched, no report is written
     }
     List<ChatSummary> chats = exporter.chats();
     boolean color = env.terminal() && colorAllowed(env);
@@ -247,14 +233,14 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       log.warn("could not release {}: {}", options.out(), e.toString());
     }
-    if (result == null && chats.stream().noneMatch(c -> c.messages() > 0) && code == ExitCodes.BAD_INPUT) {
-      return code; // nothing was exported: the error line says it all
+    if (result == null && chats.stream().noneMatch(c -> c.messages() > 0) && code == ExitCode.BAD_INPUT) {
+      return code.code(); // nothing was exported: the error line says it all
     }
     if (status == RunStatus.COMPLETED && result.chatCount() == 0 && (!options.chats().isEmpty()
         || !options.types().isEmpty() || options.since() != null || options.until() != null)) {
       err.println("tgmd: no message matched the filters (--chat, --type, --since, --until): no note was written"
           + (noMetrics ? "" : " (the run's metrics are in " + options.out().resolve(MetricsReportJson.FILE_NAME) + ")"));
-      return ExitCodes.USAGE;
+      return ExitCode.BAD_INPUT.code();
     }
     printSummary(stdout, status, chats, run.nanos(), options);
     if (report != null) {
@@ -262,7 +248,7 @@ public final class ExportCommand implements Callable<Integer> {
       stdout.print(SummaryFormatter.withColor(color).format(report));
     }
     stdout.flush();
-    return code;
+    return code.code();
   }
 
   /**
@@ -345,39 +331,14 @@ public final class ExportCommand implements Callable<Integer> {
       }
     }
     int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-    return new ExportOptions(input, out, chats, types, since, until,
-        choice(Split.class, split, "--split"), choice(Flavor.class, flavor, "--flavor"),
-        timezone == null ? ZoneId.systemDefault() : timezone, copyMedia(),
+    return new ExportOptions(input, out, chats, types, since, until, split, flavor,
+        timezone == null ? ZoneId.systemDefault() : timezone, media,
         threads, ExportOptions.DEFAULT_BATCH_SIZE, replyIndexSize);
-  }
-
-  private boolean copyMedia() {
-    switch (media.toLowerCase(Locale.ROOT)) {
-      case "copy":
-        return true;
-      case "none":
-        return false;
-      default:
-        throw new IllegalArgumentException("unknown value '" + media + "' for --media; one of: copy, none");
-    }
-  }
-
-  static <E extends Enum<E>> E choice(Class<E> type, String value, String option) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value)) {
-        return e;
-      }
-    }
-    List<String> names = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      names.add(e.name().toLowerCase(Locale.ROOT));
-    }
-    throw new IllegalArgumentException("unknown value '" + value + "' for " + option + "; one of: " + String.join(", ", names));
   }
 
   static void printSummary(PrintWriter out, RunStatus status, List<ChatSummary> chats, long durationNanos,
       ExportOptions options) {
-    ExportResult r = new ExportResult(status.key(), chats);
+    ExportResult r = new ExportResult(status, chats);
     String verb = status == RunStatus.COMPLETED ? "Exported" : status == RunStatus.INTERRUPTED
         ? "Interrupted after exporting" : "Failed after exporting";
     out.printf(Locale.ROOT, "%s %,d %s, %,d %s into %,d %s in %s (%.2f s)%n", verb,

@@ -26,14 +26,8 @@ import picocli.CommandLine.Spec;
           + " with a realistic mix of text, entities, replies, forwards, edits, service messages"
           + " and media. The same N and seed always give the same bytes.",
       "About 650 bytes of JSON per message: 200000 messages make about 130 MB."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the export was written", "1:writing failed", "2:bad usage"})
+    })
 final class GenerateCommand implements Callable<Integer> {
-
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int USAGE = 2;
 
   @Spec CommandSpec spec;
 
@@ -84,12 +78,12 @@ final class GenerateCommand implements Callable<Integer> {
       options = new GenerateOptions(messages, this.out, seed, !noLinks);
     } catch (IllegalArgumentException e) {
       err.println("tgmd: " + e.getMessage());
-      return USAGE;
+      return ExitCode.BAD_INPUT.code();
     }
     String problem = prepare(this.out);
     if (problem != null) {
       err.println("tgmd: cannot write to " + this.out + ": " + problem);
-      return USAGE;
+      return ExitCode.BAD_INPUT.code();
     }
     long start = ticker.read();
     GenerateSummary summary;
@@ -97,11 +91,11 @@ final class GenerateCommand implements Callable<Integer> {
       summary = ExportGenerator.generate(options);
     } catch (IOException | RuntimeException e) {
       err.println("tgmd: generating into " + this.out + " failed: " + describe(e));
-      return FAILED;
+      return ExitCode.FAILURE.code();
     }
     double seconds = (ticker.read() - start) / 1e9;
     out.println(line(summary, seconds, this.out));
-    return OK;
+    return ExitCode.OK.code();
   }
 
   /** The one line printed after a successful run. */

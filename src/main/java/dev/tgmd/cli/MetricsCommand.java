@@ -31,9 +31,6 @@ import picocli.CommandLine.Spec;
     subcommands = {MetricsCommand.Show.class, MetricsCommand.Compare.class})
 public final class MetricsCommand implements Runnable {
 
-  /** Exit code for a bad file or bad usage. */
-  static final int BAD_INPUT = 2;
-
   @Spec CommandSpec spec;
 
   @Override
@@ -116,12 +113,12 @@ public final class MetricsCommand implements Runnable {
     public Integer call() {
       MetricsReport report = read(file, spec.commandLine().getErr());
       if (report == null) {
-        return BAD_INPUT;
+        return ExitCode.BAD_INPUT.code();
       }
       PrintWriter out = spec.commandLine().getOut();
       out.print(SummaryFormatter.withColor(color.enabled()).format(report));
       out.flush();
-      return 0;
+      return ExitCode.OK.code();
     }
   }
 
@@ -149,14 +146,14 @@ public final class MetricsCommand implements Runnable {
       MetricsReport r0 = read(before, err);
       MetricsReport r1 = read(after, err);
       if (r0 == null || r1 == null) {
-        return BAD_INPUT;
+        return ExitCode.BAD_INPUT.code();
       }
       PrintWriter out = spec.commandLine().getOut();
       out.print(
           ComparisonFormatter.withColor(color.enabled())
               .format(before.toString(), r0, after.toString(), r1));
       out.flush();
-      return 0;
+      return ExitCode.OK.code();
     }
   }
 }

@@ -49,11 +49,22 @@ public final class TgmdCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     Converters.register(cl);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // what picocli's own handlers would answer is ours too: a usage error is 2, anything else 1
+    cl.setExitCodeExceptionMapper(e -> (e instanceof CommandLine.ParameterException ? ExitCode.BAD_INPUT
+        : ExitCode.FAILURE).code());
+    ExitCode.listIn(cl, ExitCode.values());
+    ExitCode.listIn(cl.getSubcommands().get("export"), ExitCode.values());
+    ExitCode.listIn(cl.getSubcommands().get("generate"), ExitCode.OK, ExitCode.FAILURE, ExitCode.BAD_INPUT);
+    for (CommandLine metrics : cl.getSubcommands().get("metrics").getSubcommands().values()) {
+      ExitCode.listIn(metrics, ExitCode.OK, ExitCode.BAD_INPUT);
+    }
+    ExitCode.listIn(cl.getSubcommands().get("metrics"), ExitCode.OK, ExitCode.BAD_INPUT);
     cl.setParameterExceptionHandler(TgmdCommand::usageError);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("tgmd: unexpected error: " + e);
       org.slf4j.LoggerFactory.getLogger(TgmdCommand.class).debug("unexpected error", e);
-      return ExitCodes.FAILURE;
+      return ExitCode.FAILURE.code();
     });
     return cl;
   }
@@ -65,7 +76,7 @@ public final class TgmdCommand implements Runnable {
     String conversion = Converters.conversionMessage(e);
     err.println("tgmd: " + (conversion != null ? conversion : e.getMessage()));
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-    return ExitCodes.USAGE;
+    return ExitCode.BAD_INPUT.code();
   }
 
   /** The tool's version, from the build. */

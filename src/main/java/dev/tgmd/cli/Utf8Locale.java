@@ -57,14 +57,14 @@ final class Utf8Locale {
         + "cannot be read or written: run tgmd with LC_ALL=" + UTF8_LOCALE + " (or any UTF-8 locale; bin/tgmd does this itself)";
     if (System.getenv(RELAUNCHED) != null) {
       err.println(advice + "; " + UTF8_LOCALE + " did not work here (see locale -a)");
-      return ExitCodes.USAGE;
+      return ExitCode.BAD_INPUT.code();
     }
     byte[] cmdline;
     try {
       cmdline = Files.readAllBytes(Path.of("/proc/self/cmdline"));
     } catch (IOException | RuntimeException e) {
       err.println(advice);
-      return ExitCodes.USAGE;
+      return ExitCode.BAD_INPUT.code();
     }
     Path argFile = null;
     try {
@@ -80,10 +80,10 @@ final class Utf8Locale {
       return code;
     } catch (IOException e) {
       err.println(advice + " (starting Java again failed: " + e.getMessage() + ")");
-      return ExitCodes.USAGE;
+      return ExitCode.BAD_INPUT.code();
     } catch (Exception e) {
       err.println("tgmd: unexpected error: " + e);
-      return ExitCodes.FAILURE;
+      return ExitCode.FAILURE.code();
     } finally {
       if (argFile != null) {
         try {

@@ -1,5 +1,6 @@
 package dev.tgmd.export;
 
+import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.source.Chat;
 
 /**
@@ -10,7 +11,8 @@ import dev.tgmd.source.Chat;
  * @param failed messages whose rendering failed (written as an error block)
  * @param notes note files written: period notes and the chat's index note
  * @param durationNanos wall time from the chat's first to its last write
- * @param status {@code completed}, {@code interrupted} or {@code failed}
+ * @param status how the chat's export ended: completed, interrupted (its open notes say partial) or
+ *     failed (its open notes were discarded)
  */
 public record ChatSummary(
     Chat chat,
@@ -26,4 +28,4 @@ public record ChatSummary(
     int refused,
     long bytesWritten,
     long durationNanos,
-    String status) {}
+    RunStatus status) {}

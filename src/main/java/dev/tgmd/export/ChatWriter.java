@@ -4,6 +4,7 @@ import dev.tgmd.layout.NoteRef;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.Split;
 import dev.tgmd.media.MediaStore;
+import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.render.NoteFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class ChatWriter {
   /** Chars the open bodies of a chat may hold in memory before the largest is spilled to disk. */
   static final int MEMORY_CHARS = 4 << 20;
 
-  private final Work.ChatInfo chat;
+  private final PlacedMessage.ChatInfo chat;
   private final OutputFolder out;
   /** The chat's folder and the run's work folder, relative to OUT. */
   private final String chatDir;
@@ -69,13 +70,13 @@ final class ChatWriter {
    * @param clock the run's monotonic clock in nanoseconds; the chat's duration is measured with it,
    *     from now to the end of its last write
    */
-  ChatWriter(Work.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
+  ChatWriter(PlacedMessage.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
       MediaStore media, LongSupplier clock) {
     this(chat, out, workDir, sequence, format, split, media, clock, MEMORY_CHARS);
   }
 
   /** @param memoryChars how many chars the chat's open bodies may hold in memory (tests: small) */
-  ChatWriter(Work.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
+  ChatWriter(PlacedMessage.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
       MediaStore media, LongSupplier clock, long memoryChars) {
     this.memoryChars = memoryChars;
     this.chat = chat;
@@ -90,7 +91,7 @@ final class ChatWriter {
     this.startNanos = clock.getAsLong();
   }
 
-  Work.ChatInfo chat() {
+  PlacedMessage.ChatInfo chat() {
     return chat;
   }
 
@@ -103,7 +104,7 @@ final class ChatWriter {
   }
 
   /** Appends one message's block to its note; writes the note its topic leaves behind. */
-  void append(Work w, String block, boolean failedMessage) throws IOException {
+  void append(PlacedMessage w, String block, boolean failedMessage) throws IOException {
     Note note = notes.get(w.note());
     if (note == null) {
       note = new Note(w.note(), w.topicTitle());
@@ -150,11 +151,11 @@ final class ChatWriter {
   /**
    * Writes every note still open and the index note.
    *
-   * @param status {@code completed} or {@code interrupted} (then the open notes say partial)
+   * @param status completed or interrupted (then the open notes say partial)
    * @return what is on disk for this chat, the chat's duration ending after its last write
    */
-  ChatSummary finish(String status) throws IOException {
-    boolean partial = !status.equals("completed");
+  ChatSummary finish(RunStatus status) throws IOException {
+    boolean partial = status != RunStatus.COMPLETED;
     try {
       for (Note n : notes.values()) {
         if (n.body != null) {
@@ -176,14 +177,14 @@ final class ChatWriter {
    */
   ChatSummary abort() {
     discardBodies();
-    return summary("failed");
+    return summary(RunStatus.FAILED);
   }
 
   /**
    * What this chat has on disk now: the notes written (each counted once, with the messages and
    * bytes of its last write), the index, the media copied.
    */
-  private ChatSummary summary(String status) {
+  private ChatSummary summary(RunStatus status) {
     long onDisk = 0;
     long failedOnDisk = 0;
     long bytes = indexBytes;

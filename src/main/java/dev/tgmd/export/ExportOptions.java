@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param types chat types to export; empty for all
  * @param since the first day exported (inclusive, in {@code zone}); null for no limit
  * @param until the last day exported (inclusive, in {@code zone}); null for no limit
- * @param copyMedia copy media files into the notes' folders ({@code --media copy})
+ * @param media copy media files into the notes' folders, or only name them ({@code --media})
  * @param workers how many threads render messages
  * @param batchSize how many messages travel together between the pipeline's stages
  * @param replyIndexSize how many recent messages per chat the reply index keeps
@@ -32,7 +32,7 @@ public record ExportOptions(
     Split split,
     Flavor flavor,
     ZoneId zone,
-    boolean copyMedia,
+    MediaMode media,
     int workers,
     int batchSize,
     int replyIndexSize) {
@@ -54,6 +54,7 @@ public record ExportOptions(
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(flavor, "flavor");
     Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(media, "media");
     if (since != null && until != null && until.isBefore(since)) {
       throw new IllegalArgumentException("--until " + until + " is before --since " + since);
     }
@@ -68,9 +69,14 @@ public record ExportOptions(
     }
   }
 
+  /** Whether media files are copied into the notes' folders ({@code --media copy}). */
+  public boolean copyMedia() {
+    return media == MediaMode.COPY;
+  }
+
   /** Options with the defaults for everything but the input and output. */
   public static ExportOptions defaults(Path input, Path out) {
     return new ExportOptions(input, out, List.of(), List.of(), null, null, Split.MONTH, Flavor.OBSIDIAN,
-        ZoneId.systemDefault(), true, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE, 100_000);
+        ZoneId.systemDefault(), MediaMode.COPY, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE, 100_000);
   }
 }

@@ -1,16 +1,19 @@
 package dev.tgmd.export;
 
+import dev.tgmd.metrics.RunStatus;
 import java.util.List;
 
 /**
  * What an export run did.
  *
- * @param status {@code completed}, {@code interrupted} or {@code failed}
+ * @param status how the run ended ({@link Exporter#run} returns completed or
+ *     interrupted, and throws when the run fails)
  * @param chats one summary per chat written (or begun), in export order
  */
-public record ExportResult(String status, List<ChatSummary> chats) {
+public record ExportResult(RunStatus status, List<ChatSummary> chats) {
 
   public ExportResult {
+    java.util.Objects.requireNonNull(status, "status");
     chats = List.copyOf(chats);
   }
 

@@ -4,6 +4,7 @@ import dev.tgmd.layout.NameAllocator;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.media.MediaResolver;
 import dev.tgmd.metrics.MetricsCollector;
+import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.metrics.StageRecorder;
 import dev.tgmd.metrics.Ticker;
 import dev.tgmd.pipeline.AsyncPipeline;
@@ -156,7 +157,7 @@ public final class Exporter implements AutoCloseable {
       AsyncPipeline p = AsyncPipeline.builder()
           .workers(options.workers())
           .batchSize(options.batchSize())
-          .<Work>weigh(Work::weight, MAX_WEIGHT_IN_FLIGHT)
+          .<PlacedMessage>weigh(PlacedMessage::weight, MAX_WEIGHT_IN_FLIGHT)
           .metrics(metrics)
           .build();
       synchronized (lock) {
@@ -169,9 +170,9 @@ public final class Exporter implements AutoCloseable {
       long pipelineStart = ticker.read();
       PipelineResult result;
       try {
-        result = p.run(new Source<Work>() {
+        result = p.run(new Source<PlacedMessage>() {
           @Override
-          public Work next() {
+          public PlacedMessage next() {
             // A broken input ends the input: what was read before it is still written (the chats
             // finished before it stay), then the run fails with the input's error.
             try {
@@ -187,7 +188,7 @@ public final class Exporter implements AutoCloseable {
           }
 
           @Override
-          public String describe(Work w) {
+          public String describe(PlacedMessage w) {
             return Exporter.describe(w);
           }
         }, process::process, outcome -> writeStage.accept(outcome.item(), outcome.result(), outcome.error()));
@@ -217,10 +218,10 @@ public final class Exporter implements AutoCloseable {
         }
         throw (IOException) inputFailure;
       }
-      String status = "completed";
+      RunStatus status = RunStatus.COMPLETED;
       if (result.cancelled()) {
         notes.finishInterrupted();
-        status = "interrupted";
+        status = RunStatus.INTERRUPTED;
       }
       return new ExportResult(status, notes.chats());
     } finally {
@@ -275,7 +276,7 @@ public final class Exporter implements AutoCloseable {
   }
 
   /** "message 42 in chat Alice", for failure reports. */
-  static String describe(Work w) {
+  static String describe(PlacedMessage w) {
     return "message " + w.view().message().id() + " in chat " + w.chat().name();
   }
 

@@ -35,16 +35,16 @@ final class MessageProcessor {
     this.media = media;
   }
 
-  Processed process(Work w) {
+  ReadyToWrite process(PlacedMessage w) {
     RenderedMessage rendered = renderer.render(w.view());
     if (rendered.media().isEmpty()) {
-      return new Processed(rendered, List.of());
+      return new ReadyToWrite(rendered, List.of());
     }
     List<MediaSource> sources = new ArrayList<>(rendered.media().size());
     for (MediaSlot slot : rendered.media()) {
       sources.add(resolve(slot));
     }
-    return new Processed(rendered, sources);
+    return new ReadyToWrite(rendered, sources);
   }
 
   private MediaSource resolve(MediaSlot slot) {

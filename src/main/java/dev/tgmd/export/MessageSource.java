@@ -35,7 +35,7 @@ final class MessageSource {
   private final NameAllocator chatFolders;
   private final ReplyIndex replies;
 
-  private Work.ChatInfo chat;
+  private PlacedMessage.ChatInfo chat;
   private ChatLayout layout;
   private TopicTracker topics;
   private IdSet ids;
@@ -44,7 +44,7 @@ final class MessageSource {
   private LocalDate lastDay;
   private boolean chatHasWork;
   private boolean chatEnded;
-  private Work pending;
+  private PlacedMessage pending;
   private Exception failure;
 
   MessageSource(ExportReader reader, ExportOptions options, NameAllocator chatFolders, CacheRecorder replyCache) {
@@ -59,8 +59,8 @@ final class MessageSource {
    * a message is its chat's last; an error met while reading ahead is thrown by the next call, so
    * that the message before it is not lost.
    */
-  Work next() throws IOException, ExportFormatException {
-    Work w = pending;
+  PlacedMessage next() throws IOException, ExportFormatException {
+    PlacedMessage w = pending;
     pending = null;
     if (w == null) {
       throwPendingFailure();
@@ -94,12 +94,12 @@ final class MessageSource {
   }
 
   /** The next placed message; notes in {@link #chatEnded} when a chat with messages ended first. */
-  private Work read() throws IOException, ExportFormatException {
+  private PlacedMessage read() throws IOException, ExportFormatException {
     ExportEvent e;
     while ((e = reader.next()) != null) {
       if (e instanceof ExportEvent.MessageRead) {
         ExportEvent.MessageRead read = (ExportEvent.MessageRead) e;
-        Work w = place(read.message(), read.weight());
+        PlacedMessage w = place(read.message(), read.weight());
         if (w != null) {
           return w;
         }
@@ -118,7 +118,7 @@ final class MessageSource {
     String name = c.displayName();
     String folder = chatFolders.allocate(
         SafeNames.of(name, SafeNames.FOLDER_BYTES, "Chat " + c.id()), Long.toString(c.id()), SafeNames.FOLDER_BYTES);
-    chat = new Work.ChatInfo(c, folder, name);
+    chat = new PlacedMessage.ChatInfo(c, folder, name);
     layout = new ChatLayout(folder, options.split());
     topics = new TopicTracker();
     ids = new IdSet();
@@ -128,7 +128,7 @@ final class MessageSource {
     chatHasWork = false;
   }
 
-  private Work place(Message m, long weight) {
+  private PlacedMessage place(Message m, long weight) {
     LocalDateTime time = m.date() == null ? null : m.date().in(options.zone());
     LocalDate day = time != null ? time.toLocalDate() : lastDay != null ? lastDay : LocalDate.EPOCH;
     lastDay = day;
@@ -157,7 +157,7 @@ final class MessageSource {
     String topicTitle = topic == 0 ? null : topicTitles.getOrDefault(topic, "Topic " + topic);
     boolean first = !chatHasWork;
     chatHasWork = true;
-    return new Work(chat, new MessageView(m, anchor, time, reply, pinned), note, day, topicTitle, first, false, weight);
+    return new PlacedMessage(chat, new MessageView(m, anchor, time, reply, pinned), note, day, topicTitle, first, false, weight);
   }
 
   private ReplyTarget target(long id, Long peer, NoteRef from) {

@@ -6,6 +6,7 @@ import dev.tgmd.media.MediaSource;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.metrics.CacheRecorder;
 import dev.tgmd.metrics.MetricsCollector;
+import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.metrics.StageTimer;
 import dev.tgmd.metrics.Total;
 import dev.tgmd.render.MediaLink;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The write stage: takes the processed work in export order, copies files (storing identical
+ * The write stage: takes the messages ready to write in export order, copies files (storing identical
  * content once per chat), appends message blocks to notes and finishes each chat's notes when it
  * ends. Not thread-safe: the pipeline calls it from one thread; {@link #messagesWritten()} may be
  * read from any thread (for progress).
@@ -77,28 +78,28 @@ final class NoteSink {
    * Takes one message after processing: begins its chat when it is the chat's first, appends its
    * block to its note, and finishes the chat when it is the chat's last.
    *
-   * @param processed the process stage's result; null when it failed
+   * @param ready the process stage's result; null when it failed
    * @param failure why processing failed; null when it did not
    */
-  void accept(Work w, Processed processed, Throwable failure) throws IOException {
+  void accept(PlacedMessage w, ReadyToWrite ready, Throwable failure) throws IOException {
     if (w.firstOfChat()) {
       begin(w.chat());
     }
     String block;
     if (failure == null) {
-      List<MediaLink> links = processed.sources().isEmpty() ? List.of() : store(w, processed.sources());
-      block = renderer.assemble(processed.rendered(), links, w.note().toChatFolder());
+      List<MediaLink> links = ready.sources().isEmpty() ? List.of() : store(w, ready.sources());
+      block = renderer.assemble(ready.rendered(), links, w.note().toChatFolder());
     } else {
       block = renderer.failed(w.view(), failure);
     }
     current.append(w, block, failure != null);
     written.incrementAndGet();
     if (w.lastOfChat()) {
-      finishCurrent("completed");
+      finishCurrent(RunStatus.COMPLETED);
     }
   }
 
-  private void begin(Work.ChatInfo chat) throws IOException {
+  private void begin(PlacedMessage.ChatInfo chat) throws IOException {
     if (workDir == null) {
       workDir = out.createWorkFolder();
     }
@@ -111,7 +112,7 @@ final class NoteSink {
    * stage and a recorded failure, one each, so that {@code stages.media.errors}, {@code failures}
    * and the totals {@code media_missing + media_refused} agree.
    */
-  private List<MediaLink> store(Work w, List<MediaSource> sources) throws IOException {
+  private List<MediaLink> store(PlacedMessage w, List<MediaSource> sources) throws IOException {
     List<MediaLink> links = new ArrayList<>(sources.size());
     long batch = mediaTimer.startBatch();
     int errors = 0;
@@ -140,7 +141,7 @@ final class NoteSink {
   /** Finishes the chat being written, as interrupted: its notes are written, marked partial. */
   void finishInterrupted() throws IOException {
     if (current != null) {
-      finishCurrent("interrupted");
+      finishCurrent(RunStatus.INTERRUPTED);
     }
   }
 
@@ -155,7 +156,7 @@ final class NoteSink {
     }
   }
 
-  private void finishCurrent(String status) throws IOException {
+  private void finishCurrent(RunStatus status) throws IOException {
     ChatWriter c = current;
     current = null;
     ChatSummary summary = c.finish(status);

@@ -32,7 +32,7 @@ public final class RunReport {
     List<ChatReport> chatReports = new ArrayList<>(chats.size());
     for (ChatSummary c : chats) {
       chatReports.add(new ChatReport(c.chat().id(), c.name(), c.chat().type(), c.messages(), c.notes(),
-          c.mediaFiles(), c.durationNanos() / 1e9, c.status()));
+          c.mediaFiles(), c.durationNanos() / 1e9, c.status().key()));
     }
     RunInfo run = new RunInfo(status, error, startedAt, finishedAt, durationSeconds,
         options.input().toString(), options.out().toString(), options(options, metricsInterval));
@@ -49,7 +49,7 @@ public final class RunReport {
     m.put("split", o.split().name().toLowerCase(java.util.Locale.ROOT));
     m.put("flavor", o.flavor().name().toLowerCase(java.util.Locale.ROOT));
     m.put("timezone", o.zone().getId());
-    m.put("media", o.copyMedia() ? "copy" : "none");
+    m.put("media", o.media().key());
     m.put("workers", Integer.toString(o.workers()));
     m.put("batch_size", Integer.toString(o.batchSize()));
     m.put("reply_index_size", Integer.toString(o.replyIndexSize()));

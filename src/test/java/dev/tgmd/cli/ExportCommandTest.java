@@ -452,7 +452,7 @@ class ExportCommandTest {
     Tgmd.Run run = Tgmd.run("export", "x");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--out");
-    assertThat(Tgmd.run("export", "x", "--out", "y", "--split", "week").err()).contains("unknown value 'week' for --split");
+    assertThat(Tgmd.run("export", "x", "--out", "y", "--split", "week").err()).contains("invalid --split 'week': one of month, year, day, none");
   }
 
   @Test

@@ -3,8 +3,14 @@ package dev.tgmd.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tgmd.export.ExportOptions;
 import dev.tgmd.export.Exporter;
+import dev.tgmd.export.MediaMode;
+import dev.tgmd.layout.Split;
+import dev.tgmd.render.Flavor;
 import dev.tgmd.testing.Tgmd;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -75,6 +81,58 @@ class ExportOptionsCliTest {
       assertThat(run.err()).doesNotContain("java.").doesNotContain("Exception").doesNotContain("LocalDate")
           .doesNotContain("ZoneId").doesNotContain("interface");
     }
+  }
+
+  /** The options {@code tgmd export x --out y ARGS} would run with. */
+  private static ExportOptions parsed(String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of("export", "x", "--out", "y"));
+    all.addAll(List.of(args));
+    CommandLine cl = TgmdCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    CommandLine.ParseResult parsed = cl.parseArgs(all.toArray(String[]::new));
+    return ((ExportCommand) parsed.subcommand().commandSpec().userObject()).options();
+  }
+
+  @Test
+  void enumOptionsDefaultToMonthObsidianAndCopy() {
+    ExportOptions o = parsed();
+    assertThat(o.split()).isEqualTo(Split.MONTH);
+    assertThat(o.flavor()).isEqualTo(Flavor.OBSIDIAN);
+    assertThat(o.media()).isEqualTo(MediaMode.COPY);
+    assertThat(o.copyMedia()).isTrue();
+  }
+
+  @Test
+  void enumOptionsAreReadInAnyCase() {
+    assertThat(parsed("--split", "year").split()).isEqualTo(Split.YEAR);
+    assertThat(parsed("--split", "DAY").split()).isEqualTo(Split.DAY);
+    assertThat(parsed("--split", "None").split()).isEqualTo(Split.NONE);
+    assertThat(parsed("--flavor", "CommonMark").flavor()).isEqualTo(Flavor.COMMONMARK);
+    assertThat(parsed("--flavor", "obsidian").flavor()).isEqualTo(Flavor.OBSIDIAN);
+    ExportOptions none = parsed("--media", "NONE");
+    assertThat(none.media()).isEqualTo(MediaMode.NONE);
+    assertThat(none.copyMedia()).isFalse();
+    assertThat(parsed("--media", "Copy").media()).isEqualTo(MediaMode.COPY);
+  }
+
+  @Test
+  void aBadEnumValueListsTheAllowedValuesInWords() {
+    for (String[] bad : List.of(
+        new String[] {"--split", "week", "tgmd: invalid --split 'week': one of month, year, day, none"},
+        new String[] {"--flavor", "gfm", "tgmd: invalid --flavor 'gfm': one of obsidian, commonmark"},
+        new String[] {"--media", "link", "tgmd: invalid --media 'link': one of copy, none"})) {
+      Tgmd.Run run = Tgmd.run("export", "x", "--out", "y", bad[0], bad[1]);
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).isEqualTo(bad[2] + "\nTry 'tgmd export --help' for more information.\n");
+    }
+    assertThat(Tgmd.run("metrics", "show", "--color", "sometimes", "x").err().lines().findFirst())
+        .hasValue("tgmd: invalid --color 'sometimes': one of auto, always, never");
+  }
+
+  @Test
+  void theHelpListsTheValuesOfEachEnumOption() {
+    String help = Tgmd.run("export", "--help").out().replaceAll("\\s+", " ");
+    assertThat(help).contains("month, year, day, none", "(none: one note per chat; default: month)",
+        "One of obsidian, commonmark", "One of copy, none");
   }
 
   @Test

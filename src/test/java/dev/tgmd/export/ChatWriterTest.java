@@ -8,6 +8,7 @@ import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.Split;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.metrics.MetricsCollector;
+import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.render.Flavor;
 import dev.tgmd.render.MessageView;
 import dev.tgmd.render.NoteFormat;
@@ -31,7 +32,7 @@ class ChatWriterTest {
   String workName;
   Path work;
   ChatLayout layout;
-  Work.ChatInfo chat;
+  PlacedMessage.ChatInfo chat;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -40,7 +41,7 @@ class ChatWriterTest {
     workName = folder.createWorkFolder();
     work = out.resolve(workName);
     layout = new ChatLayout("Team", Split.MONTH);
-    chat = new Work.ChatInfo(new Chat(1, "Team", "private_group", false), "Team", "Team");
+    chat = new PlacedMessage.ChatInfo(new Chat(1, "Team", "private_group", false), "Team", "Team");
   }
 
   /** A clock that advances by one millisecond each time it is read. */
@@ -65,9 +66,9 @@ class ChatWriterTest {
     return size;
   }
 
-  private Work work(long id, LocalDateTime time) {
+  private PlacedMessage work(long id, LocalDateTime time) {
     Message m = message(id).at(time).text("message " + id).build();
-    return new Work(chat, new MessageView(m, "m" + id, time, null, null), layout.note(0, time.toLocalDate()),
+    return new PlacedMessage(chat, new MessageView(m, "m" + id, time, null, null), layout.note(0, time.toLocalDate()),
         time.toLocalDate(), null, false, false);
   }
 
@@ -80,7 +81,7 @@ class ChatWriterTest {
     String january = Tgmd.read(out.resolve("Team/Team 2024-01.md"));
     assertThat(january).contains("messages: 1").endsWith("January block\n");
     assertThat(Files.exists(out.resolve("Team/Team 2024-02.md"))).isFalse();
-    ChatSummary s = w.finish("completed");
+    ChatSummary s = w.finish(RunStatus.COMPLETED);
     assertThat(s.notes()).isEqualTo(3);
     assertThat(Tgmd.read(out.resolve("Team/Team 2024-02.md"))).contains("messages: 1").endsWith("February block\n");
   }
@@ -91,7 +92,7 @@ class ChatWriterTest {
     w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "first", false);
     w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "second", false);
     w.append(work(3, LocalDateTime.of(2024, 1, 31, 23, 0)), "late", false);
-    w.finish("completed");
+    w.finish(RunStatus.COMPLETED);
     String january = Tgmd.read(out.resolve("Team/Team 2024-01.md"));
     assertThat(january).contains("messages: 2").contains("last_message: 2024-01-31T23:00:00");
     assertThat(january.indexOf("first")).isLessThan(january.indexOf("late"));
@@ -110,7 +111,7 @@ class ChatWriterTest {
     try (Stream<Path> spilled = Files.list(work)) {
       assertThat(spilled.count()).as("a body was spilled").isPositive();
     }
-    w.finish("completed");
+    w.finish(RunStatus.COMPLETED);
     String march = Tgmd.read(out.resolve("Team/Team 2024-03.md"));
     for (int i = 1; i <= 20; i++) {
       assertThat(march).contains("block " + i + " ");
@@ -126,7 +127,7 @@ class ChatWriterTest {
     ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
     w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
     w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "two", false);
-    w.finish("interrupted");
+    w.finish(RunStatus.INTERRUPTED);
     assertThat(Tgmd.read(out.resolve("Team/Team 2024-01.md"))).doesNotContain("partial");
     assertThat(Tgmd.read(out.resolve("Team/Team 2024-02.md"))).contains("partial: true");
 
@@ -154,7 +155,7 @@ class ChatWriterTest {
     // March was written when the late message went back to January; January's rewrite never was
     assertThat(Tgmd.notes(out)).containsExactlyInAnyOrder("Team/Team 2024-01.md", "Team/Team 2024-02.md",
         "Team/Team 2024-03.md");
-    assertThat(s.status()).isEqualTo("failed");
+    assertThat(s.status()).isEqualTo(RunStatus.FAILED);
     assertThat(s.notes()).isEqualTo(3);
     assertThat(s.messages()).as("January as written (2), February (1), March (1)").isEqualTo(4);
     assertThat(s.failed()).isEqualTo(1);
@@ -168,7 +169,7 @@ class ChatWriterTest {
     w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "first", false);
     w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "second", false);
     w.append(work(3, LocalDateTime.of(2024, 1, 31, 23, 0)), "late", false);
-    ChatSummary s = w.finish("completed");
+    ChatSummary s = w.finish(RunStatus.COMPLETED);
     long onDisk = sizeOfNotes(out);
     assertThat(s.notes()).isEqualTo(3);
     assertThat(s.messages()).isEqualTo(3);
@@ -180,7 +181,7 @@ class ChatWriterTest {
     ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
     w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
     long beforeFinish = nanos.get();
-    ChatSummary s = w.finish("completed");
+    ChatSummary s = w.finish(RunStatus.COMPLETED);
     long started = 1_000_000; // the clock's first reading, when the writer was made
     assertThat(started + s.durationNanos()).as("ends after the note and the index were written")
         .isGreaterThan(beforeFinish);
@@ -200,7 +201,7 @@ class ChatWriterTest {
     assertThat(january).as("a large written note").isGreaterThan(200_000);
     late.append(work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), "late into january", false);
     late.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), "and another", false);
-    late.finish("completed");
+    late.finish(RunStatus.COMPLETED);
     assertThat(late.peakCharsInMemory()).as("chars held in memory at most").isLessThanOrEqualTo(bound + block.length() + 100);
     java.util.Map<String, String> lateNotes = Tgmd.exported(out);
 
@@ -215,7 +216,7 @@ class ChatWriterTest {
     inOrder.append(work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), "late into january", false);
     inOrder.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), "and another", false);
     inOrder.append(work(5_000, LocalDateTime.of(2024, 2, 1, 10, 0)), "february", false);
-    inOrder.finish("completed");
+    inOrder.finish(RunStatus.COMPLETED);
     inOrderFolder.close();
     java.util.Map<String, String> inOrderNotes = Tgmd.exported(inOrderOut);
     inOrderNotes.keySet().removeIf(k -> k.startsWith(".tgmd-work-"));

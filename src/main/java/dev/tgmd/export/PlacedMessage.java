@@ -15,10 +15,10 @@ import java.time.LocalDate;
  * @param lastOfChat the chat's last exported message: the write stage finishes the chat
  * @param weight the heap the message takes in flight, estimated by the reader (bytes; 0: unknown)
  */
-record Work(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String topicTitle,
+record PlacedMessage(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String topicTitle,
     boolean firstOfChat, boolean lastOfChat, long weight) {
 
-  Work(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String topicTitle,
+  PlacedMessage(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String topicTitle,
       boolean firstOfChat, boolean lastOfChat) {
     this(chat, view, note, day, topicTitle, firstOfChat, lastOfChat, 0);
   }
@@ -32,7 +32,7 @@ record Work(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String
   record ChatInfo(Chat chat, String folder, String name) {}
 
   /** The same message, marked as its chat's last. */
-  Work asLast() {
-    return new Work(chat, view, note, day, topicTitle, firstOfChat, true, weight);
+  PlacedMessage asLast() {
+    return new PlacedMessage(chat, view, note, day, topicTitle, firstOfChat, true, weight);
   }
 }

@@ -1,0 +1,17 @@
+package dev.tgmd.export;
+
+import dev.tgmd.media.MediaSource;
+import dev.tgmd.render.RenderedMessage;
+import java.util.List;
+
+/**
+ * What the process stage made of a {@link PlacedMessage}: its block rendered and its files checked
+ * and hashed, ready for the write stage to store the files and append the block to its note.
+ *
+ * @param sources one per file of {@code rendered.media()}, in the same order
+ */
+record ReadyToWrite(RenderedMessage rendered, List<MediaSource> sources) {
+  ReadyToWrite {
+    sources = List.copyOf(sources);
+  }
+}
