@@ -119,7 +119,7 @@ public final class ExportGenerator {
     g.writeStartArray();
     for (ChatPlan p : plans) {
       if (p.left() == left) {
-        new ChatWriter(g, p, seed, pool, media).write();
+        new ChatGenerator(g, p, seed, pool, media).write();
       }
     }
     g.writeEndArray();

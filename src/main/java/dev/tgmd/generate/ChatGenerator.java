@@ -10,7 +10,7 @@ import java.io.IOException;
  * amount of state whatever the chat's size: the clock, a few recent ids per forum topic, and the
  * media counters. Not thread-safe.
  */
-final class ChatWriter {
+final class ChatGenerator {
 
   /** Old basic-group message ids are shifted by this when the group becomes a supergroup. */
   static final long MIGRATED_SHIFT = 1_000_000_000L;
@@ -49,7 +49,7 @@ final class ChatWriter {
   /** Whether the message being written belongs to the old basic group. */
   private boolean currentIndexIsOld;
 
-  ChatWriter(JsonGenerator g, ChatPlan plan, long seed, MediaPool pool, MediaWriter media) {
+  ChatGenerator(JsonGenerator g, ChatPlan plan, long seed, MediaPool pool, MediaWriter media) {
     this.g = g;
     this.plan = plan;
     this.rng = Rng.derive(seed, plan.index());
