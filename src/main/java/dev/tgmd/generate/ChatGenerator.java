@@ -39,8 +39,9 @@ final class ChatGenerator {
     ForumTopics topics = new ForumTopics(plan, rng, ids);
     TextFields texts = new TextFields(g, rng, new TextMaker(rng));
     MediaFields files = new MediaFields(g, rng, plan.folder(), pool, media);
-    this.service = new ServiceMessages(g, plan, rng, head, senders, ids, topics, texts, files);
-    this.ordinary = new OrdinaryMessages(g, plan, rng, head, senders, ids, topics, texts, files);
+    ChatContext chat = new ChatContext(g, plan, rng, head, senders, ids, topics, texts, files);
+    this.service = new ServiceMessages(chat);
+    this.ordinary = new OrdinaryMessages(chat);
     long start = FIRST_DATE + plan.index() * 3L * 86400 + rng.nextInt(86400);
     this.step = Math.max(1, (LAST_DATE - start) / plan.messages());
     this.time = start;

@@ -11,45 +11,24 @@ import java.io.IOException;
  */
 final class OrdinaryMessages {
 
+  private final ChatContext chat;
   private final JsonGenerator g;
-  private final ChatPlan plan;
   private final Rng rng;
-  private final MessageHead head;
-  private final Senders senders;
-  private final MessageIds ids;
-  private final ForumTopics topics;
-  private final TextFields texts;
-  private final MediaFields files;
   private final InlineMediaFields inline;
 
-  OrdinaryMessages(
-      JsonGenerator g,
-      ChatPlan plan,
-      Rng rng,
-      MessageHead head,
-      Senders senders,
-      MessageIds ids,
-      ForumTopics topics,
-      TextFields texts,
-      MediaFields files) {
-    this.g = g;
-    this.plan = plan;
-    this.rng = rng;
-    this.head = head;
-    this.senders = senders;
-    this.ids = ids;
-    this.topics = topics;
-    this.texts = texts;
-    this.files = files;
-    this.inline = new InlineMediaFields(g, rng, texts);
+  OrdinaryMessages(ChatContext chat) {
+    this.chat = chat;
+    this.g = chat.g();
+    this.rng = chat.rng();
+    this.inline = new InlineMediaFields(g, rng, chat.texts());
   }
 
   /** Writes message {@code i}, with id {@code id} and date {@code time}. */
   void write(long i, long id, long time) throws IOException {
     MessageContent content = MessageContent.draw(rng);
-    boolean channel = plan.kind() == ChatKind.CHANNEL;
-    int from = senders.sender();
-    head.start(id, "message", time, rng.chance(0.08));
+    boolean channel = chat.kind() == ChatKind.CHANNEL;
+    int from = chat.senders().sender();
+    chat.head().start(id, "message", time, rng.chance(0.08));
     sender(channel, from);
     forward(channel);
     reply(i);
@@ -57,11 +36,11 @@ final class OrdinaryMessages {
       g.writeStringField("via_bot", content == MessageContent.GAME ? "@trailquiz_bot" : "@gif");
     }
     if (content(content, from, time)) {
-      texts.message(People.lang(from), senders);
+      chat.texts().message(People.lang(from), chat.senders());
     } else {
-      texts.empty();
+      chat.texts().empty();
     }
-    if (rng.chance(plan.kind() == ChatKind.BOT ? 0.2 : 0.003)) {
+    if (rng.chance(chat.kind() == ChatKind.BOT ? 0.2 : 0.003)) {
       buttons();
     }
     if (rng.chance(channel ? 0.4 : 0.06)) {
@@ -72,25 +51,25 @@ final class OrdinaryMessages {
 
   private void sender(boolean channel, int from) throws IOException {
     if (channel) {
-      head.chat("from", "from_id");
+      chat.head().chat("from", "from_id");
       if (rng.chance(0.5)) {
-        g.writeStringField("author", People.name(senders.member()));
+        g.writeStringField("author", People.name(chat.senders().member()));
       }
     } else if (from != 0 && rng.chance(0.005)) {
       g.writeFieldName("from");
       g.writeNull(); // a deleted account
       long deletedUser = People.FIRST_USER_ID + People.COUNT + rng.nextInt(1000);
       g.writeStringField("from_id", "user" + deletedUser);
-    } else if (plan.kind() == ChatKind.BOT && from != 0) {
-      g.writeStringField("from", plan.name());
-      g.writeStringField("from_id", "user" + plan.id());
+    } else if (chat.kind() == ChatKind.BOT && from != 0) {
+      g.writeStringField("from", chat.plan().name());
+      g.writeStringField("from_id", "user" + chat.plan().id());
     } else {
-      head.person("from", "from_id", from);
+      chat.head().person("from", "from_id", from);
     }
   }
 
   private void forward(boolean channel) throws IOException {
-    double forwardRate = plan.kind() == ChatKind.SAVED ? 0.3 : channel ? 0.08 : 0.035;
+    double forwardRate = chat.kind() == ChatKind.SAVED ? 0.3 : channel ? 0.08 : 0.035;
     if (!rng.chance(forwardRate)) {
       return;
     }
@@ -102,7 +81,7 @@ final class OrdinaryMessages {
     } else {
       g.writeString(People.name(rng.nextInt(People.COUNT)));
     }
-    if (plan.kind() == ChatKind.SAVED && rng.chance(0.8)) {
+    if (chat.kind() == ChatKind.SAVED && rng.chance(0.8)) {
       g.writeStringField("saved_from", rng.pick(Vocabulary.GROUP_NAMES));
     }
   }
@@ -111,17 +90,17 @@ final class OrdinaryMessages {
     if (i == 0) {
       return;
     }
-    if (plan.kind() == ChatKind.FORUM) {
-      long target = topics.replyTarget(i);
+    if (chat.kind() == ChatKind.FORUM) {
+      long target = chat.topics().replyTarget(i);
       if (target != 0) {
         g.writeNumberField("reply_to_message_id", target);
       }
       return;
     }
     double rate =
-        plan.kind() == ChatKind.CHANNEL ? 0.03 : plan.kind() == ChatKind.SAVED ? 0.02 : 0.25;
+        chat.kind() == ChatKind.CHANNEL ? 0.03 : chat.kind() == ChatKind.SAVED ? 0.02 : 0.25;
     if (rng.chance(rate)) {
-      g.writeNumberField("reply_to_message_id", ids.replyTarget(i));
+      g.writeNumberField("reply_to_message_id", chat.ids().replyTarget(i));
       if (rng.chance(0.01)) {
         g.writeStringField("reply_to_peer_id", "channel" + (1_900_000_002L));
       }
@@ -133,35 +112,35 @@ final class OrdinaryMessages {
     return switch (content) {
       case TEXT -> true;
       case PHOTO -> {
-        files.photo(time, false);
+        chat.files().photo(time, false);
         yield rng.chance(0.35);
       }
       case DOCUMENT -> {
-        files.document();
+        chat.files().document();
         yield rng.chance(0.35);
       }
       case VOICE -> {
-        files.voice(time);
+        chat.files().voice(time);
         yield false;
       }
       case ROUND -> {
-        files.round(time);
+        chat.files().round(time);
         yield false;
       }
       case VIDEO -> {
-        files.video(time);
+        chat.files().video(time);
         yield rng.chance(0.5);
       }
       case AUDIO -> {
-        files.audio();
+        chat.files().audio();
         yield rng.chance(0.2);
       }
       case ANIMATION -> {
-        files.animation();
+        chat.files().animation();
         yield rng.chance(0.2);
       }
       case STICKER -> {
-        files.sticker();
+        chat.files().sticker();
         yield false;
       }
       case POLL -> {
@@ -177,7 +156,7 @@ final class OrdinaryMessages {
         yield false;
       }
       case CONTACT -> {
-        files.contact();
+        chat.files().contact();
         yield false;
       }
       case GAME -> {
@@ -231,7 +210,7 @@ final class OrdinaryMessages {
       double r = rng.nextDouble();
       if (r < 0.85) {
         g.writeStringField("type", "emoji");
-        g.writeNumberField("count", 1 + rng.nextInt(plan.kind() == ChatKind.CHANNEL ? 300 : 8));
+        g.writeNumberField("count", 1 + rng.nextInt(chat.kind() == ChatKind.CHANNEL ? 300 : 8));
         g.writeStringField("emoji", Vocabulary.EMOJI[(first + k) % Vocabulary.EMOJI.length]);
       } else if (r < 0.96) {
         g.writeStringField("type", "custom_emoji");
@@ -241,12 +220,12 @@ final class OrdinaryMessages {
         g.writeStringField("type", "paid");
         g.writeNumberField("count", 1 + rng.nextInt(100));
       }
-      if (k == 0 && plan.kind() == ChatKind.PERSONAL) {
+      if (k == 0 && chat.kind() == ChatKind.PERSONAL) {
         g.writeFieldName("recent");
         g.writeStartArray();
         g.writeStartObject();
-        head.person("from", "from_id", senders.sender());
-        head.date("date", time + 60 + rng.nextInt(3600));
+        chat.head().person("from", "from_id", chat.senders().sender());
+        chat.head().date("date", time + 60 + rng.nextInt(3600));
         g.writeEndObject();
         g.writeEndArray();
       }

@@ -67,35 +67,14 @@ final class ServiceMessages {
     "This group is now visible in the nearby list"
   };
 
+  private final ChatContext chat;
   private final JsonGenerator g;
-  private final ChatPlan plan;
   private final Rng rng;
-  private final MessageHead head;
-  private final Senders senders;
-  private final MessageIds ids;
-  private final ForumTopics topics;
-  private final TextFields texts;
-  private final MediaFields files;
 
-  ServiceMessages(
-      JsonGenerator g,
-      ChatPlan plan,
-      Rng rng,
-      MessageHead head,
-      Senders senders,
-      MessageIds ids,
-      ForumTopics topics,
-      TextFields texts,
-      MediaFields files) {
-    this.g = g;
-    this.plan = plan;
-    this.rng = rng;
-    this.head = head;
-    this.senders = senders;
-    this.ids = ids;
-    this.topics = topics;
-    this.texts = texts;
-    this.files = files;
+  ServiceMessages(ChatContext chat) {
+    this.chat = chat;
+    this.g = chat.g();
+    this.rng = chat.rng();
   }
 
   /** The action of message {@code i} if it is a service message, else null. */
@@ -108,7 +87,7 @@ final class ServiceMessages {
   }
 
   private double rate() {
-    return switch (plan.kind()) {
+    return switch (chat.kind()) {
       case SAVED -> 0.003;
       case CHANNEL -> 0.02;
       case FORUM -> 0.03;
@@ -118,8 +97,8 @@ final class ServiceMessages {
 
   /** The action that message {@code i} must be for the chat's history to make sense, or null. */
   private ServiceAction forcedAction(long i) {
-    return switch (plan.kind()) {
-      case FORUM -> i == 0 ? CREATE_CHANNEL : topics.opensTopic(i) ? TOPIC_CREATED : null;
+    return switch (chat.kind()) {
+      case FORUM -> i == 0 ? CREATE_CHANNEL : chat.topics().opensTopic(i) ? TOPIC_CREATED : null;
       case MIGRATED -> migrationAction(i);
       case GROUP -> i == 0 ? CREATE_GROUP : null;
       case SUPERGROUP, CHANNEL -> i == 0 ? CREATE_CHANNEL : null;
@@ -130,7 +109,7 @@ final class ServiceMessages {
 
   /** A migrated supergroup: the basic group is created, migrates, and the supergroup goes on. */
   private ServiceAction migrationAction(long i) {
-    long oldCount = ids.oldCount();
+    long oldCount = chat.ids().oldCount();
     if (oldCount > 0 && i == 0) {
       return CREATE_GROUP;
     }
@@ -145,9 +124,9 @@ final class ServiceMessages {
 
   private ServiceAction randomAction(long i) {
     return rng.pick(
-        switch (plan.kind()) {
+        switch (chat.kind()) {
           case GROUP -> GROUP_ACTIONS;
-          case MIGRATED -> ids.isOld(i) ? GROUP_ACTIONS : SUPERGROUP_ACTIONS;
+          case MIGRATED -> chat.ids().isOld(i) ? GROUP_ACTIONS : SUPERGROUP_ACTIONS;
           case SUPERGROUP -> SUPERGROUP_ACTIONS;
           case FORUM -> FORUM_ACTIONS;
           case CHANNEL -> CHANNEL_ACTIONS;
@@ -158,36 +137,37 @@ final class ServiceMessages {
 
   /** Writes message {@code i}, with id {@code id} and date {@code time}, as {@code action}. */
   void write(long i, long id, long time, ServiceAction action) throws IOException {
-    head.start(id, "service", time, false);
-    int actor = senders.sender();
-    if (plan.kind() == ChatKind.CHANNEL || action == MIGRATE_FROM_GROUP) {
-      head.chat("actor", "actor_id");
+    chat.head().start(id, "service", time, false);
+    int actor = chat.senders().sender();
+    if (chat.kind() == ChatKind.CHANNEL || action == MIGRATE_FROM_GROUP) {
+      chat.head().chat("actor", "actor_id");
     } else if (action == CREATE_CHANNEL
         || action == CREATE_GROUP
         || action == TOPIC_CREATED && rng.chance(0.7)) {
-      head.person("actor", "actor_id", 0);
+      chat.head().person("actor", "actor_id", 0);
       actor = 0;
     } else {
-      head.person("actor", "actor_id", actor);
+      chat.head().person("actor", "actor_id", actor);
     }
     if (action != INFORMATION_TEXT && action != FUTURE) {
       g.writeStringField("action", action.json);
     }
     switch (action) {
       case CREATE_GROUP -> {
-        g.writeStringField("title", plan.name());
+        g.writeStringField("title", chat.plan().name());
         members(2 + rng.nextInt(4), false);
       }
-      case CREATE_CHANNEL, MIGRATE_FROM_GROUP -> g.writeStringField("title", plan.name());
+      case CREATE_CHANNEL, MIGRATE_FROM_GROUP -> g.writeStringField("title", chat.plan().name());
       case EDIT_GROUP_TITLE -> g.writeStringField("title", title());
       case MIGRATE_TO_SUPERGROUP, DELETE_GROUP_PHOTO, JOINED_TELEGRAM, JOIN_GROUP_BY_REQUEST -> {
         // the action alone
       }
       case INVITE_MEMBERS, INVITE_TO_GROUP_CALL -> members(1 + rng.nextInt(3), true);
       case REMOVE_MEMBERS -> members(1, true);
-      case JOIN_GROUP_BY_LINK -> g.writeStringField("inviter", People.name(senders.member()));
-      case EDIT_GROUP_PHOTO -> files.photo(time, true);
-      case PIN_MESSAGE -> g.writeNumberField("message_id", i > 0 ? ids.replyTarget(i) : id);
+      case JOIN_GROUP_BY_LINK ->
+          g.writeStringField("inviter", People.name(chat.senders().member()));
+      case EDIT_GROUP_PHOTO -> chat.files().photo(time, true);
+      case PIN_MESSAGE -> g.writeNumberField("message_id", i > 0 ? chat.ids().replyTarget(i) : id);
       case GROUP_CALL -> {
         if (rng.chance(0.8)) {
           g.writeNumberField("duration", 30 + rng.nextInt(7200));
@@ -200,7 +180,7 @@ final class ServiceMessages {
       case PHONE_CALL -> phoneCall();
       case EDIT_CHAT_THEME -> g.writeStringField("emoticon", rng.pick(THEME_EMOTICONS));
       case SEND_STAR_GIFT -> starGift(actor);
-      case TOPIC_CREATED -> g.writeStringField("title", topics.open(id));
+      case TOPIC_CREATED -> g.writeStringField("title", chat.topics().open(id));
       case TOPIC_EDIT -> topicEdit();
       case INFORMATION_TEXT ->
           g.writeStringField("information_text", rng.pick(INFORMATION_TEXTS));
@@ -211,7 +191,7 @@ final class ServiceMessages {
       }
       default -> throw new IllegalStateException("service action without a writer: " + action);
     }
-    texts.empty();
+    chat.texts().empty();
     g.writeEndObject();
   }
 
@@ -235,7 +215,7 @@ final class ServiceMessages {
     g.writeNumberField("stars", 15 + rng.nextInt(500));
     g.writeBooleanField("is_limited", rng.chance(0.2));
     g.writeBooleanField("is_anonymous", rng.chance(0.1));
-    texts.shortText("gift_text", People.lang(actor), false);
+    chat.texts().shortText("gift_text", People.lang(actor), false);
   }
 
   private void topicEdit() throws IOException {
@@ -254,7 +234,7 @@ final class ServiceMessages {
       if (mayBeNull && rng.chance(0.05)) {
         g.writeNull();
       } else {
-        g.writeString(People.name(senders.member()));
+        g.writeString(People.name(chat.senders().member()));
       }
     }
     g.writeEndArray();

@@ -235,8 +235,16 @@ final class TextMaker {
         long documentId = 5300000000000000000L + rng.nextInt(1 << 30);
         add(type, rng.pick(Vocabulary.EMOJI), Long.toString(documentId));
         break;
-      default:
+      case "bold":
+      case "italic":
+      case "underline":
+      case "strikethrough":
+      case "spoiler":
+      case "unknown":
         add(type, shortPlain(lang), null);
+        break;
+      default:
+        throw new IllegalStateException("entity type without a text: " + type);
     }
   }
 
