@@ -76,7 +76,7 @@ final class ChatGenerator {
       head.unsupported(id);
       return;
     }
-    ServiceAction action = service.actionAt(i);
+    TdesktopAction action = service.actionAt(i);
     if (action != null) {
       service.write(i, id, time, action);
     } else {

@@ -1,30 +1,30 @@
 package dev.tgmd.generate;
 
-import static dev.tgmd.generate.ServiceAction.BOOST_APPLY;
-import static dev.tgmd.generate.ServiceAction.CREATE_CHANNEL;
-import static dev.tgmd.generate.ServiceAction.CREATE_GROUP;
-import static dev.tgmd.generate.ServiceAction.DELETE_GROUP_PHOTO;
-import static dev.tgmd.generate.ServiceAction.EDIT_CHAT_THEME;
-import static dev.tgmd.generate.ServiceAction.EDIT_GROUP_PHOTO;
-import static dev.tgmd.generate.ServiceAction.EDIT_GROUP_TITLE;
-import static dev.tgmd.generate.ServiceAction.FUTURE;
-import static dev.tgmd.generate.ServiceAction.GROUP_CALL;
-import static dev.tgmd.generate.ServiceAction.GROUP_CALL_SCHEDULED;
-import static dev.tgmd.generate.ServiceAction.INFORMATION_TEXT;
-import static dev.tgmd.generate.ServiceAction.INVITE_MEMBERS;
-import static dev.tgmd.generate.ServiceAction.INVITE_TO_GROUP_CALL;
-import static dev.tgmd.generate.ServiceAction.JOINED_TELEGRAM;
-import static dev.tgmd.generate.ServiceAction.JOIN_GROUP_BY_LINK;
-import static dev.tgmd.generate.ServiceAction.JOIN_GROUP_BY_REQUEST;
-import static dev.tgmd.generate.ServiceAction.MIGRATE_FROM_GROUP;
-import static dev.tgmd.generate.ServiceAction.MIGRATE_TO_SUPERGROUP;
-import static dev.tgmd.generate.ServiceAction.PHONE_CALL;
-import static dev.tgmd.generate.ServiceAction.PIN_MESSAGE;
-import static dev.tgmd.generate.ServiceAction.REMOVE_MEMBERS;
-import static dev.tgmd.generate.ServiceAction.SEND_STAR_GIFT;
-import static dev.tgmd.generate.ServiceAction.SET_MESSAGES_TTL;
-import static dev.tgmd.generate.ServiceAction.TOPIC_CREATED;
-import static dev.tgmd.generate.ServiceAction.TOPIC_EDIT;
+import static dev.tgmd.generate.TdesktopAction.BOOST_APPLY;
+import static dev.tgmd.generate.TdesktopAction.CREATE_CHANNEL;
+import static dev.tgmd.generate.TdesktopAction.CREATE_GROUP;
+import static dev.tgmd.generate.TdesktopAction.DELETE_GROUP_PHOTO;
+import static dev.tgmd.generate.TdesktopAction.EDIT_CHAT_THEME;
+import static dev.tgmd.generate.TdesktopAction.EDIT_GROUP_PHOTO;
+import static dev.tgmd.generate.TdesktopAction.EDIT_GROUP_TITLE;
+import static dev.tgmd.generate.TdesktopAction.FUTURE;
+import static dev.tgmd.generate.TdesktopAction.GROUP_CALL;
+import static dev.tgmd.generate.TdesktopAction.GROUP_CALL_SCHEDULED;
+import static dev.tgmd.generate.TdesktopAction.INFORMATION_TEXT;
+import static dev.tgmd.generate.TdesktopAction.INVITE_MEMBERS;
+import static dev.tgmd.generate.TdesktopAction.INVITE_TO_GROUP_CALL;
+import static dev.tgmd.generate.TdesktopAction.JOINED_TELEGRAM;
+import static dev.tgmd.generate.TdesktopAction.JOIN_GROUP_BY_LINK;
+import static dev.tgmd.generate.TdesktopAction.JOIN_GROUP_BY_REQUEST;
+import static dev.tgmd.generate.TdesktopAction.MIGRATE_FROM_GROUP;
+import static dev.tgmd.generate.TdesktopAction.MIGRATE_TO_SUPERGROUP;
+import static dev.tgmd.generate.TdesktopAction.PHONE_CALL;
+import static dev.tgmd.generate.TdesktopAction.PIN_MESSAGE;
+import static dev.tgmd.generate.TdesktopAction.REMOVE_MEMBERS;
+import static dev.tgmd.generate.TdesktopAction.SEND_STAR_GIFT;
+import static dev.tgmd.generate.TdesktopAction.SET_MESSAGES_TTL;
+import static dev.tgmd.generate.TdesktopAction.TOPIC_CREATED;
+import static dev.tgmd.generate.TdesktopAction.TOPIC_EDIT;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -36,28 +36,28 @@ import java.io.IOException;
  */
 final class ServiceMessages {
 
-  private static final ServiceAction[] GROUP_ACTIONS = {
+  private static final TdesktopAction[] GROUP_ACTIONS = {
     INVITE_MEMBERS, INVITE_MEMBERS, REMOVE_MEMBERS, JOIN_GROUP_BY_LINK, JOIN_GROUP_BY_LINK,
     EDIT_GROUP_TITLE, EDIT_GROUP_PHOTO, DELETE_GROUP_PHOTO, PIN_MESSAGE, PIN_MESSAGE, GROUP_CALL,
     INVITE_TO_GROUP_CALL, SET_MESSAGES_TTL, INFORMATION_TEXT, FUTURE
   };
-  private static final ServiceAction[] SUPERGROUP_ACTIONS = {
+  private static final TdesktopAction[] SUPERGROUP_ACTIONS = {
     JOIN_GROUP_BY_REQUEST, JOIN_GROUP_BY_REQUEST, JOIN_GROUP_BY_LINK, INVITE_MEMBERS,
     REMOVE_MEMBERS, PIN_MESSAGE, PIN_MESSAGE, GROUP_CALL, GROUP_CALL_SCHEDULED, EDIT_GROUP_TITLE,
     EDIT_GROUP_PHOTO, BOOST_APPLY, INFORMATION_TEXT, FUTURE
   };
-  private static final ServiceAction[] FORUM_ACTIONS = {
+  private static final TdesktopAction[] FORUM_ACTIONS = {
     JOIN_GROUP_BY_REQUEST, JOIN_GROUP_BY_LINK, PIN_MESSAGE, GROUP_CALL, TOPIC_EDIT, TOPIC_EDIT,
     EDIT_GROUP_PHOTO, INFORMATION_TEXT, FUTURE
   };
-  private static final ServiceAction[] CHANNEL_ACTIONS = {
+  private static final TdesktopAction[] CHANNEL_ACTIONS = {
     PIN_MESSAGE, EDIT_GROUP_PHOTO, EDIT_GROUP_TITLE, GROUP_CALL, BOOST_APPLY
   };
-  private static final ServiceAction[] PERSONAL_ACTIONS = {
+  private static final TdesktopAction[] PERSONAL_ACTIONS = {
     PHONE_CALL, PHONE_CALL, PHONE_CALL, PHONE_CALL, SET_MESSAGES_TTL, PIN_MESSAGE,
     EDIT_CHAT_THEME, SEND_STAR_GIFT, FUTURE
   };
-  private static final ServiceAction[] OTHER_ACTIONS = {PIN_MESSAGE, PIN_MESSAGE, FUTURE};
+  private static final TdesktopAction[] OTHER_ACTIONS = {PIN_MESSAGE, PIN_MESSAGE, FUTURE};
 
   private static final Integer[] TTL_PERIODS = {0, 86400, 604800, 2678400};
   private static final String[] THEME_EMOTICONS = {"🏔️", "🌊", "🎄", "🌸"};
@@ -78,8 +78,8 @@ final class ServiceMessages {
   }
 
   /** The action of message {@code i} if it is a service message, else null. */
-  ServiceAction actionAt(long i) {
-    ServiceAction action = forcedAction(i);
+  TdesktopAction actionAt(long i) {
+    TdesktopAction action = forcedAction(i);
     if (action == null && i > 0 && rng.chance(rate())) {
       action = randomAction(i);
     }
@@ -96,7 +96,7 @@ final class ServiceMessages {
   }
 
   /** The action that message {@code i} must be for the chat's history to make sense, or null. */
-  private ServiceAction forcedAction(long i) {
+  private TdesktopAction forcedAction(long i) {
     return switch (chat.kind()) {
       case FORUM -> i == 0 ? CREATE_CHANNEL : chat.topics().opensTopic(i) ? TOPIC_CREATED : null;
       case MIGRATED -> migrationAction(i);
@@ -108,7 +108,7 @@ final class ServiceMessages {
   }
 
   /** A migrated supergroup: the basic group is created, migrates, and the supergroup goes on. */
-  private ServiceAction migrationAction(long i) {
+  private TdesktopAction migrationAction(long i) {
     long oldCount = chat.ids().oldCount();
     if (oldCount > 0 && i == 0) {
       return CREATE_GROUP;
@@ -122,7 +122,7 @@ final class ServiceMessages {
     return i == 0 ? CREATE_CHANNEL : null;
   }
 
-  private ServiceAction randomAction(long i) {
+  private TdesktopAction randomAction(long i) {
     return rng.pick(
         switch (chat.kind()) {
           case GROUP -> GROUP_ACTIONS;
@@ -136,7 +136,7 @@ final class ServiceMessages {
   }
 
   /** Writes message {@code i}, with id {@code id} and date {@code time}, as {@code action}. */
-  void write(long i, long id, long time, ServiceAction action) throws IOException {
+  void write(long i, long id, long time, TdesktopAction action) throws IOException {
     chat.head().start(id, "service", time, false);
     int actor = chat.senders().sender();
     if (chat.kind() == ChatKind.CHANNEL || action == MIGRATE_FROM_GROUP) {

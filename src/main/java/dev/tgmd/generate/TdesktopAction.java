@@ -5,7 +5,7 @@ package dev.tgmd.generate;
  * {@link #INFORMATION_TEXT} has no action field, and {@link #FUTURE} stands for an action no
  * tdesktop writes yet (its name is drawn from {@link Vocabulary#FUTURE_ACTIONS}).
  */
-enum ServiceAction {
+enum TdesktopAction {
   CREATE_GROUP("create_group"),
   CREATE_CHANNEL("create_channel"),
   MIGRATE_TO_SUPERGROUP("migrate_to_supergroup"),
@@ -35,7 +35,7 @@ enum ServiceAction {
   /** The value of the message's {@code action} field. */
   final String json;
 
-  ServiceAction(String json) {
+  TdesktopAction(String json) {
     this.json = json;
   }
 }
