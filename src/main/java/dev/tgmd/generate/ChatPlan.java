@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 record ChatPlan(
     int index,
-    Kind kind,
+    ChatKind kind,
     String name,
     boolean nullName,
     String type,
@@ -22,18 +22,6 @@ record ChatPlan(
     String folder,
     int memberBase,
     int memberCount) {
-
-  /** What a chat is like, which decides its senders, service actions and structure. */
-  enum Kind {
-    FORUM,
-    MIGRATED,
-    CHANNEL,
-    PERSONAL,
-    GROUP,
-    SAVED,
-    SUPERGROUP,
-    BOT
-  }
 
   /** Messages per extra chat: {@code n / 40000 + 3} chats in all. */
   static final long MESSAGES_PER_EXTRA_CHAT = 40_000;
@@ -65,7 +53,7 @@ record ChatPlan(
     List<ChatPlan> plans = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {
       boolean left = count >= 4 && k == count - 1;
-      Kind kind = left ? Kind.SUPERGROUP : kind(k);
+      ChatKind kind = left ? ChatKind.SUPERGROUP : kind(k);
       String folder = String.format(Locale.ROOT, "chats/chat_%0" + digits + "d", k + 1);
       int memberBase = 1 + (k * 131) % (People.COUNT - 400);
       plans.add(chat(k, kind, sizes[k], left, folder, memberBase));
@@ -73,61 +61,62 @@ record ChatPlan(
     return plans;
   }
 
-  private static final Kind[] CYCLE = {
-    Kind.PERSONAL, Kind.SUPERGROUP, Kind.GROUP, Kind.BOT, Kind.PERSONAL, Kind.CHANNEL
+  private static final ChatKind[] CYCLE = {
+    ChatKind.PERSONAL,
+    ChatKind.SUPERGROUP,
+    ChatKind.GROUP,
+    ChatKind.BOT,
+    ChatKind.PERSONAL,
+    ChatKind.CHANNEL
   };
 
-  private static Kind kind(int k) {
+  private static ChatKind kind(int k) {
     switch (k) {
       case 0:
-        return Kind.FORUM;
+        return ChatKind.FORUM;
       case 1:
-        return Kind.MIGRATED;
+        return ChatKind.MIGRATED;
       case 2:
-        return Kind.CHANNEL;
+        return ChatKind.CHANNEL;
       case 3:
-        return Kind.PERSONAL;
+        return ChatKind.PERSONAL;
       case 4:
-        return Kind.GROUP;
+        return ChatKind.GROUP;
       case 5:
-        return Kind.SAVED;
+        return ChatKind.SAVED;
       default:
         return CYCLE[k % CYCLE.length];
     }
   }
 
   private static ChatPlan chat(
-      int k, Kind kind, long messages, boolean left, String folder, int memberBase) {
+      int k, ChatKind kind, long messages, boolean left, String folder, int memberBase) {
     long channelId = 1_900_000_000L + k;
-    switch (kind) {
-      case FORUM:
-        return new ChatPlan(k, kind, "Hikers' Forum", false, "public_supergroup", channelId,
-            messages, left, folder, memberBase, 300);
-      case MIGRATED:
-        return new ChatPlan(k, kind, "Weekend Climbers", false, "private_supergroup", channelId,
-            messages, left, folder, memberBase, 60);
-      case CHANNEL:
+    return switch (kind) {
+      case FORUM -> new ChatPlan(k, kind, "Hikers' Forum", false, "public_supergroup",
+          channelId, messages, left, folder, memberBase, 300);
+      case MIGRATED -> new ChatPlan(k, kind, "Weekend Climbers", false, "private_supergroup",
+          channelId, messages, left, folder, memberBase, 60);
+      case CHANNEL -> {
         String channel = Vocabulary.CHANNEL_NAMES[k % Vocabulary.CHANNEL_NAMES.length];
-        return new ChatPlan(k, kind, channel, false, k == 2 ? "public_channel" : "private_channel",
+        yield new ChatPlan(k, kind, channel, false, k == 2 ? "public_channel" : "private_channel",
             channelId, messages, left, folder, memberBase, 3);
-      case PERSONAL:
+      }
+      case PERSONAL -> {
         boolean deleted = k % 11 == 7;
-        return new ChatPlan(k, kind, deleted ? null : People.name(memberBase), deleted,
+        yield new ChatPlan(k, kind, deleted ? null : People.name(memberBase), deleted,
             "personal_chat", People.userId(memberBase), messages, left, folder, memberBase, 1);
-      case GROUP:
-        return new ChatPlan(k, kind, groupName(k), false, "private_group", 400_000_000L + k,
-            messages, left, folder, memberBase, 3 + k % 20);
-      case SAVED:
-        return new ChatPlan(k, kind, null, false, "saved_messages", People.userId(0), messages,
-            left, folder, memberBase, 1);
-      case BOT:
-        return new ChatPlan(k, kind, "Trail Weather Bot", false, "bot_chat",
-            5_000_000_000L + k, messages, left, folder, memberBase, 1);
-      default:
-        return new ChatPlan(k, kind, groupName(k), false,
-            left || k % 2 == 0 ? "public_supergroup" : "private_supergroup", channelId, messages,
-            left, folder, memberBase, 20 + k % 200);
-    }
+      }
+      case GROUP -> new ChatPlan(k, kind, groupName(k), false, "private_group",
+          400_000_000L + k, messages, left, folder, memberBase, 3 + k % 20);
+      case SAVED -> new ChatPlan(k, kind, null, false, "saved_messages", People.userId(0),
+          messages, left, folder, memberBase, 1);
+      case BOT -> new ChatPlan(k, kind, "Trail Weather Bot", false, "bot_chat",
+          5_000_000_000L + k, messages, left, folder, memberBase, 1);
+      case SUPERGROUP -> new ChatPlan(k, kind, groupName(k), false,
+          left || k % 2 == 0 ? "public_supergroup" : "private_supergroup", channelId, messages,
+          left, folder, memberBase, 20 + k % 200);
+    };
   }
 
   private static String groupName(int k) {

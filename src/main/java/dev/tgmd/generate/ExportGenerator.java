@@ -119,7 +119,7 @@ public final class ExportGenerator {
     g.writeStartArray();
     for (ChatPlan p : plans) {
       if (p.left() == left) {
-        new ChatWriter(g, p, seed, pool, media).write();
+        new ChatGenerator(g, p, seed, pool, media).write();
       }
     }
     g.writeEndArray();
@@ -131,15 +131,11 @@ public final class ExportGenerator {
     g.writeStartObject();
     g.writeNumberField("user_id", People.userId(0));
     g.writeStringField("first_name", People.firstName(0));
-    g.writeStringField("last_name", lastName(0));
+    g.writeStringField("last_name", People.lastName(0));
     g.writeStringField("phone_number", "+1 555 0100");
     g.writeStringField("username", People.username(0));
     g.writeStringField("bio", "Invented by tgmd generate.");
     g.writeEndObject();
-  }
-
-  private static String lastName(int person) {
-    return People.name(person).substring(People.firstName(person).length()).trim();
   }
 
   private static void contacts(JsonGenerator g) throws IOException {
@@ -152,7 +148,7 @@ public final class ExportGenerator {
       g.writeStartObject();
       g.writeNumberField("user_id", People.userId(p));
       g.writeStringField("first_name", People.firstName(p));
-      g.writeStringField("last_name", lastName(p));
+      g.writeStringField("last_name", People.lastName(p));
       g.writeStringField("phone_number", "+1 555 02" + (10 + p));
       g.writeStringField("date", "2019-01-01T12:00:00");
       g.writeStringField("date_unixtime", "1546333200");

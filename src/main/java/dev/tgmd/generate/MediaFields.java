@@ -77,6 +77,24 @@ final class MediaFields {
   }
 
   /**
+   * A path named as tdesktop names photos, voice and video messages: {@code
+   * folder/prefix_N@dd-MM-yyyy_HH-mm-ss.extension}, {@code N} counting such files in the chat.
+   */
+  private String datedPath(String folder, String prefix, int n, long time, String extension) {
+    StringBuilder p = path(folder).append(prefix).append('_').append(n).append('@');
+    Dates.fileNamePart(time, p);
+    return p.append(extension).toString();
+  }
+
+  /** A path field and its size field for a file that is always written (no placeholder). */
+  private void written(String field, String sizeField, String relative, byte[] content)
+      throws IOException {
+    g.writeStringField(field, relative);
+    media.write(relative, content);
+    g.writeNumberField(sizeField, content.length);
+  }
+
+  /**
    * Writes a path field: the path (and the file unless missing) or a placeholder. Returns the
    * content's size, or a plausible size when no content was written.
    */
@@ -102,13 +120,11 @@ final class MediaFields {
 
   /** A photo's fields; {@code service} for a new group photo, which has no spoiler. */
   void photo(long time, boolean service) throws IOException {
-    StringBuilder p = path("photos").append("photo_").append(++photos).append('@');
-    Dates.fileNamePart(time, p);
-    p.append(".jpg");
+    String relative = datedPath("photos", "photo", ++photos, time, ".jpg");
     int state = mediaState(0.04);
     String placeholder = rng.chance(0.1) ? PHOTO_NOT_INCLUDED : placeholder();
     byte[] content = pool.jpeg(rng.nextInt(MediaPool.JPEGS));
-    long size = file("photo", p.toString(), content, state, placeholder);
+    long size = file("photo", relative, content, state, placeholder);
     g.writeNumberField("photo_file_size", size);
     int[] wh = PHOTO_SIZES[rng.nextInt(PHOTO_SIZES.length)];
     g.writeNumberField("width", wh[0]);
@@ -176,11 +192,9 @@ final class MediaFields {
   }
 
   void voice(long time) throws IOException {
-    StringBuilder p = path("voice_messages").append("audio_").append(++audios).append('@');
-    Dates.fileNamePart(time, p);
-    p.append(".ogg");
+    String relative = datedPath("voice_messages", "audio", ++audios, time, ".ogg");
     byte[] content = pool.ogg(rng.nextInt(MediaPool.OGGS));
-    long size = file("file", p.toString(), content, mediaState(0.04), placeholder());
+    long size = file("file", relative, content, mediaState(0.04), placeholder());
     g.writeNumberField("file_size", size);
     g.writeStringField("media_type", "voice_message");
     g.writeStringField("mime_type", "audio/ogg");
@@ -189,17 +203,11 @@ final class MediaFields {
 
   private void thumbnail(String videoPath) throws IOException {
     byte[] thumb = pool.jpeg(rng.nextInt(MediaPool.JPEGS));
-    String relative = videoPath + "_thumb.jpg";
-    g.writeStringField("thumbnail", relative);
-    media.write(relative, thumb);
-    g.writeNumberField("thumbnail_file_size", thumb.length);
+    written("thumbnail", "thumbnail_file_size", videoPath + "_thumb.jpg", thumb);
   }
 
   void round(long time) throws IOException {
-    StringBuilder p = path("round_video_messages").append("file_").append(++roundFiles).append('@');
-    Dates.fileNamePart(time, p);
-    p.append(".mp4");
-    String relative = p.toString();
+    String relative = datedPath("round_video_messages", "file", ++roundFiles, time, ".mp4");
     byte[] content = pool.mp4(rng.nextInt(MediaPool.MP4S));
     long size = file("file", relative, content, mediaState(0.04), placeholder());
     g.writeNumberField("file_size", size);
@@ -212,10 +220,7 @@ final class MediaFields {
   }
 
   void video(long time) throws IOException {
-    StringBuilder p = path("video_files").append("video_").append(++videos).append('@');
-    Dates.fileNamePart(time, p);
-    p.append(".mp4");
-    String relative = p.toString();
+    String relative = datedPath("video_files", "video", ++videos, time, ".mp4");
     int state = mediaState(0.4);
     long size = file("file", relative, pool.mp4(rng.nextInt(MediaPool.MP4S)), state, TOO_BIG);
     g.writeNumberField("file_size", state == PLACEHOLDER ? size + 2_000_000_000L : size);
@@ -300,10 +305,7 @@ final class MediaFields {
     if (rng.chance(0.7)) {
       String relative =
           path("contacts").append("contact_").append(++contacts).append(".vcard").toString();
-      byte[] vcard = pool.vcard(k);
-      g.writeStringField("contact_vcard", relative);
-      media.write(relative, vcard);
-      g.writeNumberField("contact_vcard_file_size", vcard.length);
+      written("contact_vcard", "contact_vcard_file_size", relative, pool.vcard(k));
     }
   }
 }

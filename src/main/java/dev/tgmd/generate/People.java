@@ -64,6 +64,11 @@ final class People {
     return FIRST[p];
   }
 
+  /** The last name, empty for the few people who have none. */
+  static String lastName(int p) {
+    return NAMES[p].substring(FIRST[p].length()).trim();
+  }
+
   static long userId(int p) {
     return FIRST_USER_ID + p;
   }

@@ -2,7 +2,7 @@ package dev.tgmd.generate;
 
 /**
  * A small, fast pseudo-random source (SplitMix64) whose sequence is fixed by this code alone, so a
- * seed gives the same export on every JDK. Not thread-safe: one per chat writer.
+ * seed gives the same export on every JDK. Not thread-safe: one per generated chat.
  */
 final class Rng {
 

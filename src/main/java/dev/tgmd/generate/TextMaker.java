@@ -4,7 +4,7 @@ package dev.tgmd.generate;
  * Makes message texts: mostly short, some long with newlines; English with some Russian, Arabic
  * (RTL), emoji, a little Markdown syntax and, rarely, control characters. A formatted text is a
  * sequence of runs (plain or an entity with its extra field), like tdesktop's {@code text} array.
- * Reuses its buffers: one instance per chat writer, read a text before making the next.
+ * Reuses its buffers: one instance per generated chat, read a text before making the next.
  */
 final class TextMaker {
 
@@ -235,8 +235,16 @@ final class TextMaker {
         long documentId = 5300000000000000000L + rng.nextInt(1 << 30);
         add(type, rng.pick(Vocabulary.EMOJI), Long.toString(documentId));
         break;
-      default:
+      case "bold":
+      case "italic":
+      case "underline":
+      case "strikethrough":
+      case "spoiler":
+      case "unknown":
         add(type, shortPlain(lang), null);
+        break;
+      default:
+        throw new IllegalStateException("entity type without a text: " + type);
     }
   }
 

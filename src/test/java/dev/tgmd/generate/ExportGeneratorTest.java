@@ -138,7 +138,7 @@ class ExportGeneratorTest {
       }
     }
     assertThat(ChatPlan.plan(200_000)).extracting(ChatPlan::kind)
-        .startsWith(ChatPlan.Kind.FORUM, ChatPlan.Kind.MIGRATED, ChatPlan.Kind.CHANNEL);
+        .startsWith(ChatKind.FORUM, ChatKind.MIGRATED, ChatKind.CHANNEL);
   }
 
   @Test
