@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Typed reads of the current JSON value with errors that name the file, line and column. One per
+ * Typed reads of the current JSON value with errors that name the file, line and column, and the
+ * one walk over an object's fields ({@link #readObject}) every reader of the package uses. One per
  * reader; not thread-safe.
  */
 final class JsonValues {
