@@ -107,107 +107,12 @@ public final class ExportReader implements Closeable {
   public static ExportReader open(Path input, Predicate<Chat> filter)
       throws IOException, ExportFormatException {
     Objects.requireNonNull(filter, "filter");
-    Path file = input;
-    if (Files.isDirectory(input)) {
-      file = input.resolve("result.json");
-      if (!Files.isRegularFile(file)) {
-        throw new ExportFormatException(input, noExportHere(input));
-      }
-    } else if (!Files.exists(input)) {
-      throw new ExportFormatException(input, "no such file or folder");
-    } else if (!Files.isRegularFile(input)) {
-      throw new ExportFormatException(input, "not a regular file");
-    } else {
-      String other = otherKindOfFile(input);
-      if (other != null) {
-        throw new ExportFormatException(input, other);
-      }
-    }
+    Path file = ExportInput.resultJson(input);
     try {
       return new ExportReader(file, filter);
     } catch (NoSuchFileException e) {
       throw new ExportFormatException(file, "no such file");
     }
-  }
-
-  /** The advice of an HTML export: what it is and what to do. */
-  static final String HTML_EXPORT = "this is Telegram Desktop's HTML export; export again choosing "
-      + "'Machine-readable JSON' as the format (Settings > Advanced > Export Telegram data)";
-
-  /** How many folders are looked into, at most, to find exports below a folder that is none. */
-  private static final int MAX_FOLDERS_SEARCHED = 2_000;
-
-  /** Why a folder without result.json is no export, and what to do instead. */
-  private static String noExportHere(Path dir) {
-    if (Files.isRegularFile(dir.resolve("export_results.html")) || Files.isRegularFile(dir.resolve("messages.html"))) {
-      return HTML_EXPORT;
-    }
-    java.util.List<Path> found = new java.util.ArrayList<>();
-    int[] budget = {MAX_FOLDERS_SEARCHED};
-    for (Path child : subfolders(dir, budget)) {
-      if (Files.isRegularFile(child.resolve("result.json"))) {
-        found.add(child);
-        continue;
-      }
-      for (Path grandchild : subfolders(child, budget)) {
-        if (Files.isRegularFile(grandchild.resolve("result.json"))) {
-          found.add(grandchild);
-        }
-      }
-    }
-    if (found.isEmpty()) {
-      return "no result.json in this folder: give the folder Telegram Desktop exported to "
-          + "(it holds result.json), exported with the format 'Machine-readable JSON'";
-    }
-    java.util.Collections.sort(found);
-    StringBuilder names = new StringBuilder();
-    for (int i = 0; i < Math.min(found.size(), 5); i++) {
-      names.append(i == 0 ? "" : ", ").append(dir.relativize(found.get(i)));
-    }
-    if (found.size() > 5) {
-      names.append(" and ").append(found.size() - 5).append(" more");
-    }
-    return "no result.json in this folder, but " + (found.size() == 1 ? "this folder in it holds an export: "
-        : "these folders in it hold exports: ") + names + "; name " + (found.size() == 1 ? "it" : "one of them")
-        + " as INPUT";
-  }
-
-  private static java.util.List<Path> subfolders(Path dir, int[] budget) {
-    java.util.List<Path> out = new java.util.ArrayList<>();
-    if (budget[0] <= 0) {
-      return out;
-    }
-    try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
-      java.util.Iterator<Path> it = entries.iterator();
-      while (it.hasNext() && budget[0] > 0) {
-        Path p = it.next();
-        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          budget[0]--;
-          out.add(p);
-        }
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      // an unreadable folder holds no export we could read
-    }
-    java.util.Collections.sort(out);
-    return out;
-  }
-
-  /** Why a file given as INPUT is some other kind of file than result.json, or null. */
-  private static String otherKindOfFile(Path file) throws IOException {
-    byte[] head = new byte[4];
-    int n;
-    try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(head, 0, head.length);
-    }
-    if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5) && (head[3] == 4 || head[3] == 6)) {
-      return "a zip archive, not an export: unpack it first, then give tgmd the folder holding result.json";
-    }
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (name.endsWith(".html") || name.endsWith(".htm")) {
-      return HTML_EXPORT;
-    }
-    return null;
   }
 
   /** Opens an export and yields every chat. */
@@ -416,30 +321,30 @@ public final class ExportReader implements Closeable {
           }
         }
       }
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        switch (name) {
-          case "name":
-            found.name = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
-            found.hasName = true;
-            break;
-          case "type":
-            found.type = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
-            break;
-          case "id":
-            found.id = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
+      values.readObject(p, found, SCANNED_HEADER_FIELD);
     } catch (JsonProcessingException e) {
       return header; // the main parser reports the problem where it meets it
     }
     return found;
   }
+
+  /** A header field as the second parser reads it: leniently, a value of the wrong type is none. */
+  private static final FieldReader<HeaderFields> SCANNED_HEADER_FIELD = (p, name, t, found) -> {
+    switch (name) {
+      case "name":
+        found.name = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        found.hasName = true;
+        break;
+      case "type":
+        found.type = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        break;
+      case "id":
+        found.id = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+        break;
+      default:
+        p.skipChildren();
+    }
+  };
 
   private static boolean seekField(JsonParser p, String wanted) throws IOException {
     JsonToken t;

@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Typed reads of the current JSON value with errors that name the file, line and column. One per
+ * Typed reads of the current JSON value with errors that name the file, line and column, and the
+ * one walk over an object's fields ({@link #readObject}) every reader of the package uses. One per
  * reader; not thread-safe.
  */
 final class JsonValues {
@@ -46,6 +47,41 @@ final class JsonValues {
     }
     int column = escapes == null ? loc.getColumnNr() : escapes.originalColumn(loc.getByteOffset(), loc.getColumnNr());
     return new ExportFormatException(file, Math.max(0, loc.getLineNr()), Math.max(0, column), reason, cause);
+  }
+
+  /** The error of a file that ends in the middle of a value. */
+  ExportFormatException truncated(JsonParser p) {
+    return error(p, "unexpected end of file: the export looks truncated");
+  }
+
+  /** Fails unless the current token starts an object: the value of {@code field}. */
+  void expectObject(JsonParser p, String field) throws ExportFormatException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw wrongType(p, field, "an object");
+    }
+  }
+
+  /**
+   * The one walk over the fields of a JSON object: from its START_OBJECT (the current token) to its
+   * END_OBJECT, handing each field to {@code reader} with the parser on the field's value. A file
+   * that ends inside the object is reported as truncated.
+   *
+   * @return {@code into}
+   */
+  <T> T readObject(JsonParser p, T into, FieldReader<? super T> reader) throws IOException, ExportFormatException {
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw truncated(p);
+      }
+      reader.read(p, name, t, into);
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw p.currentToken() == null ? truncated(p)
+          : error(p, "expected a field name, found " + describe(p.currentToken()));
+    }
+    return into;
   }
 
   static String describe(JsonToken t) {
