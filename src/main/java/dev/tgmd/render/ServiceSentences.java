@@ -116,7 +116,7 @@ final class ServiceSentences {
         : o.type().isEmpty() ? actor + ": service message"
         : actor + ": " + o.type().replace('_', ' ');
     List<ExtraField> fields = o.fields();
-    return fields.isEmpty() ? sentence : sentence + " (" + MessageRenderer.fieldsText(fields) + ")";
+    return fields.isEmpty() ? sentence : sentence + " (" + Labels.fieldsText(fields) + ")";
   }
 
   private static String field(List<ExtraField> fields, String... names) {
