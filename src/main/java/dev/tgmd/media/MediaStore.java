@@ -85,8 +85,7 @@ public final class MediaStore {
 
   /** Stores the file when it is new, and says what the note should show for it. */
   public MediaLink store(MediaSource source) throws IOException {
-    if (source instanceof MediaSource.Available) {
-      MediaSource.Available a = (MediaSource.Available) source;
+    if (source instanceof MediaSource.Available a) {
       Key key = new Key(a.size(), a.checksum());
       List<Copy> candidates = byContent.get(key);
       if (candidates != null) {
@@ -125,14 +124,17 @@ public final class MediaStore {
       missing++;
       return new MediaLink.Missing(source.declared());
     }
-    if (source instanceof MediaSource.Refused) {
+    if (source instanceof MediaSource.Refused r) {
       refused++;
-      return new MediaLink.Refused(source.declared(), ((MediaSource.Refused) source).reason());
+      return new MediaLink.Refused(r.declared(), r.reason());
     }
     if (source instanceof MediaSource.Skipped) {
       return new MediaLink.NotCopied(source.declared());
     }
-    return new MediaLink.Placeholder(source.declared());
+    if (source instanceof MediaSource.Placeholder) {
+      return new MediaLink.Placeholder(source.declared());
+    }
+    throw new IllegalStateException("unhandled media source " + source.getClass());
   }
 
   /** {@code media/<path in the chat's export folder>}, each segment made safe, unique. */

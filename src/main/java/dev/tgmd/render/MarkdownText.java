@@ -241,8 +241,8 @@ public final class MarkdownText {
   }
 
   private static boolean rendersPlain(TextPart part) {
-    if (part instanceof TextPart.Entity) {
-      return linkTarget((TextPart.Entity) part) == null;
+    if (part instanceof TextPart.Entity e) {
+      return linkTarget(e) == null;
     }
     return part instanceof TextPart.Plain || part instanceof TextPart.Unknown
         || part instanceof TextPart.CustomEmoji || part instanceof TextPart.MentionName;
@@ -251,23 +251,20 @@ public final class MarkdownText {
   /** Where an entity links to: mentions, e-mails, URLs and phone numbers link; the rest is text. */
   static String linkTarget(TextPart.Entity entity) {
     String trimmed = entity.text().strip();
-    switch (entity.kind()) {
-      case MENTION:
-        return USERNAME.matcher(trimmed).matches() ? "https://t.me/" + trimmed.substring(1) : null;
-      case EMAIL:
-        return trimmed.indexOf('@') > 0 && trimmed.indexOf(' ') < 0 && trimmed.indexOf('\n') < 0
-            ? "mailto:" + trimmed : null;
-      case LINK:
-        if (trimmed.isEmpty() || trimmed.indexOf(' ') >= 0 || trimmed.indexOf('\n') >= 0) {
-          return null;
-        }
-        return SCHEME.matcher(trimmed).matches() ? trimmed : "https://" + trimmed;
-      case PHONE:
-        String digits = trimmed.replaceAll("[^0-9+]", "");
-        return digits.length() >= 3 ? "tel:" + digits : null;
-      default:
-        return null;
-    }
+    return switch (entity.kind()) {
+      case MENTION -> USERNAME.matcher(trimmed).matches() ? "https://t.me/" + trimmed.substring(1) : null;
+      case EMAIL -> trimmed.indexOf('@') > 0 && trimmed.indexOf(' ') < 0 && trimmed.indexOf('\n') < 0
+          ? "mailto:" + trimmed : null;
+      case LINK -> trimmed.isEmpty() || trimmed.indexOf(' ') >= 0 || trimmed.indexOf('\n') >= 0 ? null
+          : SCHEME.matcher(trimmed).matches() ? trimmed : "https://" + trimmed;
+      case PHONE -> phoneLink(trimmed);
+      case HASHTAG, CASHTAG, BOT_COMMAND, BANK_CARD -> null;
+    };
+  }
+
+  private static String phoneLink(String trimmed) {
+    String digits = trimmed.replaceAll("[^0-9+]", "");
+    return digits.length() >= 3 ? "tel:" + digits : null;
   }
 
   private static boolean isBlank(List<Token> line) {
@@ -290,11 +287,11 @@ public final class MarkdownText {
     if (text.endsWith("\n")) {
       text = text.substring(0, text.length() - 1);
     }
-    if (part instanceof TextPart.Pre) {
+    if (part instanceof TextPart.Pre pre) {
       separateBlock(out);
       int fence = Math.max(3, longestRun(text, '`') + 1);
       String ticks = "`".repeat(fence);
-      out.append(ticks).append(language(((TextPart.Pre) part).language())).append('\n');
+      out.append(ticks).append(language(pre.language())).append('\n');
       appendControlSafe(text, out);
       out.append('\n').append(ticks);
       return;
@@ -392,18 +389,18 @@ public final class MarkdownText {
       if (part instanceof TextPart.Plain || part instanceof TextPart.Unknown
           || part instanceof TextPart.CustomEmoji || part instanceof TextPart.MentionName) {
         plain(text);
-      } else if (part instanceof TextPart.Styled) {
-        styled(((TextPart.Styled) part).style(), text);
+      } else if (part instanceof TextPart.Styled s) {
+        styled(s.style(), text);
       } else if (part instanceof TextPart.Code || part instanceof TextPart.Pre) {
         code(text);
-      } else if (part instanceof TextPart.TextLink) {
-        link(text, ((TextPart.TextLink) part).href());
-      } else if (part instanceof TextPart.Entity) {
-        entity((TextPart.Entity) part, text);
+      } else if (part instanceof TextPart.TextLink l) {
+        link(text, l.href());
+      } else if (part instanceof TextPart.Entity e) {
+        entity(e, text);
       } else if (part instanceof TextPart.Blockquote) {
         wrapped("<span class=\"blockquote\">", text, "</span>");
       } else {
-        plain(text);
+        throw new IllegalStateException("unhandled text part " + part.getClass());
       }
     }
 
@@ -518,22 +515,12 @@ public final class MarkdownText {
 
     void styled(TextPart.Style style, String text) {
       switch (style) {
-        case BOLD:
-          delimited("**", "<b>", "</b>", text);
-          break;
-        case ITALIC:
-          delimited("*", "<i>", "</i>", text);
-          break;
-        case STRIKETHROUGH:
-          delimited("~~", "<s>", "</s>", text);
-          break;
-        case UNDERLINE:
-          wrapped("<u>", text, "</u>");
-          break;
-        case SPOILER:
-        default:
-          wrapped("<span class=\"spoiler\">", text, "</span>");
-          break;
+        case BOLD -> delimited("**", "<b>", "</b>", text);
+        case ITALIC -> delimited("*", "<i>", "</i>", text);
+        case STRIKETHROUGH -> delimited("~~", "<s>", "</s>", text);
+        case UNDERLINE -> wrapped("<u>", text, "</u>");
+        case SPOILER -> wrapped("<span class=\"spoiler\">", text, "</span>");
+        default -> throw new IllegalStateException("unhandled text style " + style);
       }
     }
 
