@@ -8,7 +8,7 @@ import dev.tgmd.metrics.CacheRecorder;
 import dev.tgmd.metrics.MetricsCollector;
 import dev.tgmd.metrics.StageTimer;
 import dev.tgmd.metrics.Total;
-import dev.tgmd.render.MediaLink;
+import dev.tgmd.media.MediaLink;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.NoteFormat;
 import java.io.IOException;

@@ -4,7 +4,6 @@ import dev.tgmd.layout.ChatLayout;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.SafeNames;
 import dev.tgmd.metrics.CacheRecorder;
-import dev.tgmd.render.MediaLink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

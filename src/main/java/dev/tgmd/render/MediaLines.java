@@ -1,5 +1,6 @@
 package dev.tgmd.render;
 
+import dev.tgmd.media.MediaLink;
 import dev.tgmd.source.Attachment;
 import java.util.Locale;
 

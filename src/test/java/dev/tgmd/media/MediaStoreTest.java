@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.metrics.CacheRecorder;
-import dev.tgmd.render.MediaLink;
 import dev.tgmd.source.FileRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

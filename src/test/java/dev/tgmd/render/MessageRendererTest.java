@@ -3,6 +3,7 @@ package dev.tgmd.render;
 import static dev.tgmd.testing.MessageBuilder.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgmd.media.MediaLink;
 import dev.tgmd.source.Attachment;
 import dev.tgmd.source.Button;
 import dev.tgmd.source.FileRef;
