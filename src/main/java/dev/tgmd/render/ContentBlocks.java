@@ -30,7 +30,7 @@ final class ContentBlocks {
       return poll(p);
     }
     if (a instanceof Attachment.Location l) {
-      String live = l.livePeriodSeconds() == null ? "" : " (live for " + Sizes.duration(l.livePeriodSeconds()) + ")";
+      String live = l.livePeriodSeconds() == null ? "" : " (live for " + Durations.of(l.livePeriodSeconds()) + ")";
       if (l.latitude() == null || l.longitude() == null) {
         return "📍 Location" + live;
       }

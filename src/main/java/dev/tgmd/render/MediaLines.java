@@ -2,6 +2,7 @@ package dev.tgmd.render;
 
 import dev.tgmd.media.MediaLink;
 import dev.tgmd.source.Attachment;
+import dev.tgmd.units.ByteSizes;
 import java.util.Locale;
 
 /**
@@ -68,7 +69,7 @@ final class MediaLines {
       sb.append(flavor == Flavor.OBSIDIAN
           ? "[[" + path + "|" + Labels.wikiLabel(label) + "]]"
           : "[" + MarkdownText.escapeInline(label) + "](" + MarkdownText.destination(path) + ")");
-      sb.append(" · ").append(Sizes.human(s.size()));
+      sb.append(" · ").append(ByteSizes.iec(s.size()));
     }
     return sb.toString();
   }

@@ -80,7 +80,7 @@ final class ServiceSentences {
       if ("busy".equals(reason)) {
         return actor + " called (busy)";
       }
-      String duration = c.durationSeconds() == null ? "" : ", " + Sizes.duration(c.durationSeconds());
+      String duration = c.durationSeconds() == null ? "" : ", " + Durations.of(c.durationSeconds());
       return actor + " called" + duration;
     }
     if (a instanceof ServiceAction.Migrated mg) {
@@ -110,7 +110,7 @@ final class ServiceSentences {
       if (period != null && period.matches("\\d{1,12}")) {
         long seconds = Long.parseLong(period);
         return seconds == 0 ? actor + " turned off auto-delete"
-            : actor + " set messages to auto-delete after " + Sizes.duration(seconds);
+            : actor + " set messages to auto-delete after " + Durations.of(seconds);
       }
     }
     String simple = SIMPLE.get(o.type());
