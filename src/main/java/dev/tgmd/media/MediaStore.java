@@ -83,8 +83,8 @@ public final class MediaStore {
   }
 
   /** Stores the file when it is new, and says what the note should show for it. */
-  public MediaLink store(MediaSource source) throws IOException {
-    if (source instanceof MediaSource.Available a) {
+  public MediaLink store(CheckedFile source) throws IOException {
+    if (source instanceof CheckedFile.Available a) {
       Key key = new Key(a.size(), a.checksum());
       List<Copy> candidates = byContent.get(key);
       if (candidates != null) {
@@ -119,18 +119,18 @@ public final class MediaStore {
       cache.size(entriesBefore + entries, bytesBefore + storedBytes);
       return stored;
     }
-    if (source instanceof MediaSource.Missing) {
+    if (source instanceof CheckedFile.Missing) {
       missing++;
       return new MediaLink.Missing(source.declared());
     }
-    if (source instanceof MediaSource.Refused r) {
+    if (source instanceof CheckedFile.Refused r) {
       refused++;
       return new MediaLink.Refused(r.declared(), r.reason());
     }
-    if (source instanceof MediaSource.Skipped) {
+    if (source instanceof CheckedFile.Skipped) {
       return new MediaLink.NotCopied(source.declared());
     }
-    if (source instanceof MediaSource.Placeholder) {
+    if (source instanceof CheckedFile.Placeholder) {
       return new MediaLink.Placeholder(source.declared());
     }
     throw new IllegalStateException("unhandled media source " + source.getClass());
@@ -164,7 +164,7 @@ public final class MediaStore {
    * Whether a stored content and a new file are the same bytes (their sizes and checksums agree).
    * A file that changed since it was checked is taken as different.
    */
-  private boolean sameContent(Copy stored, MediaSource.Available file) throws IOException {
+  private boolean sameContent(Copy stored, CheckedFile.Available file) throws IOException {
     if (stored.source.equals(file.relative())) {
       return true;
     }
@@ -196,7 +196,7 @@ public final class MediaStore {
     }
   }
 
-  private void copy(MediaSource.Available from, String to) throws IOException {
+  private void copy(CheckedFile.Available from, String to) throws IOException {
     out.write(to, o -> {
       if (from.content() != null) {
         o.write(from.content());
