@@ -20,8 +20,8 @@ import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.metrics.SummaryFormatter;
 import dev.tgmd.metrics.Ticker;
 import dev.tgmd.render.Flavor;
-import dev.tgmd.render.Sizes;
 import dev.tgmd.source.ExportFormatException;
+import dev.tgmd.units.ByteSizes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -351,7 +351,7 @@ public final class ExportCommand implements Callable<Integer> {
           r.failedMessages() == 1 ? "message" : "messages");
     }
     out.printf(Locale.ROOT, "Media: %,d copied (%s), %,d duplicates avoided, %,d missing, %,d refused%n",
-        r.mediaFiles(), Sizes.human(r.mediaBytes()), r.duplicates(), r.missing(), r.refused());
+        r.mediaFiles(), ByteSizes.iec(r.mediaBytes()), r.duplicates(), r.missing(), r.refused());
   }
 
   static String describe(IOException e) {

@@ -1,7 +1,7 @@
 package dev.tgmd.export;
 
 import dev.tgmd.media.MediaResolver;
-import dev.tgmd.media.MediaSource;
+import dev.tgmd.media.CheckedFile;
 import dev.tgmd.render.MediaSlot;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.RenderedMessage;
@@ -19,7 +19,7 @@ final class MessageProcessor {
   /** How a file of the export is looked at: checked and checksummed, or only checked. */
   @FunctionalInterface
   interface MediaCheck {
-    MediaSource of(FileRef file) throws IOException;
+    CheckedFile of(FileRef file) throws IOException;
   }
 
   private final MessageRenderer renderer;
@@ -40,21 +40,21 @@ final class MessageProcessor {
     if (rendered.media().isEmpty()) {
       return new ReadyToWrite(rendered, List.of());
     }
-    List<MediaSource> sources = new ArrayList<>(rendered.media().size());
+    List<CheckedFile> sources = new ArrayList<>(rendered.media().size());
     for (MediaSlot slot : rendered.media()) {
       sources.add(resolve(slot));
     }
     return new ReadyToWrite(rendered, sources);
   }
 
-  private MediaSource resolve(MediaSlot slot) {
+  private CheckedFile resolve(MediaSlot slot) {
     if (slot.file().isPlaceholder()) {
-      return new MediaSource.Placeholder(slot.file().placeholder());
+      return new CheckedFile.Placeholder(slot.file().placeholder());
     }
     try {
       return media.of(slot.file());
     } catch (IOException e) {
-      return new MediaSource.Refused(slot.file().path(), "it could not be read (" + e.getClass().getSimpleName() + ")");
+      return new CheckedFile.Refused(slot.file().path(), "it could not be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 }

@@ -2,14 +2,14 @@ package dev.tgmd.export;
 
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.media.MediaResolver;
-import dev.tgmd.media.MediaSource;
+import dev.tgmd.media.CheckedFile;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.metrics.CacheRecorder;
 import dev.tgmd.metrics.MetricsCollector;
 import dev.tgmd.metrics.RunStatus;
 import dev.tgmd.metrics.StageTimer;
 import dev.tgmd.metrics.Total;
-import dev.tgmd.render.MediaLink;
+import dev.tgmd.media.MediaLink;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.NoteFormat;
 import java.io.IOException;
@@ -112,12 +112,12 @@ final class NoteSink {
    * stage and a recorded failure, one each, so that {@code stages.media.errors}, {@code failures}
    * and the totals {@code media_missing + media_refused} agree.
    */
-  private List<MediaLink> store(PlacedMessage w, List<MediaSource> sources) throws IOException {
+  private List<MediaLink> store(PlacedMessage w, List<CheckedFile> sources) throws IOException {
     List<MediaLink> links = new ArrayList<>(sources.size());
     long batch = mediaTimer.startBatch();
     int errors = 0;
     try {
-      for (MediaSource source : sources) {
+      for (CheckedFile source : sources) {
         long t = mediaTimer.startItem();
         MediaLink link = current.media().store(source);
         mediaTimer.endItem(t);

@@ -1,6 +1,6 @@
 package dev.tgmd.export;
 
-import dev.tgmd.media.MediaSource;
+import dev.tgmd.media.CheckedFile;
 import dev.tgmd.render.RenderedMessage;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param sources one per file of {@code rendered.media()}, in the same order
  */
-record ReadyToWrite(RenderedMessage rendered, List<MediaSource> sources) {
+record ReadyToWrite(RenderedMessage rendered, List<CheckedFile> sources) {
   ReadyToWrite {
     sources = List.copyOf(sources);
   }

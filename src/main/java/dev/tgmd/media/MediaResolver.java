@@ -70,37 +70,37 @@ public final class MediaResolver implements Closeable {
   }
 
   /** What {@code ref} is: an available file (checksummed), missing, refused, or a placeholder. */
-  public MediaSource resolve(FileRef ref) throws IOException {
+  public CheckedFile resolve(FileRef ref) throws IOException {
     return examine(ref, true);
   }
 
   /**
    * What {@code ref} is, without reading it (for {@code --media none}): missing, refused or a
-   * placeholder as {@link #resolve} would say, and {@link MediaSource.Skipped} for a file that
+   * placeholder as {@link #resolve} would say, and {@link CheckedFile.Skipped} for a file that
    * is there and may be used. Opens the file the same way (no link followed), never reads it.
    */
-  public MediaSource check(FileRef ref) throws IOException {
+  public CheckedFile check(FileRef ref) throws IOException {
     return examine(ref, false);
   }
 
-  private MediaSource examine(FileRef ref, boolean read) throws IOException {
+  private CheckedFile examine(FileRef ref, boolean read) throws IOException {
     if (ref.isPlaceholder()) {
-      return new MediaSource.Placeholder(ref.placeholder());
+      return new CheckedFile.Placeholder(ref.placeholder());
     }
     String declared = ref.path();
     String relative = normalize(declared);
     if (relative == null) {
-      return new MediaSource.Refused(declared, "its path is absolute or leads outside the export folder");
+      return new CheckedFile.Refused(declared, "its path is absolute or leads outside the export folder");
     }
     try {
       root.getFileSystem().getPath(relative);
     } catch (java.nio.file.InvalidPathException e) {
       // e.g. a lone surrogate: no file on disk can have that name
-      return new MediaSource.Refused(declared, "its name is not valid Unicode, so no file can have it");
+      return new CheckedFile.Refused(declared, "its name is not valid Unicode, so no file can have it");
     }
     try (SeekableByteChannel in = open(relative)) {
       if (!read) {
-        return new MediaSource.Skipped(declared);
+        return new CheckedFile.Skipped(declared);
       }
       long size = in.size();
       Path file = root.resolve(relative);
@@ -108,11 +108,11 @@ public final class MediaResolver implements Closeable {
         byte[] content = readAll(in, size);
         CRC32C crc = new CRC32C();
         crc.update(content);
-        return new MediaSource.Available(declared, file, relative, content.length, crc.getValue(), content);
+        return new CheckedFile.Available(declared, file, relative, content.length, crc.getValue(), content);
       }
-      return new MediaSource.Available(declared, file, relative, size, checksum(in), null);
+      return new CheckedFile.Available(declared, file, relative, size, checksum(in), null);
     } catch (Unavailable e) {
-      return e.missing ? new MediaSource.Missing(declared) : new MediaSource.Refused(declared, e.reason);
+      return e.missing ? new CheckedFile.Missing(declared) : new CheckedFile.Refused(declared, e.reason);
     }
   }
 

@@ -4,7 +4,6 @@ import dev.tgmd.layout.ChatLayout;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.SafeNames;
 import dev.tgmd.metrics.CacheRecorder;
-import dev.tgmd.render.MediaLink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,9 +83,8 @@ public final class MediaStore {
   }
 
   /** Stores the file when it is new, and says what the note should show for it. */
-  public MediaLink store(MediaSource source) throws IOException {
-    if (source instanceof MediaSource.Available) {
-      MediaSource.Available a = (MediaSource.Available) source;
+  public MediaLink store(CheckedFile source) throws IOException {
+    if (source instanceof CheckedFile.Available a) {
       Key key = new Key(a.size(), a.checksum());
       List<Copy> candidates = byContent.get(key);
       if (candidates != null) {
@@ -121,18 +119,21 @@ public final class MediaStore {
       cache.size(entriesBefore + entries, bytesBefore + storedBytes);
       return stored;
     }
-    if (source instanceof MediaSource.Missing) {
+    if (source instanceof CheckedFile.Missing) {
       missing++;
       return new MediaLink.Missing(source.declared());
     }
-    if (source instanceof MediaSource.Refused) {
+    if (source instanceof CheckedFile.Refused r) {
       refused++;
-      return new MediaLink.Refused(source.declared(), ((MediaSource.Refused) source).reason());
+      return new MediaLink.Refused(r.declared(), r.reason());
     }
-    if (source instanceof MediaSource.Skipped) {
+    if (source instanceof CheckedFile.Skipped) {
       return new MediaLink.NotCopied(source.declared());
     }
-    return new MediaLink.Placeholder(source.declared());
+    if (source instanceof CheckedFile.Placeholder) {
+      return new MediaLink.Placeholder(source.declared());
+    }
+    throw new IllegalStateException("unhandled media source " + source.getClass());
   }
 
   /** {@code media/<path in the chat's export folder>}, each segment made safe, unique. */
@@ -163,7 +164,7 @@ public final class MediaStore {
    * Whether a stored content and a new file are the same bytes (their sizes and checksums agree).
    * A file that changed since it was checked is taken as different.
    */
-  private boolean sameContent(Copy stored, MediaSource.Available file) throws IOException {
+  private boolean sameContent(Copy stored, CheckedFile.Available file) throws IOException {
     if (stored.source.equals(file.relative())) {
       return true;
     }
@@ -195,7 +196,7 @@ public final class MediaStore {
     }
   }
 
-  private void copy(MediaSource.Available from, String to) throws IOException {
+  private void copy(CheckedFile.Available from, String to) throws IOException {
     out.write(to, o -> {
       if (from.content() != null) {
         o.write(from.content());

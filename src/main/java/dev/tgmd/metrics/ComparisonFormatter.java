@@ -1,5 +1,6 @@
 package dev.tgmd.metrics;
 
+import dev.tgmd.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -251,7 +252,7 @@ public final class ComparisonFormatter {
       case MB:
         return Fmt.mb(v);
       case BYTES:
-        return Fmt.bytes(Math.round(v));
+        return ByteSizes.iec(Math.round(v));
       default:
         throw new IllegalStateException("unknown unit " + unit);
     }

@@ -72,21 +72,6 @@ final class Fmt {
     return mb == null ? NONE : String.format(Locale.ROOT, "%,.1f MiB", mb);
   }
 
-  /** Bytes with a binary unit that suits them: {@code 512 B}, {@code 1.5 KiB}, {@code 2.0 GiB}. */
-  static String bytes(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-    double v = bytes;
-    int unit = -1;
-    while (v >= 1024 && unit < units.length - 1) {
-      v /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%,.1f %s", v, units[unit]);
-  }
-
   /** Seconds as a plain figure with two decimals, for headers: {@code 12.35 s}. */
   static String plainSeconds(double s) {
     return String.format(Locale.ROOT, "%.2f s", s);

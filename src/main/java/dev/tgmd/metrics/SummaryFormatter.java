@@ -1,5 +1,6 @@
 package dev.tgmd.metrics;
 
+import dev.tgmd.units.ByteSizes;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -86,10 +87,10 @@ public final class SummaryFormatter {
         Fmt.count(totals.messagesFailed()),
         "");
     t.row("notes", Fmt.count(totals.notes()), "");
-    t.row("media files", Fmt.count(totals.mediaFiles()), Fmt.bytes(totals.mediaBytes()));
+    t.row("media files", Fmt.count(totals.mediaFiles()), ByteSizes.iec(totals.mediaBytes()));
     t.row("media missing", Fmt.count(totals.mediaMissing()), "");
     t.row("media refused", Fmt.count(totals.mediaRefused()), "");
-    t.row("written", Fmt.bytes(totals.bytesWritten()), "");
+    t.row("written", ByteSizes.iec(totals.bytesWritten()), "");
     appendHeadless(out, t);
   }
 
@@ -222,7 +223,7 @@ public final class SummaryFormatter {
                 Fmt.percent(c.hitRatePct()),
                 Fmt.count(c.evictions()),
                 Fmt.count(c.entries()),
-                Fmt.bytes(c.sizeBytes())));
+                ByteSizes.iec(c.sizeBytes())));
     t.appendTo(out, "  ", style::dim);
   }
 

@@ -39,7 +39,7 @@ public final class MarkdownText {
           return "";
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        new Line(out).plain(text);
+        new MarkdownLine(out).plain(text);
         return out.toString();
       }
     }
@@ -79,7 +79,7 @@ public final class MarkdownText {
     for (Token t : tokenize(parts, false)) {
       line.add(t.kind == Token.NEWLINE ? new Token(Token.TEXT, SPACE, " ") : t);
     }
-    appendLine(line, new Line(out));
+    appendLine(line, new MarkdownLine(out));
     return out.toString();
   }
 
@@ -90,7 +90,7 @@ public final class MarkdownText {
    */
   public static String escapeInline(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
-    new Line(out, false).plain(normalizeNewlines(text).replace('\n', ' '));
+    new MarkdownLine(out, false).plain(normalizeNewlines(text).replace('\n', ' '));
     return out.toString();
   }
 
@@ -211,7 +211,7 @@ public final class MarkdownText {
         separateBlock(out);
         inParagraph = true;
       }
-      appendLine(line, new Line(out));
+      appendLine(line, new MarkdownLine(out));
     }
   }
 
@@ -219,7 +219,7 @@ public final class MarkdownText {
    * Appends one line's fragments. Neighbouring fragments that render as plain text are joined
    * first, so that escaping sees them as the reader's parser will (a "1" next to "0." is "10.").
    */
-  private static void appendLine(List<Token> tokens, Line line) {
+  private static void appendLine(List<Token> tokens, MarkdownLine line) {
     StringBuilder plain = null;
     for (Token t : tokens) {
       if (rendersPlain(t.part)) {
@@ -241,8 +241,8 @@ public final class MarkdownText {
   }
 
   private static boolean rendersPlain(TextPart part) {
-    if (part instanceof TextPart.Entity) {
-      return linkTarget((TextPart.Entity) part) == null;
+    if (part instanceof TextPart.Entity e) {
+      return linkTarget(e) == null;
     }
     return part instanceof TextPart.Plain || part instanceof TextPart.Unknown
         || part instanceof TextPart.CustomEmoji || part instanceof TextPart.MentionName;
@@ -251,23 +251,20 @@ public final class MarkdownText {
   /** Where an entity links to: mentions, e-mails, URLs and phone numbers link; the rest is text. */
   static String linkTarget(TextPart.Entity entity) {
     String trimmed = entity.text().strip();
-    switch (entity.kind()) {
-      case MENTION:
-        return USERNAME.matcher(trimmed).matches() ? "https://t.me/" + trimmed.substring(1) : null;
-      case EMAIL:
-        return trimmed.indexOf('@') > 0 && trimmed.indexOf(' ') < 0 && trimmed.indexOf('\n') < 0
-            ? "mailto:" + trimmed : null;
-      case LINK:
-        if (trimmed.isEmpty() || trimmed.indexOf(' ') >= 0 || trimmed.indexOf('\n') >= 0) {
-          return null;
-        }
-        return SCHEME.matcher(trimmed).matches() ? trimmed : "https://" + trimmed;
-      case PHONE:
-        String digits = trimmed.replaceAll("[^0-9+]", "");
-        return digits.length() >= 3 ? "tel:" + digits : null;
-      default:
-        return null;
-    }
+    return switch (entity.kind()) {
+      case MENTION -> USERNAME.matcher(trimmed).matches() ? "https://t.me/" + trimmed.substring(1) : null;
+      case EMAIL -> trimmed.indexOf('@') > 0 && trimmed.indexOf(' ') < 0 && trimmed.indexOf('\n') < 0
+          ? "mailto:" + trimmed : null;
+      case LINK -> trimmed.isEmpty() || trimmed.indexOf(' ') >= 0 || trimmed.indexOf('\n') >= 0 ? null
+          : SCHEME.matcher(trimmed).matches() ? trimmed : "https://" + trimmed;
+      case PHONE -> phoneLink(trimmed);
+      case HASHTAG, CASHTAG, BOT_COMMAND, BANK_CARD -> null;
+    };
+  }
+
+  private static String phoneLink(String trimmed) {
+    String digits = trimmed.replaceAll("[^0-9+]", "");
+    return digits.length() >= 3 ? "tel:" + digits : null;
   }
 
   private static boolean isBlank(List<Token> line) {
@@ -290,11 +287,11 @@ public final class MarkdownText {
     if (text.endsWith("\n")) {
       text = text.substring(0, text.length() - 1);
     }
-    if (part instanceof TextPart.Pre) {
+    if (part instanceof TextPart.Pre pre) {
       separateBlock(out);
       int fence = Math.max(3, longestRun(text, '`') + 1);
       String ticks = "`".repeat(fence);
-      out.append(ticks).append(language(((TextPart.Pre) part).language())).append('\n');
+      out.append(ticks).append(language(pre.language())).append('\n');
       appendControlSafe(text, out);
       out.append('\n').append(ticks);
       return;
@@ -325,7 +322,7 @@ public final class MarkdownText {
         out.append("> ");
       }
       afterBlank = false;
-      new Line(out).plain(lines[i]);
+      new MarkdownLine(out).plain(lines[i]);
     }
   }
 
@@ -363,283 +360,6 @@ public final class MarkdownText {
     return best;
   }
 
-  // --- one line ----------------------------------------------------------------------------------
-
-  /** Appends inline content to one line of output, tracking whether it is at the line's start. */
-  private static final class Line {
-    private final StringBuilder out;
-    private final int start;
-
-    Line(StringBuilder out) {
-      this(out, true);
-    }
-
-    /** @param lineStart whether the output position is the start of a line */
-    Line(StringBuilder out, boolean lineStart) {
-      this.out = out;
-      this.start = lineStart ? out.length() : -1;
-    }
-
-    private boolean atStart() {
-      return out.length() == start;
-    }
-
-    private char last() {
-      return out.length() == 0 ? '\n' : out.charAt(out.length() - 1);
-    }
-
-    void fragment(TextPart part, String text) {
-      if (part instanceof TextPart.Plain || part instanceof TextPart.Unknown
-          || part instanceof TextPart.CustomEmoji || part instanceof TextPart.MentionName) {
-        plain(text);
-      } else if (part instanceof TextPart.Styled) {
-        styled(((TextPart.Styled) part).style(), text);
-      } else if (part instanceof TextPart.Code || part instanceof TextPart.Pre) {
-        code(text);
-      } else if (part instanceof TextPart.TextLink) {
-        link(text, ((TextPart.TextLink) part).href());
-      } else if (part instanceof TextPart.Entity) {
-        entity((TextPart.Entity) part, text);
-      } else if (part instanceof TextPart.Blockquote) {
-        wrapped("<span class=\"blockquote\">", text, "</span>");
-      } else {
-        plain(text);
-      }
-    }
-
-    /** Escaped plain text with nothing written after it on the line. */
-    void plain(String text) {
-      plain(text, false);
-    }
-
-    /**
-     * Escaped plain text.
-     *
-     * @param beforeMarkup whether markup (a link, a tag) may be written right after it
-     */
-    void plain(String text, boolean beforeMarkup) {
-      int n = text.length();
-      int i = 0;
-      if (atStart()) {
-        if (n > 0 && (text.charAt(0) == ' ' || text.charAt(0) == '\t')) {
-          out.append(text.charAt(0) == ' ' ? "&#32;" : "&#9;");
-          i = 1;
-        } else {
-          i = escapeLineStart(text);
-        }
-      }
-      for (; i < n; i++) {
-        char c = text.charAt(i);
-        switch (c) {
-          case '\\':
-          case '*':
-          case '`':
-          case '[':
-          case ']':
-          case '<':
-          case '|':
-          case '~':
-          case '$':
-          case '^':
-            out.append('\\').append(c);
-            break;
-          case '_':
-            if (i > 0 && i + 1 < n && Character.isLetterOrDigit(text.charAt(i - 1))
-                && Character.isLetterOrDigit(text.charAt(i + 1))) {
-              out.append(c);
-            } else {
-              out.append("\\_");
-            }
-            break;
-          case '&':
-            if (i + 1 >= n || isEntityChar(text.charAt(i + 1))) {
-              out.append("\\&");
-            } else {
-              out.append(c);
-            }
-            break;
-          case '!':
-            // "!" right before a link we write would make it an image
-            out.append(i + 1 >= n && beforeMarkup ? "\\!" : "!");
-            break;
-          case '=':
-          case '%':
-            if (i == 0 || i + 1 >= n || text.charAt(i - 1) == c || text.charAt(i + 1) == c) {
-              out.append('\\').append(c);
-            } else {
-              out.append(c);
-            }
-            break;
-          case '\n':
-            out.append(' ');
-            break;
-          case 0:
-            out.append('\uFFFD');
-            break;
-          default:
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-              out.append("&#").append((int) c).append(';');
-            } else {
-              out.append(c);
-            }
-        }
-      }
-    }
-
-    /**
-     * Escapes what would start a block at the beginning of a line: {@code # > - + =} and the dot or
-     * parenthesis of a list number. Returns how many characters of {@code text} it consumed.
-     */
-    private int escapeLineStart(String text) {
-      if (text.isEmpty()) {
-        return 0;
-      }
-      char c = text.charAt(0);
-      if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=') {
-        out.append('\\').append(c);
-        return 1;
-      }
-      if (c >= '0' && c <= '9') {
-        int j = 0;
-        while (j < text.length() && j < 10 && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
-          j++;
-        }
-        if (j < text.length() && (text.charAt(j) == '.' || text.charAt(j) == ')')) {
-          out.append(text, 0, j).append('\\').append(text.charAt(j));
-          return j + 1;
-        }
-      }
-      return 0;
-    }
-
-    private static boolean isEntityChar(char c) {
-      return c == '#' || (c < 128 && Character.isLetterOrDigit(c));
-    }
-
-    void styled(TextPart.Style style, String text) {
-      switch (style) {
-        case BOLD:
-          delimited("**", "<b>", "</b>", text);
-          break;
-        case ITALIC:
-          delimited("*", "<i>", "</i>", text);
-          break;
-        case STRIKETHROUGH:
-          delimited("~~", "<s>", "</s>", text);
-          break;
-        case UNDERLINE:
-          wrapped("<u>", text, "</u>");
-          break;
-        case SPOILER:
-        default:
-          wrapped("<span class=\"spoiler\">", text, "</span>");
-          break;
-      }
-    }
-
-    /**
-     * Wraps the text's core (without its leading and trailing whitespace) in Markdown delimiters
-     * when they are sure to open and close, else in HTML tags.
-     */
-    private void delimited(String delimiter, String open, String close, String text) {
-      int a = coreStart(text);
-      int b = coreEnd(text);
-      if (a >= b) {
-        plain(text);
-        return;
-      }
-      plain(text.substring(0, a));
-      String core = text.substring(a, b);
-      if (isWordish(core.codePointAt(0)) && isWordish(core.codePointBefore(core.length()))
-          && last() != delimiter.charAt(0)) {
-        out.append(delimiter);
-        plain(core);
-        out.append(delimiter);
-      } else {
-        out.append(open);
-        plain(core);
-        out.append(close);
-      }
-      plain(text.substring(b));
-    }
-
-    private void wrapped(String open, String text, String close) {
-      int a = coreStart(text);
-      int b = coreEnd(text);
-      if (a >= b) {
-        plain(text);
-        return;
-      }
-      plain(text.substring(0, a));
-      out.append(open);
-      plain(text.substring(a, b));
-      out.append(close);
-      plain(text.substring(b));
-    }
-
-    /** Inline code: a backtick fence longer than any run inside, padded when needed. */
-    void code(String text) {
-      String content = text.replace('\n', ' ');
-      if (content.isEmpty()) {
-        return;
-      }
-      int fence = longestRun(content, '`') + 1;
-      boolean unsafe = (fence >= 3 && atStart()) || last() == '`' || content.indexOf('\0') >= 0
-          || hasControl(content);
-      if (unsafe) {
-        out.append("<code>");
-        plain(content);
-        out.append("</code>");
-        return;
-      }
-      String ticks = "`".repeat(fence);
-      boolean pad = content.charAt(0) == '`' || content.charAt(content.length() - 1) == '`'
-          || (content.charAt(0) == ' ' && content.charAt(content.length() - 1) == ' ' && !content.isBlank());
-      out.append(ticks);
-      if (pad) {
-        out.append(' ');
-      }
-      out.append(content);
-      if (pad) {
-        out.append(' ');
-      }
-      out.append(ticks);
-    }
-
-    private boolean hasControl(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c < 0x20 && c != '\t') {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    void link(String text, String href) {
-      int a = coreStart(text);
-      int b = coreEnd(text);
-      if (a >= b || href.isBlank()) {
-        plain(text);
-        return;
-      }
-      plain(text.substring(0, a));
-      out.append('[');
-      plain(text.substring(a, b));
-      out.append("](").append(destination(href)).append(')');
-      plain(text.substring(b));
-    }
-
-    void entity(TextPart.Entity entity, String text) {
-      String href = linkTarget(entity);
-      if (href == null) {
-        plain(text);
-      } else {
-        link(text, href);
-      }
-    }
-  }
-
   /** A link destination in angle brackets: spaces, parentheses and {@code <>} all allowed. */
   public static String destination(String href) {
     StringBuilder sb = new StringBuilder(href.length() + 2).append('<');
@@ -656,52 +376,5 @@ public final class MarkdownText {
       }
     }
     return sb.append('>').toString();
-  }
-
-  private static int coreStart(String s) {
-    int i = 0;
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static int coreEnd(String s) {
-    int i = s.length();
-    while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
-      i--;
-    }
-    return i;
-  }
-
-  /** Neither whitespace nor punctuation in CommonMark's sense (Unicode P* and S* categories). */
-  static boolean isWordish(int cp) {
-    if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-      return false;
-    }
-    switch (Character.getType(cp)) {
-      case Character.CONNECTOR_PUNCTUATION:
-      case Character.DASH_PUNCTUATION:
-      case Character.START_PUNCTUATION:
-      case Character.END_PUNCTUATION:
-      case Character.INITIAL_QUOTE_PUNCTUATION:
-      case Character.FINAL_QUOTE_PUNCTUATION:
-      case Character.OTHER_PUNCTUATION:
-      case Character.MATH_SYMBOL:
-      case Character.CURRENCY_SYMBOL:
-      case Character.MODIFIER_SYMBOL:
-      case Character.OTHER_SYMBOL:
-      case Character.CONTROL:
-      case Character.FORMAT:
-      case Character.SURROGATE:
-      case Character.UNASSIGNED:
-      case Character.PRIVATE_USE:
-      case Character.NON_SPACING_MARK:
-      case Character.ENCLOSING_MARK:
-      case Character.COMBINING_SPACING_MARK:
-        return false;
-      default:
-        return cp >= 0x20 && cp != 0x7f;
-    }
   }
 }

@@ -114,7 +114,7 @@ public final class NoteFormat {
     sb.append("---\n\n");
     sb.append("# ").append(MarkdownText.escapeInline(c.chat())).append("\n\n");
     List<String> facts = new ArrayList<>();
-    facts.add(MessageRenderer.capitalize(c.chatType().replace('_', ' ')));
+    facts.add(Labels.capitalize(c.chatType().replace('_', ' ')));
     facts.add(String.format(Locale.ROOT, "%,d %s", c.messages(), c.messages() == 1 ? "message" : "messages"));
     if (c.first() != null) {
       facts.add(c.first().toLocalDate() + " to " + c.last().toLocalDate());
@@ -150,7 +150,7 @@ public final class NoteFormat {
 
   private String link(String link, String label) {
     if (flavor == Flavor.OBSIDIAN) {
-      return "[[" + link + "|" + MessageRenderer.wikiLabel(label) + "]]";
+      return "[[" + link + "|" + Labels.wikiLabel(label) + "]]";
     }
     return "[" + MarkdownText.escapeInline(label) + "](" + MarkdownText.destination(link + ".md") + ")";
   }

@@ -48,34 +48,31 @@ final class ServiceSentences {
   static String describe(Message m) {
     String actor = m.sender() == null || m.sender().isBlank() ? "Someone" : m.sender().strip();
     ServiceAction a = m.action();
-    if (a instanceof ServiceAction.Info) {
-      return ((ServiceAction.Info) a).text();
+    if (a instanceof ServiceAction.Info i) {
+      return i.text();
     }
-    if (a instanceof ServiceAction.Created) {
-      ServiceAction.Created c = (ServiceAction.Created) a;
+    if (a instanceof ServiceAction.Created c) {
       String what = c.type().equals("create_channel") ? "the channel" : "the group";
       return actor + " created " + what + title(c.title()) + with(c.members());
     }
-    if (a instanceof ServiceAction.Members) {
-      ServiceAction.Members mm = (ServiceAction.Members) a;
+    if (a instanceof ServiceAction.Members mm) {
       boolean self = mm.members().size() == 1 && actor.equals(mm.members().get(0));
       if (mm.type().equals("invite_members")) {
         return self ? actor + " joined the group" : actor + " added " + names(mm.members());
       }
       return self ? actor + " left the group" : actor + " removed " + names(mm.members());
     }
-    if (a instanceof ServiceAction.JoinedByLink) {
-      String inviter = ((ServiceAction.JoinedByLink) a).inviter();
+    if (a instanceof ServiceAction.JoinedByLink j) {
+      String inviter = j.inviter();
       return actor + " joined the group via an invite link" + (inviter == null ? "" : " from " + inviter);
     }
-    if (a instanceof ServiceAction.TitleChanged) {
-      return actor + " changed the name to" + title(((ServiceAction.TitleChanged) a).title());
+    if (a instanceof ServiceAction.TitleChanged t) {
+      return actor + " changed the name to" + title(t.title());
     }
     if (a instanceof ServiceAction.Pinned) {
       return actor + " pinned a message";
     }
-    if (a instanceof ServiceAction.PhoneCall) {
-      ServiceAction.PhoneCall c = (ServiceAction.PhoneCall) a;
+    if (a instanceof ServiceAction.PhoneCall c) {
       String reason = c.discardReason();
       if ("missed".equals(reason)) {
         return actor + " called (missed)";
@@ -83,32 +80,37 @@ final class ServiceSentences {
       if ("busy".equals(reason)) {
         return actor + " called (busy)";
       }
-      String duration = c.durationSeconds() == null ? "" : ", " + Sizes.duration(c.durationSeconds());
+      String duration = c.durationSeconds() == null ? "" : ", " + Durations.of(c.durationSeconds());
       return actor + " called" + duration;
     }
-    if (a instanceof ServiceAction.Migrated) {
-      ServiceAction.Migrated mg = (ServiceAction.Migrated) a;
+    if (a instanceof ServiceAction.Migrated mg) {
       return mg.type().equals("migrate_to_supergroup")
           ? actor + " upgraded the group to a supergroup"
           : actor + " converted the group" + title(mg.title()) + " to this supergroup";
     }
-    if (a instanceof ServiceAction.TopicCreated) {
-      return actor + " created the topic" + title(((ServiceAction.TopicCreated) a).title());
+    if (a instanceof ServiceAction.TopicCreated t) {
+      return actor + " created the topic" + title(t.title());
     }
-    if (a instanceof ServiceAction.TopicEdited) {
-      ServiceAction.TopicEdited t = (ServiceAction.TopicEdited) a;
+    if (a instanceof ServiceAction.TopicEdited t) {
       if (t.newTitle() != null) {
         return actor + " renamed the topic to" + title(t.newTitle());
       }
       return actor + " changed the topic icon";
     }
-    ServiceAction.Other o = (ServiceAction.Other) a;
+    if (a instanceof ServiceAction.Other o) {
+      return other(actor, o);
+    }
+    throw new IllegalStateException("unhandled service action " + a.getClass());
+  }
+
+  /** An action without a model of its own: its sentence, else its name in words, and its fields. */
+  private static String other(String actor, ServiceAction.Other o) {
     if (o.type().equals("set_messages_ttl")) {
       String period = field(o.fields(), "period", "period_seconds");
       if (period != null && period.matches("\\d{1,12}")) {
         long seconds = Long.parseLong(period);
         return seconds == 0 ? actor + " turned off auto-delete"
-            : actor + " set messages to auto-delete after " + Sizes.duration(seconds);
+            : actor + " set messages to auto-delete after " + Durations.of(seconds);
       }
     }
     String simple = SIMPLE.get(o.type());
@@ -116,7 +118,7 @@ final class ServiceSentences {
         : o.type().isEmpty() ? actor + ": service message"
         : actor + ": " + o.type().replace('_', ' ');
     List<ExtraField> fields = o.fields();
-    return fields.isEmpty() ? sentence : sentence + " (" + MessageRenderer.fieldsText(fields) + ")";
+    return fields.isEmpty() ? sentence : sentence + " (" + Labels.fieldsText(fields) + ")";
   }
 
   private static String field(List<ExtraField> fields, String... names) {

@@ -31,15 +31,15 @@ class MediaResolverTest {
     resolver.close();
   }
 
-  private MediaSource resolve(String path) throws Exception {
+  private CheckedFile resolve(String path) throws Exception {
     return resolver.resolve(FileRef.of(path, null));
   }
 
   @Test
   void aFileInsideTheExportIsChecksummed() throws Exception {
-    MediaSource s = resolve("photos/a.jpg");
-    assertThat(s).isInstanceOf(MediaSource.Available.class);
-    MediaSource.Available a = (MediaSource.Available) s;
+    CheckedFile s = resolve("photos/a.jpg");
+    assertThat(s).isInstanceOf(CheckedFile.Available.class);
+    CheckedFile.Available a = (CheckedFile.Available) s;
     assertThat(a.relative()).isEqualTo("photos/a.jpg");
     assertThat(a.size()).isEqualTo(7);
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -53,25 +53,25 @@ class MediaResolverTest {
     Files.createSymbolicLink(export.resolve("photos/broken.jpg"), export.resolve("photos/none.jpg"));
     Files.createDirectories(export.resolve("photos/folder.jpg"));
 
-    assertThat(resolver.check(FileRef.of("photos/a.jpg", null))).isEqualTo(new MediaSource.Skipped("photos/a.jpg"));
+    assertThat(resolver.check(FileRef.of("photos/a.jpg", null))).isEqualTo(new CheckedFile.Skipped("photos/a.jpg"));
     for (String path : new String[] {"photos/gone.jpg", "../secret.txt", secret.toString(), "photos/out.jpg",
         "photos/broken.jpg", "photos/folder.jpg"}) {
       assertThat(resolver.check(FileRef.of(path, null))).as(path).isEqualTo(resolve(path));
     }
-    assertThat(resolver.check(FileRef.of("photos/gone.jpg", null))).isInstanceOf(MediaSource.Missing.class);
+    assertThat(resolver.check(FileRef.of("photos/gone.jpg", null))).isInstanceOf(CheckedFile.Missing.class);
   }
 
   @Test
   void absolutePathsAreRefused() throws Exception {
-    assertThat(resolve(secret.toString())).isInstanceOf(MediaSource.Refused.class);
-    assertThat(resolve("C:\\Windows\\win.ini")).isInstanceOf(MediaSource.Refused.class);
+    assertThat(resolve(secret.toString())).isInstanceOf(CheckedFile.Refused.class);
+    assertThat(resolve("C:\\Windows\\win.ini")).isInstanceOf(CheckedFile.Refused.class);
   }
 
   @Test
   void climbingOutWithDotDotIsRefused() throws Exception {
-    assertThat(resolve("../secret.txt")).isInstanceOf(MediaSource.Refused.class);
-    assertThat(resolve("photos/../../secret.txt")).isInstanceOf(MediaSource.Refused.class);
-    assertThat(resolve("photos/../photos/a.jpg")).as("a '..' that stays inside is fine").isInstanceOf(MediaSource.Available.class);
+    assertThat(resolve("../secret.txt")).isInstanceOf(CheckedFile.Refused.class);
+    assertThat(resolve("photos/../../secret.txt")).isInstanceOf(CheckedFile.Refused.class);
+    assertThat(resolve("photos/../photos/a.jpg")).as("a '..' that stays inside is fine").isInstanceOf(CheckedFile.Available.class);
   }
 
   @Test
@@ -81,28 +81,28 @@ class MediaResolverTest {
     Files.createSymbolicLink(export.resolve("photos/broken.jpg"), export.resolve("photos/nothing.jpg"));
     Files.createSymbolicLink(export.resolve("linkdir"), tmp);
     Files.createSymbolicLink(export.resolve("insidedir"), export.resolve("photos"));
-    MediaSource.Refused link = new MediaSource.Refused("photos/out.jpg", "it is a symbolic link, which tgmd does not follow");
+    CheckedFile.Refused link = new CheckedFile.Refused("photos/out.jpg", "it is a symbolic link, which tgmd does not follow");
     assertThat(resolve("photos/out.jpg")).isEqualTo(link);
-    assertThat(resolve("linkdir/secret.txt")).isInstanceOf(MediaSource.Refused.class);
-    assertThat(resolve("photos/in.jpg")).as("a link staying inside too").isInstanceOf(MediaSource.Refused.class);
-    assertThat(resolve("insidedir/a.jpg")).as("a folder link staying inside too").isInstanceOf(MediaSource.Refused.class);
-    assertThat(resolve("photos/broken.jpg")).isInstanceOf(MediaSource.Refused.class);
+    assertThat(resolve("linkdir/secret.txt")).isInstanceOf(CheckedFile.Refused.class);
+    assertThat(resolve("photos/in.jpg")).as("a link staying inside too").isInstanceOf(CheckedFile.Refused.class);
+    assertThat(resolve("insidedir/a.jpg")).as("a folder link staying inside too").isInstanceOf(CheckedFile.Refused.class);
+    assertThat(resolve("photos/broken.jpg")).isInstanceOf(CheckedFile.Refused.class);
   }
 
   @Test
   void aFileOnTheWayIsNotAFolder() throws Exception {
-    assertThat(resolve("photos/a.jpg/b.jpg")).isInstanceOf(MediaSource.Missing.class);
+    assertThat(resolve("photos/a.jpg/b.jpg")).isInstanceOf(CheckedFile.Missing.class);
   }
 
   @Test
   void missingFilesAndPlaceholdersAreNamedAsSuch() throws Exception {
-    assertThat(resolve("photos/nope.jpg")).isInstanceOf(MediaSource.Missing.class);
+    assertThat(resolve("photos/nope.jpg")).isInstanceOf(CheckedFile.Missing.class);
     assertThat(resolve("(File not included. Change data exporting settings to download.)"))
-        .isInstanceOf(MediaSource.Placeholder.class);
+        .isInstanceOf(CheckedFile.Placeholder.class);
   }
 
   @Test
   void foldersAreNotFiles() throws Exception {
-    assertThat(resolve("photos")).isInstanceOf(MediaSource.Refused.class);
+    assertThat(resolve("photos")).isInstanceOf(CheckedFile.Refused.class);
   }
 }

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.metrics.CacheRecorder;
-import dev.tgmd.render.MediaLink;
 import dev.tgmd.source.FileRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import dev.tgmd.testing.ContentExamples;
 import dev.tgmd.testing.Tgmd;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,13 +108,29 @@ class MediaStoreTest {
   @Test
   void missingRefusedAndPlaceholdersAreCountedNotCopied() throws Exception {
     MediaStore store = store(new CountingCache());
-    assertThat(store.store(new MediaSource.Missing("x.jpg"))).isEqualTo(new MediaLink.Missing("x.jpg"));
-    assertThat(store.store(new MediaSource.Refused("/etc/passwd", "why"))).isEqualTo(new MediaLink.Refused("/etc/passwd", "why"));
-    assertThat(store.store(new MediaSource.Placeholder("(File unavailable, please try again later)")))
+    assertThat(store.store(new CheckedFile.Missing("x.jpg"))).isEqualTo(new MediaLink.Missing("x.jpg"));
+    assertThat(store.store(new CheckedFile.Refused("/etc/passwd", "why"))).isEqualTo(new MediaLink.Refused("/etc/passwd", "why"));
+    assertThat(store.store(new CheckedFile.Placeholder("(File unavailable, please try again later)")))
         .isInstanceOf(MediaLink.Placeholder.class);
     assertThat(store.missing()).isEqualTo(1);
     assertThat(store.refused()).isEqualTo(1);
     assertThat(Tgmd.files(tmp.resolve("out"))).isEmpty();
+  }
+
+  @Test
+  void everyKindOfCheckedFileGetsALink() throws Exception {
+    Files.createDirectories(tmp.resolve("export/files"));
+    Files.writeString(tmp.resolve("export/files/a.txt"), "a");
+    MediaStore store = store(new CountingCache());
+    Map<Class<?>, CheckedFile> checked = ContentExamples.ofEveryKind(CheckedFile.class, List.of(
+        resolver.resolve(FileRef.of("files/a.txt", null)),
+        resolver.check(FileRef.of("files/a.txt", null)),
+        new CheckedFile.Missing("x.jpg"),
+        new CheckedFile.Refused("/etc/passwd", "why"),
+        new CheckedFile.Placeholder("(File not included. Change data exporting settings to download.)")));
+    for (CheckedFile file : checked.values()) {
+      assertThat(store.store(file)).as("%s", file).isNotNull();
+    }
   }
 
   @Test
@@ -135,8 +153,8 @@ class MediaStoreTest {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
     Files.write(outside.resolve("big.bin"), "S".repeat(size).getBytes(StandardCharsets.UTF_8));
     MediaStore store = store(new CountingCache());
-    MediaSource checked = resolver.resolve(FileRef.of("chats/chat_1/photos/big.bin", null));
-    assertThat(checked).isInstanceOf(MediaSource.Available.class);
+    CheckedFile checked = resolver.resolve(FileRef.of("chats/chat_1/photos/big.bin", null));
+    assertThat(checked).isInstanceOf(CheckedFile.Available.class);
 
     // between the check (process stage) and the copy (write stage): same name, same size, outside
     Files.move(photos, photos.resolveSibling("photos-old"));

@@ -3,6 +3,7 @@ package dev.tgmd.render;
 import static dev.tgmd.testing.MessageBuilder.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgmd.media.MediaLink;
 import dev.tgmd.source.Attachment;
 import dev.tgmd.source.Button;
 import dev.tgmd.source.FileRef;
@@ -128,7 +129,7 @@ class MessageRendererTest {
     assertThat(block(obsidian, v, new MediaLink.Stored("media/photos/a.jpg", 10),
         new MediaLink.Stored("media/voice_messages/v.ogg", 2048), new MediaLink.Stored("media/files/r.pdf", 3_500_000)))
         .isEqualTo("**Alice** · 19:23 ^m10\n\n![[./media/photos/a.jpg]]\n\n🎤 Voice message · 1:05  \n"
-            + "![[./media/voice_messages/v.ogg]]\n\n📎 [[./media/files/r.pdf|Report (final).pdf]] · 3.3 MB\n\ncaption");
+            + "![[./media/voice_messages/v.ogg]]\n\n📎 [[./media/files/r.pdf|Report (final).pdf]] · 3.3 MiB\n\ncaption");
     assertThat(block(commonmark, v, new MediaLink.Stored("media/photos/a.jpg", 10),
         new MediaLink.Missing("voice_messages/v.ogg"), new MediaLink.Refused("../../x.pdf", "it leads outside the export folder")))
         .isEqualTo("<a id=\"m10\"></a>**Alice** · 19:23\n\n![photo](<./media/photos/a.jpg>)\n\n"

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /** What a file reference of the export turned out to be, once checked. */
-public sealed interface MediaSource {
+public sealed interface CheckedFile {
 
   /** The path as the export wrote it (or the placeholder text). */
   String declared();
@@ -22,7 +22,7 @@ public sealed interface MediaSource {
    *     copy and the comparison need not open it again); null for larger files
    */
   record Available(String declared, Path file, String relative, long size, long checksum, byte[] content)
-      implements MediaSource {
+      implements CheckedFile {
     public Available {
       Objects.requireNonNull(declared, "declared");
       Objects.requireNonNull(file, "file");
@@ -31,17 +31,17 @@ public sealed interface MediaSource {
   }
 
   /** No file at that path. */
-  record Missing(String declared) implements MediaSource {}
+  record Missing(String declared) implements CheckedFile {}
 
   /** A path that may not be followed: absolute, escaping with {@code ..}, a link, not a regular file. */
-  record Refused(String declared, String reason) implements MediaSource {}
+  record Refused(String declared, String reason) implements CheckedFile {}
 
   /** A placeholder Telegram Desktop wrote instead of a path. */
-  record Placeholder(String declared) implements MediaSource {}
+  record Placeholder(String declared) implements CheckedFile {}
 
   /**
    * A regular file inside the export folder, checked but not read because media copying is off
    * ({@code --media none}).
    */
-  record Skipped(String declared) implements MediaSource {}
+  record Skipped(String declared) implements CheckedFile {}
 }

@@ -1,4 +1,4 @@
-package dev.tgmd.render;
+package dev.tgmd.media;
 
 import java.util.Objects;
 

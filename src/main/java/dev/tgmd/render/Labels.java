@@ -1,0 +1,128 @@
+package dev.tgmd.render;
+
+import dev.tgmd.source.ExtraField;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plain-text labels shared by the parts of a note: shortened values, capitalized words, wikilink
+ * labels, unknown fields as text. Pure; the results are plain text, still to be escaped.
+ */
+final class Labels {
+
+  /** How many characters of an unknown field's value, a path or an error are shown. */
+  static final int EXTRA_CHARS = 200;
+
+  private Labels() {}
+
+  /** A wikilink's label cannot hold brackets, pipes or line breaks. */
+  static String wikiLabel(String label) {
+    StringBuilder sb = new StringBuilder(label.length());
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      switch (c) {
+        case '[':
+          sb.append('(');
+          break;
+        case ']':
+          sb.append(')');
+          break;
+        case '|':
+          sb.append('¦');
+          break;
+        case '\n':
+        case '\r':
+        case '\t':
+          sb.append(' ');
+          break;
+        default:
+          sb.append(c < 0x20 ? ' ' : c);
+      }
+    }
+    return sb.toString().strip();
+  }
+
+  /** Fields tgmd has no model for, as text: {@code story link: {"id":9}; other: none}. */
+  static String fieldsText(List<ExtraField> fields) {
+    List<String> parts = new ArrayList<>(fields.size());
+    for (ExtraField f : fields) {
+      parts.add(f.name().replace('_', ' ') + ": " + (f.value() == null ? "none" : abbreviate(f.value(), EXTRA_CHARS)));
+    }
+    return String.join("; ", parts);
+  }
+
+  /**
+   * {@code s} with its whitespace folded to single spaces, at most {@code max} code points long
+   * (the last one an ellipsis when it was cut).
+   */
+  static String abbreviate(String s, int max) {
+    if (s.length() <= max && isFolded(s)) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(Math.min(s.length(), max + 8));
+    int count = 0;
+    boolean space = false;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp)) {
+        space = sb.length() > 0;
+        continue;
+      }
+      if (space) {
+        if (++count > max) {
+          break;
+        }
+        sb.append(' ');
+        space = false;
+      }
+      if (++count > max) {
+        break;
+      }
+      sb.appendCodePoint(cp);
+    }
+    if (count > max) {
+      int end = sb.length();
+      // make room for the ellipsis
+      end = sb.offsetByCodePoints(end, -1);
+      sb.setLength(end);
+      return sb.toString().strip() + "…";
+    }
+    return sb.toString();
+  }
+
+  /** True when {@code s} has no whitespace but single spaces between words. */
+  private static boolean isFolded(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return true;
+    }
+    if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+      return false;
+    }
+    char prev = 'x';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ' ? prev == ' ' : Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return false;
+      }
+      prev = c;
+    }
+    return true;
+  }
+
+  static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** The values that are not blank, stripped. */
+  static List<String> nonBlank(String... values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        out.add(v.strip());
+      }
+    }
+    return out;
+  }
+}
