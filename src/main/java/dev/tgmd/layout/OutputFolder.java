@@ -13,23 +13,15 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,13 +85,13 @@ public final class OutputFolder implements Closeable {
   }
 
   private final Path root;
-  private final Dir rootDir;
+  private final FolderHandle rootDir;
   /** Open folders by their path relative to OUT, the least recently used first. */
-  private final Map<String, Dir> open = new LinkedHashMap<>(16, 0.75f, true) {
+  private final Map<String, FolderHandle> open = new LinkedHashMap<>(16, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Dir> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, FolderHandle> eldest) {
       if (size() > OPEN_FOLDERS) {
         closeQuietly(eldest.getValue());
         return true;
@@ -111,7 +103,7 @@ public final class OutputFolder implements Closeable {
   private FileLock lock;
   private boolean closed;
 
-  private OutputFolder(Path root, Dir rootDir) {
+  private OutputFolder(Path root, FolderHandle rootDir) {
     this.root = root;
     this.rootDir = rootDir;
   }
@@ -127,27 +119,27 @@ public final class OutputFolder implements Closeable {
    */
   public static OutputFolder open(Path out) throws IOException {
     Path abs = out.toAbsolutePath();
-    BasicFileAttributes attrs = lstat(abs);
+    BasicFileAttributes attrs = FolderHandle.lstat(abs);
     if (attrs == null) {
       Files.createDirectories(abs);
     } else {
-      refuseUnlessFolder(abs, attrs, out);
+      FolderHandle.refuseUnlessFolder(abs, attrs, out);
     }
     Path parent = abs.getParent();
-    Dir dir;
+    FolderHandle dir;
     if (parent == null || abs.getFileName() == null) {
-      dir = Dir.of(abs);
+      dir = FolderHandle.of(abs);
     } else {
-      Dir p;
+      FolderHandle p;
       try {
-        p = Dir.of(parent);
+        p = FolderHandle.of(parent);
       } catch (AccessDeniedException e) {
         p = null; // a folder one may pass through but not list (mode 711): OUT by its path, checked above
       }
       if (p == null) {
-        dir = Dir.of(abs);
+        dir = FolderHandle.of(abs);
       } else {
-        try (Dir opened = p) {
+        try (FolderHandle opened = p) {
           dir = opened.open(abs.getFileName().toString(), abs, out);
         }
       }
@@ -180,7 +172,7 @@ public final class OutputFolder implements Closeable {
     if (lock != null) {
       return;
     }
-    Dir state = folder(STATE_FOLDER);
+    FolderHandle state = folder(STATE_FOLDER);
     SeekableByteChannel ch = state.newFile(LOCK_FILE, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE));
     if (!(ch instanceof FileChannel)) {
@@ -254,7 +246,7 @@ public final class OutputFolder implements Closeable {
     return removeLeftovers(rootDir, "");
   }
 
-  private int removeLeftovers(Dir dir, String relative) throws IOException {
+  private int removeLeftovers(FolderHandle dir, String relative) throws IOException {
     int removed = 0;
     for (String name : dir.names()) {
       BasicFileAttributes a = dir.attributes(name);
@@ -267,7 +259,7 @@ public final class OutputFolder implements Closeable {
           deleteTree(dir, name, child);
           removed++;
         } else {
-          try (Dir sub = dir.open(name, path(child), null)) {
+          try (FolderHandle sub = dir.open(name, path(child), null)) {
             removed += removeLeftovers(sub, child);
           }
         }
@@ -295,7 +287,7 @@ public final class OutputFolder implements Closeable {
     ensureOpen();
     int slash = relative.lastIndexOf('/');
     String name = check(relative.substring(slash + 1), relative);
-    Dir dir = folder(slash < 0 ? "" : relative.substring(0, slash));
+    FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash));
     String tmp = null;
     SeekableByteChannel ch = null;
     for (int attempt = 0; ch == null; attempt++) {
@@ -359,7 +351,7 @@ public final class OutputFolder implements Closeable {
     ensureOpen();
     int slash = relative.lastIndexOf('/');
     String name = check(relative.substring(slash + 1), relative);
-    Dir dir = folder(slash < 0 ? "" : relative.substring(0, slash));
+    FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash));
     return Channels.newOutputStream(dir.newFile(name, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND)));
   }
@@ -369,7 +361,7 @@ public final class OutputFolder implements Closeable {
     ensureOpen();
     int slash = relative.lastIndexOf('/');
     String name = check(relative.substring(slash + 1), relative);
-    Dir dir = folder(slash < 0 ? "" : relative.substring(0, slash));
+    FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash));
     return Channels.newInputStream(dir.newFile(name, Set.of(StandardOpenOption.READ)));
   }
 
@@ -378,7 +370,7 @@ public final class OutputFolder implements Closeable {
     ensureOpen();
     int slash = relative.lastIndexOf('/');
     String name = check(relative.substring(slash + 1), relative);
-    Dir dir = folder(slash < 0 ? "" : relative.substring(0, slash));
+    FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash));
     BasicFileAttributes a = dir.attributes(name);
     if (a == null) {
       return;
@@ -401,8 +393,8 @@ public final class OutputFolder implements Closeable {
     });
   }
 
-  private void deleteTree(Dir parent, String name, String relative) throws IOException {
-    try (Dir dir = parent.open(name, path(relative), null)) {
+  private void deleteTree(FolderHandle parent, String name, String relative) throws IOException {
+    try (FolderHandle dir = parent.open(name, path(relative), null)) {
       for (String child : dir.names()) {
         BasicFileAttributes a = dir.attributes(child);
         if (a != null && a.isDirectory()) {
@@ -416,17 +408,17 @@ public final class OutputFolder implements Closeable {
   }
 
   /** The open folder at {@code relative}, each level opened (and created when missing) in turn. */
-  private Dir folder(String relative) throws IOException {
+  private FolderHandle folder(String relative) throws IOException {
     if (relative.isEmpty()) {
       return rootDir;
     }
-    Dir dir = open.get(relative);
+    FolderHandle dir = open.get(relative);
     if (dir != null) {
       return dir;
     }
     int slash = relative.lastIndexOf('/');
     String name = check(relative.substring(slash + 1), relative);
-    Dir parent = folder(slash < 0 ? "" : relative.substring(0, slash));
+    FolderHandle parent = folder(slash < 0 ? "" : relative.substring(0, slash));
     Path shown = path(relative);
     if (parent.attributes(name) == null) {
       try {
@@ -489,233 +481,5 @@ public final class OutputFolder implements Closeable {
     } catch (IOException e) {
       // a read-only handle: nothing is lost
     }
-  }
-
-  private static BasicFileAttributes lstat(Path p) throws IOException {
-    try {
-      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Refuses a link or a non-folder at {@code shown}.
-   *
-   * @param asGiven OUT as the user named it when {@code shown} is OUT itself, else null
-   */
-  private static void refuseUnlessFolder(Path shown, BasicFileAttributes a, Path asGiven) throws OutputRefusedException {
-    if (a.isSymbolicLink()) {
-      String target;
-      try {
-        target = Files.readSymbolicLink(shown).toString();
-      } catch (IOException | UnsupportedOperationException e) {
-        target = "?";
-      }
-      if (asGiven != null) {
-        throw new OutputRefusedException("--out " + asGiven + " is a symbolic link (to " + target
-            + "): name the folder itself");
-      }
-      throw new OutputRefusedException(shown + " is a symbolic link (to " + target
-          + "): tgmd writes nothing through links in its output folder; remove the link");
-    }
-    if (!a.isDirectory()) {
-      throw new OutputRefusedException((asGiven != null ? "--out " + asGiven : shown.toString())
-          + " is not a folder: tgmd needs a folder there");
-    }
-  }
-
-  /** An open folder: file operations relative to it, following no link. */
-  private abstract static class Dir implements Closeable {
-
-    /** A handle of {@code path}, following links on the way (the user's path to OUT). */
-    static Dir of(Path path) throws IOException {
-      DirectoryStream<Path> stream = Files.newDirectoryStream(path);
-      if (stream instanceof SecureDirectoryStream) {
-        return new SecureDir(path, (SecureDirectoryStream<Path>) stream);
-      }
-      stream.close();
-      return new CheckedDir(path);
-    }
-
-    /** The entry's own attributes (a link is not followed); null when there is none. */
-    abstract BasicFileAttributes attributes(String name) throws IOException;
-
-    /** Opens the folder {@code name}, refusing a link or a non-folder there. */
-    final Dir open(String name, Path shown, Path asGiven) throws IOException {
-      BasicFileAttributes a = attributes(name);
-      if (a == null) {
-        throw new NoSuchFileException(shown.toString());
-      }
-      refuseUnlessFolder(shown, a, asGiven);
-      try {
-        return openFolder(name);
-      } catch (IOException e) {
-        BasicFileAttributes now = attributes(name);
-        if (now != null) {
-          refuseUnlessFolder(shown, now, asGiven); // swapped since the check
-        }
-        throw e;
-      }
-    }
-
-    abstract Dir openFolder(String name) throws IOException;
-
-    /** mkdir: creates a folder, with mode 0777 less the umask; does not follow a link at its name. */
-    abstract void createFolder(String name, Path shown) throws IOException;
-
-    /** Opens a file without following a link at its name; creates it with 0666 less the umask. */
-    abstract SeekableByteChannel newFile(String name, Set<StandardOpenOption> options) throws IOException;
-
-    /** Renames a file in this folder over {@code to}, atomically. */
-    abstract void rename(String from, String to) throws IOException;
-
-    abstract void deleteFile(String name) throws IOException;
-
-    abstract void deleteFolder(String name) throws IOException;
-
-    /** The names in this folder. */
-    abstract List<String> names() throws IOException;
-
-    static Set<OpenOption> noFollow(Set<StandardOpenOption> options) {
-      Set<OpenOption> all = new HashSet<>(options);
-      all.add(LinkOption.NOFOLLOW_LINKS);
-      return all;
-    }
-  }
-
-  /** Through a {@link SecureDirectoryStream}: every operation relative to the folder's handle. */
-  private static final class SecureDir extends Dir {
-    private final Path path;
-    private final SecureDirectoryStream<Path> handle;
-
-    SecureDir(Path path, SecureDirectoryStream<Path> handle) {
-      this.path = path;
-      this.handle = handle;
-    }
-
-    private Path name(String name) {
-      return path.getFileSystem().getPath(name);
-    }
-
-    @Override
-    BasicFileAttributes attributes(String name) throws IOException {
-      try {
-        return handle.getFileAttributeView(name(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-            .readAttributes();
-      } catch (NoSuchFileException e) {
-        return null;
-      }
-    }
-
-    @Override
-    Dir openFolder(String name) throws IOException {
-      return new SecureDir(path.resolve(name), (SecureDirectoryStream<Path>) handle.newDirectoryStream(name(name),
-          LinkOption.NOFOLLOW_LINKS));
-    }
-
-    @Override
-    void createFolder(String name, Path shown) throws IOException {
-      Files.createDirectory(path.resolve(name));
-    }
-
-    @Override
-    SeekableByteChannel newFile(String name, Set<StandardOpenOption> options) throws IOException {
-      return handle.newByteChannel(name(name), noFollow(options));
-    }
-
-    @Override
-    void rename(String from, String to) throws IOException {
-      handle.move(name(from), handle, name(to));
-    }
-
-    @Override
-    void deleteFile(String name) throws IOException {
-      handle.deleteFile(name(name));
-    }
-
-    @Override
-    void deleteFolder(String name) throws IOException {
-      handle.deleteDirectory(name(name));
-    }
-
-    @Override
-    List<String> names() throws IOException {
-      List<String> names = new ArrayList<>();
-      // a directory stream is read once: a fresh one of this very folder, by its handle
-      try (DirectoryStream<Path> entries = handle.newDirectoryStream(name("."), LinkOption.NOFOLLOW_LINKS)) {
-        for (Path p : entries) {
-          names.add(p.getFileName().toString());
-        }
-      }
-      return names;
-    }
-
-    @Override
-    public void close() throws IOException {
-      handle.close();
-    }
-  }
-
-  /** The fallback: each level checked with lstat before it is used (racy; see the class comment). */
-  private static final class CheckedDir extends Dir {
-    private final Path path;
-
-    CheckedDir(Path path) {
-      this.path = path;
-    }
-
-    @Override
-    BasicFileAttributes attributes(String name) throws IOException {
-      return lstat(path.resolve(name));
-    }
-
-    @Override
-    Dir openFolder(String name) {
-      return new CheckedDir(path.resolve(name));
-    }
-
-    @Override
-    void createFolder(String name, Path shown) throws IOException {
-      Files.createDirectory(path.resolve(name));
-    }
-
-    @Override
-    SeekableByteChannel newFile(String name, Set<StandardOpenOption> options) throws IOException {
-      return Files.newByteChannel(path.resolve(name), noFollow(options));
-    }
-
-    @Override
-    void rename(String from, String to) throws IOException {
-      try {
-        Files.move(path.resolve(from), path.resolve(to), StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(path.resolve(from), path.resolve(to), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-
-    @Override
-    void deleteFile(String name) throws IOException {
-      Files.delete(path.resolve(name));
-    }
-
-    @Override
-    void deleteFolder(String name) throws IOException {
-      Files.delete(path.resolve(name));
-    }
-
-    @Override
-    List<String> names() throws IOException {
-      List<String> names = new ArrayList<>();
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
-        for (Path p : entries) {
-          names.add(p.getFileName().toString());
-        }
-      }
-      return names;
-    }
-
-    @Override
-    public void close() {}
   }
 }
