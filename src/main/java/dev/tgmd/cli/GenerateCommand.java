@@ -3,7 +3,7 @@ package dev.tgmd.cli;
 import dev.tgmd.generate.ExportGenerator;
 import dev.tgmd.generate.GenerateOptions;
 import dev.tgmd.generate.GenerateSummary;
-import dev.tgmd.metrics.Ticker;
+import dev.tgmd.recording.Ticker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,20 +1,20 @@
 package dev.tgmd.cli;
 
-import dev.tgmd.metrics.ComparisonFormatter;
-import dev.tgmd.metrics.MetricsReport;
-import dev.tgmd.metrics.MetricsReportException;
-import dev.tgmd.metrics.MetricsReportJson;
-import dev.tgmd.metrics.SummaryFormatter;
+import dev.tgmd.report.ComparisonFormatter;
+import dev.tgmd.report.MetricsReport;
+import dev.tgmd.report.MetricsReportException;
+import dev.tgmd.report.MetricsReportJson;
+import dev.tgmd.report.SummaryFormatter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code tgmd metrics}: reads metrics reports ({@code export_metrics.json}) back, given as the file

@@ -1,6 +1,6 @@
 package dev.tgmd.export;
 
-import dev.tgmd.metrics.RunStatus;
+import dev.tgmd.report.RunStatus;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import dev.tgmd.layout.ChatLayout;
 import dev.tgmd.layout.NameAllocator;
 import dev.tgmd.layout.NoteRef;
 import dev.tgmd.layout.SafeNames;
-import dev.tgmd.metrics.CacheRecorder;
+import dev.tgmd.recording.CacheRecorder;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.MessageView;
 import dev.tgmd.render.ReplyTarget;

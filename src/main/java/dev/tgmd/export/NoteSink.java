@@ -1,17 +1,17 @@
 package dev.tgmd.export;
 
 import dev.tgmd.layout.OutputFolder;
-import dev.tgmd.media.MediaResolver;
 import dev.tgmd.media.CheckedFile;
-import dev.tgmd.media.MediaStore;
-import dev.tgmd.metrics.CacheRecorder;
-import dev.tgmd.metrics.MetricsCollector;
-import dev.tgmd.metrics.RunStatus;
-import dev.tgmd.metrics.StageTimer;
-import dev.tgmd.metrics.Total;
 import dev.tgmd.media.MediaLink;
+import dev.tgmd.media.MediaResolver;
+import dev.tgmd.media.MediaStore;
+import dev.tgmd.recording.CacheRecorder;
+import dev.tgmd.recording.MetricsCollector;
+import dev.tgmd.recording.StageTimer;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.NoteFormat;
+import dev.tgmd.report.RunStatus;
+import dev.tgmd.report.Total;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;

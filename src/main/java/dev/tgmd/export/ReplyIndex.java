@@ -1,7 +1,7 @@
 package dev.tgmd.export;
 
 import dev.tgmd.layout.NoteRef;
-import dev.tgmd.metrics.CacheRecorder;
+import dev.tgmd.recording.CacheRecorder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.tgmd.export;
 
-import dev.tgmd.metrics.Ticker;
+import dev.tgmd.recording.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

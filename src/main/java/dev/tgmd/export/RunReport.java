@@ -1,12 +1,12 @@
 package dev.tgmd.export;
 
-import dev.tgmd.metrics.ChatReport;
-import dev.tgmd.metrics.MetricsReport;
-import dev.tgmd.metrics.MetricsSnapshot;
-import dev.tgmd.metrics.ResourceReport;
-import dev.tgmd.metrics.RunInfo;
-import dev.tgmd.metrics.RunStatus;
-import dev.tgmd.metrics.ToolInfo;
+import dev.tgmd.report.ChatReport;
+import dev.tgmd.report.MetricsReport;
+import dev.tgmd.report.MetricsSnapshot;
+import dev.tgmd.report.ResourceReport;
+import dev.tgmd.report.RunInfo;
+import dev.tgmd.report.RunStatus;
+import dev.tgmd.report.ToolInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.tgmd.pipeline;
 
-import dev.tgmd.metrics.MetricsCollector;
-import dev.tgmd.metrics.StageRecorder;
-import dev.tgmd.metrics.StageTimer;
-import dev.tgmd.metrics.Ticker;
+import dev.tgmd.recording.MetricsCollector;
+import dev.tgmd.recording.StageRecorder;
+import dev.tgmd.recording.StageTimer;
+import dev.tgmd.recording.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.tgmd.pipeline;
 
-import dev.tgmd.metrics.MetricsCollector;
-import dev.tgmd.metrics.StageTimer;
+import dev.tgmd.recording.MetricsCollector;
+import dev.tgmd.recording.StageTimer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

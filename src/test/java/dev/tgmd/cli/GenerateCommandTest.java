@@ -2,7 +2,7 @@ package dev.tgmd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tgmd.metrics.Ticker;
+import dev.tgmd.recording.Ticker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

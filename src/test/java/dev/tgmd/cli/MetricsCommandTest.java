@@ -2,14 +2,14 @@ package dev.tgmd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tgmd.metrics.MetricsReport;
-import dev.tgmd.metrics.MetricsReportJson;
-import dev.tgmd.metrics.MetricsSnapshot;
-import dev.tgmd.metrics.RunInfo;
-import dev.tgmd.metrics.RunStatus;
-import dev.tgmd.metrics.SummaryFormatter;
-import dev.tgmd.metrics.ComparisonFormatter;
-import dev.tgmd.metrics.ToolInfo;
+import dev.tgmd.report.ComparisonFormatter;
+import dev.tgmd.report.MetricsReport;
+import dev.tgmd.report.MetricsReportJson;
+import dev.tgmd.report.MetricsSnapshot;
+import dev.tgmd.report.RunInfo;
+import dev.tgmd.report.RunStatus;
+import dev.tgmd.report.SummaryFormatter;
+import dev.tgmd.report.ToolInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -3,12 +3,12 @@ package dev.tgmd.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tgmd.metrics.CacheReport;
-import dev.tgmd.metrics.MetricsReport;
-import dev.tgmd.metrics.MetricsReportJson;
-import dev.tgmd.metrics.RunStatus;
-import dev.tgmd.metrics.StageReport;
-import dev.tgmd.metrics.Total;
+import dev.tgmd.report.CacheReport;
+import dev.tgmd.report.MetricsReport;
+import dev.tgmd.report.MetricsReportJson;
+import dev.tgmd.report.RunStatus;
+import dev.tgmd.report.StageReport;
+import dev.tgmd.report.Total;
 import dev.tgmd.testing.SchemaValidator;
 import dev.tgmd.testing.TdesktopJson;
 import dev.tgmd.testing.Tgmd;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgmd.generate.ExportGenerator;
 import dev.tgmd.generate.GenerateOptions;
-import dev.tgmd.metrics.MetricsReport;
-import dev.tgmd.metrics.MetricsReportJson;
-import dev.tgmd.metrics.RunStatus;
+import dev.tgmd.report.MetricsReport;
+import dev.tgmd.report.MetricsReportJson;
+import dev.tgmd.report.RunStatus;
 import dev.tgmd.testing.CommonMark;
 import dev.tgmd.testing.Tgmd;
 import java.io.IOException;

@@ -2,11 +2,11 @@ package dev.tgmd.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tgmd.metrics.ChatReport;
-import dev.tgmd.metrics.MetricsReport;
-import dev.tgmd.metrics.MetricsReportJson;
-import dev.tgmd.metrics.RunStatus;
-import dev.tgmd.metrics.Total;
+import dev.tgmd.report.ChatReport;
+import dev.tgmd.report.MetricsReport;
+import dev.tgmd.report.MetricsReportJson;
+import dev.tgmd.report.RunStatus;
+import dev.tgmd.report.Total;
 import dev.tgmd.testing.Tgmd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.tgmd.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tgmd.metrics.Ticker;
+import dev.tgmd.recording.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.tgmd.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tgmd.metrics.MetricsReport;
-import dev.tgmd.metrics.MetricsReportJson;
+import dev.tgmd.report.MetricsReport;
+import dev.tgmd.report.MetricsReportJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

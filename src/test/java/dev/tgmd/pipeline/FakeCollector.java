@@ -1,11 +1,11 @@
 package dev.tgmd.pipeline;
 
-import dev.tgmd.metrics.CacheRecorder;
-import dev.tgmd.metrics.MetricsCollector;
-import dev.tgmd.metrics.StageRecorder;
-import dev.tgmd.metrics.StageTimer;
-import dev.tgmd.metrics.Ticker;
-import dev.tgmd.metrics.Total;
+import dev.tgmd.recording.CacheRecorder;
+import dev.tgmd.recording.MetricsCollector;
+import dev.tgmd.recording.StageRecorder;
+import dev.tgmd.recording.StageTimer;
+import dev.tgmd.recording.Ticker;
+import dev.tgmd.report.Total;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -247,7 +247,7 @@ final class FakeCollector implements MetricsCollector {
 
   /** The fake keeps its own records (see its fields); the report snapshot is not part of it. */
   @Override
-  public dev.tgmd.metrics.MetricsSnapshot snapshot() {
-    return dev.tgmd.metrics.MetricsSnapshot.empty();
+  public dev.tgmd.report.MetricsSnapshot snapshot() {
+    return dev.tgmd.report.MetricsSnapshot.empty();
   }
 }

@@ -1,16 +1,16 @@
 package dev.tgmd.benchmarks;
 
-import dev.tgmd.metrics.MetricsCollector;
-import dev.tgmd.metrics.MetricsSnapshot;
-import dev.tgmd.metrics.StageReport;
+import dev.tgmd.media.MediaLink;
 import dev.tgmd.pipeline.AsyncPipeline;
 import dev.tgmd.pipeline.PipelineResult;
+import dev.tgmd.recording.MetricsCollector;
 import dev.tgmd.render.Flavor;
-import dev.tgmd.render.MediaLink;
 import dev.tgmd.render.MediaSlot;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.MessageView;
 import dev.tgmd.render.RenderedMessage;
+import dev.tgmd.report.MetricsSnapshot;
+import dev.tgmd.report.StageReport;
 import dev.tgmd.source.ExportEvent;
 import dev.tgmd.source.ExportReader;
 import dev.tgmd.source.Message;

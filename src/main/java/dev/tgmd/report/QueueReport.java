@@ -1,0 +1,20 @@
+package dev.tgmd.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A queue or buffer, under {@code queues.<name>} in the report: the largest depth recorded with
+ * {@code MetricsCollector.recordQueueDepth} and the capacity last given (0 when unbounded or
+ * unknown). Immutable.
+ */
+@JsonPropertyOrder({"max_depth", "capacity"})
+public record QueueReport(
+    @JsonProperty("max_depth") long maxDepth, @JsonProperty("capacity") long capacity) {
+
+  /** Validates that both are non-negative. */
+  public QueueReport {
+    Num.nonNegative(maxDepth, "max_depth");
+    Num.nonNegative(capacity, "capacity");
+  }
+}

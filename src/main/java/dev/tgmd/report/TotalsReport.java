@@ -1,0 +1,79 @@
+package dev.tgmd.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+
+/**
+ * The run-wide totals, under {@code totals} in the report: one non-negative count per {@link
+ * Total}, keyed by {@link Total#key()}. Immutable.
+ */
+@JsonPropertyOrder({
+  "chats", "messages", "messages_failed", "notes", "media_files", "media_bytes", "media_missing",
+  "media_refused", "bytes_written"
+})
+public record TotalsReport(
+    @JsonProperty("chats") long chats,
+    @JsonProperty("messages") long messages,
+    @JsonProperty("messages_failed") long messagesFailed,
+    @JsonProperty("notes") long notes,
+    @JsonProperty("media_files") long mediaFiles,
+    @JsonProperty("media_bytes") long mediaBytes,
+    @JsonProperty("media_missing") long mediaMissing,
+    @JsonProperty("media_refused") long mediaRefused,
+    @JsonProperty("bytes_written") long bytesWritten) {
+
+  /** Validates that every total is non-negative. */
+  public TotalsReport {
+    Num.nonNegative(chats, "chats");
+    Num.nonNegative(messages, "messages");
+    Num.nonNegative(messagesFailed, "messages_failed");
+    Num.nonNegative(notes, "notes");
+    Num.nonNegative(mediaFiles, "media_files");
+    Num.nonNegative(mediaBytes, "media_bytes");
+    Num.nonNegative(mediaMissing, "media_missing");
+    Num.nonNegative(mediaRefused, "media_refused");
+    Num.nonNegative(bytesWritten, "bytes_written");
+  }
+
+  /** All totals zero. */
+  public static TotalsReport zero() {
+    return new TotalsReport(0, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  /** Totals from a map; a missing total is 0. */
+  public static TotalsReport of(Map<Total, Long> totals) {
+    long[] v = new long[Total.values().length];
+    totals.forEach((k, n) -> v[k.ordinal()] = n == null ? 0 : n);
+    return of(v);
+  }
+
+  /** Totals indexed by {@link Total#ordinal()}. */
+  public static TotalsReport of(long[] v) {
+    return new TotalsReport(
+        v[Total.CHATS.ordinal()],
+        v[Total.MESSAGES.ordinal()],
+        v[Total.MESSAGES_FAILED.ordinal()],
+        v[Total.NOTES.ordinal()],
+        v[Total.MEDIA_FILES.ordinal()],
+        v[Total.MEDIA_BYTES.ordinal()],
+        v[Total.MEDIA_MISSING.ordinal()],
+        v[Total.MEDIA_REFUSED.ordinal()],
+        v[Total.BYTES_WRITTEN.ordinal()]);
+  }
+
+  /** The value of one total. */
+  public long get(Total total) {
+    return switch (total) {
+      case CHATS -> chats;
+      case MESSAGES -> messages;
+      case MESSAGES_FAILED -> messagesFailed;
+      case NOTES -> notes;
+      case MEDIA_FILES -> mediaFiles;
+      case MEDIA_BYTES -> mediaBytes;
+      case MEDIA_MISSING -> mediaMissing;
+      case MEDIA_REFUSED -> mediaRefused;
+      case BYTES_WRITTEN -> bytesWritten;
+    };
+  }
+}
