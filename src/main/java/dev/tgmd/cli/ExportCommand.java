@@ -19,6 +19,7 @@ import dev.tgmd.report.MetricsSnapshot;
 import dev.tgmd.report.ResourceReport;
 import dev.tgmd.report.RunStatus;
 import dev.tgmd.report.SummaryFormatter;
+import dev.tgmd.report.TotalsReport;
 import dev.tgmd.resources.ResourceMonitor;
 import dev.tgmd.source.ExportFormatException;
 import dev.tgmd.units.ByteSizes;
@@ -186,7 +187,7 @@ public final class ExportCommand implements Callable<Integer> {
         code = ExitCode.stoppedBy(signal.get());
         error = "stopped by " + (code == ExitCode.TERMINATED ? "SIGTERM" : "SIGINT (Ctrl-C)");
       } else {
-        code = result.failedMessages() > 0 ? ExitCode.SOME_MESSAGES_FAILED : ExitCode.OK;
+        code = result.totals().messagesFailed() > 0 ? ExitCode.SOME_MESSAGES_FAILED : ExitCode.OK;
       }
     } catch (ExportFormatException e) {
       error = e.getMessage();
@@ -233,10 +234,10 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       log.warn("could not release {}: {}", options.out(), e.toString());
     }
-    if (result == null && chats.stream().noneMatch(c -> c.messages() > 0) && code == ExitCode.BAD_INPUT) {
+    if (result == null && ExportResult.totalsOf(chats).chats() == 0 && code == ExitCode.BAD_INPUT) {
       return code.code(); // nothing was exported: the error line says it all
     }
-    if (status == RunStatus.COMPLETED && result.chatCount() == 0 && (!options.chats().isEmpty()
+    if (status == RunStatus.COMPLETED && result.totals().chats() == 0 && (!options.chats().isEmpty()
         || !options.types().isEmpty() || options.since() != null || options.until() != null)) {
       err.println("tgmd: no message matched the filters (--chat, --type, --since, --until): no note was written"
           + (noMetrics ? "" : " (the run's metrics are in " + options.out().resolve(MetricsReportJson.FILE_NAME) + ")"));
@@ -339,19 +340,20 @@ public final class ExportCommand implements Callable<Integer> {
   static void printSummary(PrintWriter out, RunStatus status, List<ChatSummary> chats, long durationNanos,
       ExportOptions options) {
     ExportResult r = new ExportResult(status, chats);
+    TotalsReport t = r.totals();
     String verb = status == RunStatus.COMPLETED ? "Exported" : status == RunStatus.INTERRUPTED
         ? "Interrupted after exporting" : "Failed after exporting";
     out.printf(Locale.ROOT, "%s %,d %s, %,d %s into %,d %s in %s (%.2f s)%n", verb,
-        r.chatCount(), r.chatCount() == 1 ? "chat" : "chats",
-        r.messages(), r.messages() == 1 ? "message" : "messages",
-        r.notes(), r.notes() == 1 ? "note" : "notes",
+        t.chats(), t.chats() == 1 ? "chat" : "chats",
+        t.messages(), t.messages() == 1 ? "message" : "messages",
+        t.notes(), t.notes() == 1 ? "note" : "notes",
         options.out(), durationNanos / 1e9);
-    if (r.failedMessages() > 0) {
-      out.printf(Locale.ROOT, "%,d %s could not be rendered; their notes say so%n", r.failedMessages(),
-          r.failedMessages() == 1 ? "message" : "messages");
+    if (t.messagesFailed() > 0) {
+      out.printf(Locale.ROOT, "%,d %s could not be rendered; their notes say so%n", t.messagesFailed(),
+          t.messagesFailed() == 1 ? "message" : "messages");
     }
     out.printf(Locale.ROOT, "Media: %,d copied (%s), %,d duplicates avoided, %,d missing, %,d refused%n",
-        r.mediaFiles(), ByteSizes.iec(r.mediaBytes()), r.duplicates(), r.missing(), r.refused());
+        t.mediaFiles(), ByteSizes.iec(t.mediaBytes()), r.duplicates(), t.mediaMissing(), t.mediaRefused());
   }
 
   static String describe(IOException e) {

@@ -1,6 +1,7 @@
 package dev.tgmd.export;
 
 import dev.tgmd.report.RunStatus;
+import dev.tgmd.report.TotalsReport;
 import java.util.List;
 
 /**
@@ -17,44 +18,44 @@ public record ExportResult(RunStatus status, List<ChatSummary> chats) {
     chats = List.copyOf(chats);
   }
 
-  /** Chats with at least one message written. */
-  public long chatCount() {
-    return chats.stream().filter(c -> c.messages() > 0).count();
+  /**
+   * The run-wide totals of these chats: the one place they are counted, for the report and the
+   * summary alike. A chat counts under {@code chats} when it has at least one message.
+   */
+  public static TotalsReport totalsOf(List<ChatSummary> chats) {
+    long chatCount = 0;
+    long messages = 0;
+    long failed = 0;
+    long notes = 0;
+    long mediaFiles = 0;
+    long mediaBytes = 0;
+    long missing = 0;
+    long refused = 0;
+    long bytesWritten = 0;
+    for (ChatSummary c : chats) {
+      if (c.messages() > 0) {
+        chatCount++;
+      }
+      messages += c.messages();
+      failed += c.failed();
+      notes += c.notes();
+      mediaFiles += c.mediaFiles();
+      mediaBytes += c.mediaBytes();
+      missing += c.missing();
+      refused += c.refused();
+      bytesWritten += c.bytesWritten();
+    }
+    return new TotalsReport(
+        chatCount, messages, failed, notes, mediaFiles, mediaBytes, missing, refused, bytesWritten);
   }
 
-  public long messages() {
-    return chats.stream().mapToLong(ChatSummary::messages).sum();
+  /** The run-wide totals, as the report writes them. */
+  public TotalsReport totals() {
+    return totalsOf(chats);
   }
 
-  public long failedMessages() {
-    return chats.stream().mapToLong(ChatSummary::failed).sum();
-  }
-
-  public long notes() {
-    return chats.stream().mapToLong(ChatSummary::notes).sum();
-  }
-
-  public long mediaFiles() {
-    return chats.stream().mapToLong(ChatSummary::mediaFiles).sum();
-  }
-
-  public long mediaBytes() {
-    return chats.stream().mapToLong(ChatSummary::mediaBytes).sum();
-  }
-
+  /** Media copies avoided because the same file was already copied (not a report total). */
   public long duplicates() {
     return chats.stream().mapToLong(ChatSummary::duplicates).sum();
-  }
-
-  public long missing() {
-    return chats.stream().mapToLong(ChatSummary::missing).sum();
-  }
-
-  public long refused() {
-    return chats.stream().mapToLong(ChatSummary::refused).sum();
-  }
-
-  public long bytesWritten() {
-    return chats.stream().mapToLong(ChatSummary::bytesWritten).sum();
   }
 }

@@ -11,7 +11,6 @@ import dev.tgmd.recording.StageTimer;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.NoteFormat;
 import dev.tgmd.report.RunStatus;
-import dev.tgmd.report.Total;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -167,17 +166,6 @@ final class NoteSink {
   private void record(ChatSummary s) {
     storedFiles += s.mediaFiles();
     storedBytes += s.mediaBytes();
-    if (s.messages() > 0) {
-      metrics.add(Total.CHATS, 1);
-    }
-    metrics.add(Total.MESSAGES, s.messages());
-    metrics.add(Total.MESSAGES_FAILED, s.failed());
-    metrics.add(Total.NOTES, s.notes());
-    metrics.add(Total.MEDIA_FILES, s.mediaFiles());
-    metrics.add(Total.MEDIA_BYTES, s.mediaBytes());
-    metrics.add(Total.MEDIA_MISSING, s.missing());
-    metrics.add(Total.MEDIA_REFUSED, s.refused());
-    metrics.add(Total.BYTES_WRITTEN, s.bytesWritten());
   }
 
   /** Removes the work folder. */

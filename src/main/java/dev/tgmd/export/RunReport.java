@@ -36,7 +36,8 @@ public final class RunReport {
     }
     RunInfo run = new RunInfo(status, error, startedAt, finishedAt, durationSeconds,
         options.input().toString(), options.out().toString(), options(options, metricsInterval));
-    return MetricsReport.assemble(ToolInfo.tgmd(version), run, metrics, resources, chatReports);
+    return MetricsReport.assemble(
+        ToolInfo.tgmd(version), run, ExportResult.totalsOf(chats), metrics, resources, chatReports);
   }
 
   /** The run's options by name, as the command line would say them. */

@@ -7,8 +7,6 @@ import dev.tgmd.report.MetricsSnapshot;
 import dev.tgmd.report.Num;
 import dev.tgmd.report.QueueReport;
 import dev.tgmd.report.StageReport;
-import dev.tgmd.report.Total;
-import dev.tgmd.report.TotalsReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +35,6 @@ final class LiveMetricsCollector implements MetricsCollector {
   private final Registry<LiveStage> stages = new Registry<>();
   private final Registry<LiveCache> caches = new Registry<>();
   private final Registry<QueueGauge> queues = new Registry<>();
-  private final LongAdder[] totals = new LongAdder[Total.values().length];
 
   private final AtomicLong failureCount = new AtomicLong();
   private final AtomicReferenceArray<FailureReport> firstFailures =
@@ -54,9 +51,6 @@ final class LiveMetricsCollector implements MetricsCollector {
           "sampleEvery must be a power of two from 1 to " + MAX_SAMPLE_EVERY + ", was " + sampleEvery);
     }
     this.sampleEvery = sampleEvery;
-    for (int i = 0; i < totals.length; i++) {
-      totals[i] = new LongAdder();
-    }
   }
 
   @Override
@@ -84,15 +78,6 @@ final class LiveMetricsCollector implements MetricsCollector {
   public CacheRecorder cache(String name) {
     Num.nonBlank(name, "cache name");
     return caches.get(name, n -> new LiveCache(n, guard));
-  }
-
-  @Override
-  public void add(Total total, long delta) {
-    if (total == null || delta < 0) {
-      guard.rejected("add(" + total + ", " + delta + "): a total needs a name and a delta >= 0");
-      return;
-    }
-    totals[total.ordinal()].add(delta);
   }
 
   @Override
@@ -129,10 +114,6 @@ final class LiveMetricsCollector implements MetricsCollector {
     for (String name : stages.names()) {
       stageReports.put(name, stages.find(name).snapshot());
     }
-    long[] t = new long[totals.length];
-    for (int i = 0; i < t.length; i++) {
-      t[i] = Math.max(0, totals[i].sum());
-    }
     Map<String, QueueReport> queueReports = new LinkedHashMap<>();
     for (String name : queues.names()) {
       queueReports.put(name, queues.find(name).snapshot());
@@ -151,7 +132,6 @@ final class LiveMetricsCollector implements MetricsCollector {
     }
     return new MetricsSnapshot(
         stageReports,
-        TotalsReport.of(t),
         queueReports,
         cacheReports,
         new FailuresReport(Math.max(count, first.size()), first));

@@ -1,10 +1,9 @@
 package dev.tgmd.recording;
 
 import dev.tgmd.report.MetricsSnapshot;
-import dev.tgmd.report.Total;
 
 /**
- * Collects the measurements of one run: stages, totals, queue depths, caches and the first
+ * Collects the measurements of one run: stages, queue depths, caches and the first
  * failures. Thread-safe; chosen once when a run is wired: a live collector when metrics are on,
  * the no-op collector when they are off. Hot paths never test whether metrics are enabled.
  *
@@ -64,9 +63,6 @@ public interface MetricsCollector {
 
   /** The cache of that name, created on first use; caches keep their creation order. */
   CacheRecorder cache(String name);
-
-  /** Adds {@code delta} (zero or more) to a run-wide total; a negative delta is ignored. */
-  void add(Total total, long delta);
 
   /**
    * Records the current depth of a named queue or buffer; the report keeps the maximum and the

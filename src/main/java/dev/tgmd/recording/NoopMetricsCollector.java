@@ -2,7 +2,6 @@ package dev.tgmd.recording;
 
 import dev.tgmd.report.MetricsSnapshot;
 import dev.tgmd.report.Num;
-import dev.tgmd.report.Total;
 
 /**
  * The collector used when metrics are off: every recording call does nothing, reads no clock and
@@ -32,9 +31,6 @@ final class NoopMetricsCollector implements MetricsCollector {
     Num.nonBlank(name, "cache name");
     return NoopCache.INSTANCE;
   }
-
-  @Override
-  public void add(Total total, long delta) {}
 
   @Override
   public void recordQueueDepth(String queue, long depth, long capacity) {}

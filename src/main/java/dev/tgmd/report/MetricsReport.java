@@ -62,6 +62,7 @@ public record MetricsReport(
    *
    * @param tool the tool, e.g. {@code ToolInfo.tgmd(version)}
    * @param run how the run went
+   * @param totals the run-wide totals, derived from the chats' results
    * @param metrics the collector's snapshot, taken when the run ended
    * @param resources the monitor's report after it was stopped; null when it did not run
    * @param chats the exported chats
@@ -69,6 +70,7 @@ public record MetricsReport(
   public static MetricsReport assemble(
       ToolInfo tool,
       RunInfo run,
+      TotalsReport totals,
       MetricsSnapshot metrics,
       ResourceReport resources,
       List<ChatReport> chats) {
@@ -76,7 +78,7 @@ public record MetricsReport(
         SCHEMA_VERSION,
         tool,
         run,
-        metrics.totals(),
+        totals,
         metrics.stages(),
         metrics.queues(),
         resources,

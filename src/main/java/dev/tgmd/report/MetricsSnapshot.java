@@ -8,28 +8,26 @@ import java.util.Map;
  * are still recording may be a batch apart from one another.
  *
  * @param stages the stages by name, in the order they were created
- * @param totals the run-wide totals
  * @param queues the queues by name, in the order they were first recorded
  * @param caches the caches by name, in the order they were created
  * @param failures the failed items: their count and the first ones
  */
 public record MetricsSnapshot(
     Map<String, StageReport> stages,
-    TotalsReport totals,
     Map<String, QueueReport> queues,
     Map<String, CacheReport> caches,
     FailuresReport failures) {
 
   private static final MetricsSnapshot EMPTY =
-      new MetricsSnapshot(Map.of(), TotalsReport.zero(), Map.of(), Map.of(), FailuresReport.none());
+      new MetricsSnapshot(Map.of(), Map.of(), Map.of(), FailuresReport.none());
 
   /** Validates that nothing is null; copies the maps, keeping their order. */
   public MetricsSnapshot {
     stages = Copies.ordered(stages, "stages");
     queues = Copies.ordered(queues, "queues");
     caches = Copies.ordered(caches, "caches");
-    if (totals == null || failures == null) {
-      throw new IllegalArgumentException("totals and failures must not be null");
+    if (failures == null) {
+      throw new IllegalArgumentException("failures must not be null");
     }
   }
 

@@ -2,7 +2,6 @@ package dev.tgmd.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.util.Map;
 
 /**
  * The run-wide totals, under {@code totals} in the report: one non-negative count per {@link
@@ -39,27 +38,6 @@ public record TotalsReport(
   /** All totals zero. */
   public static TotalsReport zero() {
     return new TotalsReport(0, 0, 0, 0, 0, 0, 0, 0, 0);
-  }
-
-  /** Totals from a map; a missing total is 0. */
-  public static TotalsReport of(Map<Total, Long> totals) {
-    long[] v = new long[Total.values().length];
-    totals.forEach((k, n) -> v[k.ordinal()] = n == null ? 0 : n);
-    return of(v);
-  }
-
-  /** Totals indexed by {@link Total#ordinal()}. */
-  public static TotalsReport of(long[] v) {
-    return new TotalsReport(
-        v[Total.CHATS.ordinal()],
-        v[Total.MESSAGES.ordinal()],
-        v[Total.MESSAGES_FAILED.ordinal()],
-        v[Total.NOTES.ordinal()],
-        v[Total.MEDIA_FILES.ordinal()],
-        v[Total.MEDIA_BYTES.ordinal()],
-        v[Total.MEDIA_MISSING.ordinal()],
-        v[Total.MEDIA_REFUSED.ordinal()],
-        v[Total.BYTES_WRITTEN.ordinal()]);
   }
 
   /** The value of one total. */

@@ -10,6 +10,7 @@ import dev.tgmd.report.RunInfo;
 import dev.tgmd.report.RunStatus;
 import dev.tgmd.report.SummaryFormatter;
 import dev.tgmd.report.ToolInfo;
+import dev.tgmd.report.TotalsReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ class MetricsCommandTest {
             "in",
             "out",
             Map.of()),
+        TotalsReport.zero(),
         MetricsSnapshot.empty(),
         null,
         List.of());

@@ -5,7 +5,6 @@ import dev.tgmd.recording.MetricsCollector;
 import dev.tgmd.recording.StageRecorder;
 import dev.tgmd.recording.StageTimer;
 import dev.tgmd.recording.Ticker;
-import dev.tgmd.report.Total;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -168,7 +167,6 @@ final class FakeCollector implements MetricsCollector {
   private final Map<String, FakeStage> stages = Collections.synchronizedMap(new LinkedHashMap<>());
   final Map<String, QueueDepths> queues = new ConcurrentHashMap<>();
   final List<Failure> failures = new CopyOnWriteArrayList<>();
-  final Map<Total, AtomicLong> totals = new ConcurrentHashMap<>();
 
   private FakeCollector(boolean timing, Ticker ticker) {
     this.timing = timing;
@@ -228,11 +226,6 @@ final class FakeCollector implements MetricsCollector {
       @Override
       public void size(long entries, long bytes) {}
     };
-  }
-
-  @Override
-  public void add(Total total, long delta) {
-    totals.computeIfAbsent(total, t -> new AtomicLong()).addAndGet(delta);
   }
 
   @Override

@@ -10,8 +10,6 @@ import dev.tgmd.report.FailuresReport;
 import dev.tgmd.report.MetricsSnapshot;
 import dev.tgmd.report.QueueReport;
 import dev.tgmd.report.StageReport;
-import dev.tgmd.report.Total;
-import dev.tgmd.report.TotalsReport;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -159,21 +157,6 @@ class LiveMetricsCollectorTest {
   }
 
   @Test
-  void totalsAddUp() {
-    MetricsCollector metrics = MetricsCollector.create(ticker);
-    metrics.add(Total.MESSAGES, 10);
-    metrics.add(Total.MESSAGES, 5);
-    metrics.add(Total.BYTES_WRITTEN, 1 << 20);
-    metrics.add(Total.CHATS, 0);
-
-    TotalsReport totals = metrics.snapshot().totals();
-    assertThat(totals.messages()).isEqualTo(15);
-    assertThat(totals.bytesWritten()).isEqualTo(1 << 20);
-    assertThat(totals.chats()).isZero();
-    assertThat(totals.get(Total.MESSAGES)).isEqualTo(15);
-  }
-
-  @Test
   void queueDepthKeepsTheMaximumAndTheCapacity() {
     MetricsCollector metrics = MetricsCollector.create(ticker);
     metrics.recordQueueDepth("fetch->process", 3, 64);
@@ -235,8 +218,6 @@ class LiveMetricsCollectorTest {
     StageRecorder stage = metrics.stage("process");
     StageTimer timer = stage.newTimer();
 
-    metrics.add(null, 1);
-    metrics.add(Total.MESSAGES, -5);
     metrics.recordQueueDepth(null, 1, 1);
     metrics.recordQueueDepth("q", -1, 1);
     metrics.cache("c").size(-1, 0);
@@ -248,13 +229,12 @@ class LiveMetricsCollectorTest {
     timer.endItem(start);
 
     MetricsSnapshot s = metrics.snapshot();
-    assertThat(s.totals()).isEqualTo(TotalsReport.zero());
     assertThat(s.queues()).isEmpty();
     assertThat(s.stages().get("process").count()).isZero();
     assertThat(s.stages().get("process").workers()).isEqualTo(1);
     assertThat(s.stages().get("process").sampled()).isEqualTo(1);
     assertThat(s.stages().get("process").maxS()).isZero();
-    assertThat(metrics.recordingProblems()).isEqualTo(8);
+    assertThat(metrics.recordingProblems()).isEqualTo(6);
   }
 
   @Test

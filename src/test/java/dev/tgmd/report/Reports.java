@@ -128,6 +128,7 @@ final class Reports {
             "/exports",
             "/notes",
             Map.of()),
+        TotalsReport.zero(),
         MetricsSnapshot.empty(),
         null,
         List.of());

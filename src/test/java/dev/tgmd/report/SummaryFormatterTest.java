@@ -40,7 +40,8 @@ class SummaryFormatterTest {
         MetricsReport.assemble(
             ToolInfo.tgmd("0.1.0"),
             Reports.before().run(),
-            new MetricsSnapshot(stages, TotalsReport.zero(), Map.of(), Map.of(), FailuresReport.none()),
+            TotalsReport.zero(),
+            new MetricsSnapshot(stages, Map.of(), Map.of(), FailuresReport.none()),
             null,
             List.of());
     String text = SummaryFormatter.plain().format(r);
