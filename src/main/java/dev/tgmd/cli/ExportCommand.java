@@ -234,10 +234,11 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       log.warn("could not release {}: {}", options.out(), e.toString());
     }
-    if (result == null && ExportResult.totalsOf(chats).chats() == 0 && code == ExitCode.BAD_INPUT) {
+    long chatsExported = ExportResult.totalsOf(chats).chats();
+    if (result == null && chatsExported == 0 && code == ExitCode.BAD_INPUT) {
       return code.code(); // nothing was exported: the error line says it all
     }
-    if (status == RunStatus.COMPLETED && result.totals().chats() == 0 && (!options.chats().isEmpty()
+    if (status == RunStatus.COMPLETED && chatsExported == 0 && (!options.chats().isEmpty()
         || !options.types().isEmpty() || options.since() != null || options.until() != null)) {
       err.println("tgmd: no message matched the filters (--chat, --type, --since, --until): no note was written"
           + (noMetrics ? "" : " (the run's metrics are in " + options.out().resolve(MetricsReportJson.FILE_NAME) + ")"));

@@ -62,7 +62,6 @@ public final class Exporter implements AutoCloseable {
   private volatile ExportReader reader;
   private volatile Exception inputFailure;
   private OutputFolder output;
-  private IOException outputFailure;
   private volatile boolean started;
 
   public Exporter(ExportOptions options, MetricsCollector metrics) {
@@ -233,38 +232,25 @@ public final class Exporter implements AutoCloseable {
 
   /** OUT, opened (created when missing), locked and cleaned of leftovers; once per run. */
   private synchronized OutputFolder openOutput() throws IOException {
-    if (output == null) {
-      if (outputFailure != null) {
-        throw outputFailure;
-      }
-      OutputFolder out = null;
-      try {
-        out = OutputFolder.open(options.out());
-        out.lock();
-        out.removeLeftovers();
-      } catch (IOException e) {
-        outputFailure = e;
-        if (out != null) {
-          out.close();
-        }
-        throw e;
-      }
-      output = out;
+    OutputFolder out = OutputFolder.open(options.out());
+    try {
+      out.lock();
+      out.removeLeftovers();
+    } catch (IOException e) {
+      out.close();
+      throw e;
     }
-    return output;
+    output = out;
+    return out;
   }
 
   /**
-   * Where the metrics report goes: the run's output folder, or, when the run stopped before it
-   * opened OUT (an unreadable input), OUT opened now the same way. Null when OUT could not be
-   * opened (a link, another run's): then no report is written anywhere.
+   * Where the metrics report goes: the run's output folder, still open and locked. Null when the
+   * run never opened OUT (it could not be opened: a link, another run's): then no report is
+   * written anywhere.
    */
-  public OutputFolder reportFolder() {
-    try {
-      return openOutput();
-    } catch (IOException e) {
-      return null;
-    }
+  public synchronized OutputFolder reportFolder() {
+    return output;
   }
 
   /** Releases OUT (its lock and open folders). Idempotent. */
