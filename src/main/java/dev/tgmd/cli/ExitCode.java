@@ -16,8 +16,8 @@ enum ExitCode {
   /** Usage errors, bad input and a refused OUT share it: the run did not start or stopped at once. */
   BAD_INPUT(2, "bad input or usage: not a readable export (the message names the file, line and column), a bad "
       + "option, filters that matched nothing, an unreadable metrics file; or OUT refused: a symbolic link (OUT "
-      + "itself, or a folder inside it), or another tgmd run using OUT; nothing is written then, not even the "
-      + "metrics file"),
+      + "itself, or a folder inside it), or another tgmd run using OUT (when OUT itself is a link or in use, "
+      + "nothing is written, not even the metrics file)"),
   SOME_MESSAGES_FAILED(3, "the export completed, but some messages could not be rendered (their notes say so, "
       + "the summary and the metrics count them)"),
   /** 128 + 2, the shells' convention for a process ended by SIGINT. */
