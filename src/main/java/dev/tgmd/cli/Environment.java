@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.function.IntConsumer;
 
 /**
- * What the commands need from the world around them, so that tests can stand in for it: whether
- * a person watches a terminal, the clock, when the process started, and the stop signals.
+ * What the commands need from the world around them, so that tests can stand in for it: whether a
+ * person watches a terminal, the clock, when the process started, and the stop signals.
  *
  * @param terminal whether standard error and output are an interactive terminal
  * @param variables the environment variables (for NO_COLOR, TERM)
@@ -22,7 +22,11 @@ import java.util.function.IntConsumer;
  * @param signals how to hear SIGINT and SIGTERM
  */
 public record Environment(
-    boolean terminal, Map<String, String> variables, Clock clock, Instant processStart, Signals signals) {
+    boolean terminal,
+    Map<String, String> variables,
+    Clock clock,
+    Instant processStart,
+    Signals signals) {
 
   public Environment {
     variables = Map.copyOf(variables);
@@ -34,8 +38,8 @@ public record Environment(
   /** Stop signals: SIGINT (Ctrl-C) and SIGTERM. */
   public interface Signals {
     /**
-     * Calls {@code handler} with the signal's number (2 or 15) on the first stop signal; the
-     * second one ends the process at once. Closing the returned handle restores the defaults.
+     * Calls {@code handler} with the signal's number (2 or 15) on the first stop signal; the second
+     * one ends the process at once. Closing the returned handle restores the defaults.
      */
     AutoCloseable onStop(IntConsumer handler);
 
@@ -54,20 +58,21 @@ public record Environment(
 
   /**
    * The real world: this process, its terminal, its signals. The process started as {@link
-   * #processStart(String, Instant, Instant)} says from {@value #STARTED_AT_VARIABLE} and the
-   * JVM's start.
+   * #processStart(String, Instant, Instant)} says from {@value #STARTED_AT_VARIABLE} and the JVM's
+   * start.
    */
   public static Environment system() {
     Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     Instant start = processStart(System.getenv(STARTED_AT_VARIABLE), jvmStart, Instant.now());
-    return new Environment(isTerminal(), System.getenv(), Clock.systemUTC(), start, new SystemSignals());
+    return new Environment(
+        isTerminal(), System.getenv(), Clock.systemUTC(), start, new SystemSignals());
   }
 
   /**
    * When the run started: the moment the launcher handed over ({@code handedOver}, ms since the
    * epoch: bin/tgmd takes it first thing, and again after building tgmd, which is not the run),
-   * else the JVM's start (to the millisecond; the operating system's process start is no better
-   * on Linux, where it is counted from the boot time in whole seconds). A hand-over that is not a
+   * else the JVM's start (to the millisecond; the operating system's process start is no better on
+   * Linux, where it is counted from the boot time in whole seconds). A hand-over that is not a
    * number, lies in the future or more than {@link #MAX_LAUNCHER_LEAD} before the JVM's start is
    * not this run's (a variable inherited from a parent) and is ignored.
    *
@@ -118,26 +123,26 @@ public record Environment(
 
   /**
    * SIGINT and SIGTERM through {@code sun.misc.Signal} (module jdk.unsupported, in every JDK): the
-   * first asks the run to stop gracefully, the second halts the process with its {@link ExitCode} (130 or 143).
+   * first asks the run to stop gracefully, the second halts the process with its {@link ExitCode}
+   * (130 or 143).
    */
   static final class SystemSignals implements Signals {
     @Override
-    @SuppressWarnings("restriction")
     public AutoCloseable onStop(IntConsumer handler) {
-      java.util.concurrent.atomic.AtomicBoolean heard = new java.util.concurrent.atomic.AtomicBoolean();
-      sun.misc.SignalHandler h = signal -> {
-        if (heard.getAndSet(true)) {
-          Runtime.getRuntime().halt(ExitCode.stoppedBy(signal.getNumber()).code());
-        }
-        handler.accept(signal.getNumber());
-      };
-      sun.misc.Signal interrupt = new sun.misc.Signal("INT");
-      sun.misc.Signal terminate = new sun.misc.Signal("TERM");
-      sun.misc.SignalHandler oldInt = sun.misc.Signal.handle(interrupt, h);
-      sun.misc.SignalHandler oldTerm = sun.misc.Signal.handle(terminate, h);
+      java.util.concurrent.atomic.AtomicBoolean heard =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      IntConsumer h =
+          signal -> {
+            if (heard.getAndSet(true)) {
+              Runtime.getRuntime().halt(ExitCode.stoppedBy(signal).code());
+            }
+            handler.accept(signal);
+          };
+      AutoCloseable interrupt = OsSignals.handle("INT", h);
+      AutoCloseable terminate = OsSignals.handle("TERM", h);
       return () -> {
-        sun.misc.Signal.handle(interrupt, oldInt);
-        sun.misc.Signal.handle(terminate, oldTerm);
+        interrupt.close();
+        terminate.close();
       };
     }
   }

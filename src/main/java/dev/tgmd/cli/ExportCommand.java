@@ -76,71 +76,125 @@ public final class ExportCommand implements Callable<Integer> {
 
   @ParentCommand TgmdCommand parent;
 
-  @Parameters(index = "0", paramLabel = "INPUT", description = "The export folder, or its result.json.")
+  @Parameters(
+      index = "0",
+      paramLabel = "INPUT",
+      description = "The export folder, or its result.json.")
   Path input;
 
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT",
+  @Option(
+      names = {"-o", "--out"},
+      required = true,
+      paramLabel = "OUT",
       description = "The folder to write notes into (created when missing; not a file, not empty).")
   Path out;
 
-  @Option(names = "--chat", paramLabel = "NAME_OR_ID",
+  @Option(
+      names = "--chat",
+      paramLabel = "NAME_OR_ID",
       description = "Export only this chat (its name or id); repeat for more. Default: every chat.")
   List<String> chats = new ArrayList<>();
 
-  @Option(names = "--type", paramLabel = "TYPE",
-      description = "Export only chats of this type; repeat for more. One of: ${COMPLETION-CANDIDATES}.",
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      description =
+          "Export only chats of this type; repeat for more. One of: ${COMPLETION-CANDIDATES}.",
       completionCandidates = ChatTypes.class)
   List<String> types = new ArrayList<>();
 
-  @Option(names = "--since", paramLabel = "DATE", description = "Skip messages before this day (YYYY-MM-DD, inclusive).")
+  @Option(
+      names = "--since",
+      paramLabel = "DATE",
+      description = "Skip messages before this day (YYYY-MM-DD, inclusive).")
   LocalDate since;
 
-  @Option(names = "--until", paramLabel = "DATE", description = "Skip messages after this day (YYYY-MM-DD, inclusive).")
+  @Option(
+      names = "--until",
+      paramLabel = "DATE",
+      description = "Skip messages after this day (YYYY-MM-DD, inclusive).")
   LocalDate until;
 
-  @Option(names = "--split", paramLabel = "PERIOD", defaultValue = "month", completionCandidates = EnumValues.Splits.class,
-      description = "One note per period: ${COMPLETION-CANDIDATES} (none: one note per chat; default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--split",
+      paramLabel = "PERIOD",
+      defaultValue = "month",
+      completionCandidates = EnumValues.Splits.class,
+      description =
+          "One note per period: ${COMPLETION-CANDIDATES} (none: one note per chat; default: ${DEFAULT-VALUE}).")
   Split split;
 
-  @Option(names = "--flavor", paramLabel = "FLAVOR", defaultValue = "obsidian", completionCandidates = EnumValues.Flavors.class,
-      description = "One of ${COMPLETION-CANDIDATES}: obsidian (the default: [[wikilinks]], ![[embeds]], ^block-ids) "
-          + "or commonmark (relative Markdown links, standard images, HTML anchors).")
+  @Option(
+      names = "--flavor",
+      paramLabel = "FLAVOR",
+      defaultValue = "obsidian",
+      completionCandidates = EnumValues.Flavors.class,
+      description =
+          "One of ${COMPLETION-CANDIDATES}: obsidian (the default: [[wikilinks]], ![[embeds]], ^block-ids) "
+              + "or commonmark (relative Markdown links, standard images, HTML anchors).")
   Flavor flavor;
 
-  @Option(names = "--timezone", paramLabel = "ZONE",
-      description = "The time zone of dates and times in notes, e.g. Europe/Berlin or UTC. Default: the system's.")
+  @Option(
+      names = "--timezone",
+      paramLabel = "ZONE",
+      description =
+          "The time zone of dates and times in notes, e.g. Europe/Berlin or UTC. Default: the system's.")
   ZoneId timezone;
 
-  @Option(names = "--media", paramLabel = "MODE", defaultValue = "copy", completionCandidates = EnumValues.MediaModes.class,
-      description = "One of ${COMPLETION-CANDIDATES}: copy (the default) copies files into OUT/<chat>/media/, "
-          + "each distinct content once; none only names them.")
+  @Option(
+      names = "--media",
+      paramLabel = "MODE",
+      defaultValue = "copy",
+      completionCandidates = EnumValues.MediaModes.class,
+      description =
+          "One of ${COMPLETION-CANDIDATES}: copy (the default) copies files into OUT/<chat>/media/, "
+              + "each distinct content once; none only names them.")
   MediaMode media;
 
-  @Option(names = "--workers", paramLabel = "N",
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
       description = "Threads that render messages (default: the number of processors).")
   Integer workers;
 
-  @Option(names = "--reply-index-size", paramLabel = "N", defaultValue = "100000",
-      description = "How many recent messages per chat replies can link to with a snippet (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reply-index-size",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description =
+          "How many recent messages per chat replies can link to with a snippet (default: ${DEFAULT-VALUE}).")
   int replyIndexSize;
 
-  @Option(names = "--no-metrics", negatable = false,
-      description = "Measure nothing: no resource monitor, no timing, no export_metrics.json, no metrics table.")
+  @Option(
+      names = "--no-metrics",
+      negatable = false,
+      description =
+          "Measure nothing: no resource monitor, no timing, no export_metrics.json, no metrics table.")
   boolean noMetrics;
 
-  @Option(names = "--metrics-interval", paramLabel = "DURATION", defaultValue = "5s",
+  @Option(
+      names = "--metrics-interval",
+      paramLabel = "DURATION",
+      defaultValue = "5s",
       converter = DurationConverter.class,
       description = "How often resources are sampled: 100ms at least (default: ${DEFAULT-VALUE}).")
   Duration metricsInterval;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines at all, warnings included (they are still counted in "
-          + "the metrics report); errors and the summary still print.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "No progress and no log lines at all, warnings included (they are still counted in "
+              + "the metrics report); errors and the summary still print.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Log more, down to debug details and the stack traces of messages that could not be rendered.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Log more, down to debug details and the stack traces of messages that could not be rendered.")
   boolean verbose;
 
   @Override
+  @SuppressWarnings("try") // the signal handlers and the progress reporter work while open
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -151,7 +205,8 @@ public final class ExportCommand implements Callable<Integer> {
     try {
       options = options();
       if (!noMetrics && metricsInterval.compareTo(ResourceMonitor.MIN_INTERVAL) < 0) {
-        throw new IllegalArgumentException("--metrics-interval must be at least 100ms: " + metricsInterval.toMillis() + "ms");
+        throw new IllegalArgumentException(
+            "--metrics-interval must be at least 100ms: " + metricsInterval.toMillis() + "ms");
       }
       checkOut(out);
     } catch (IllegalArgumentException e) {
@@ -163,8 +218,10 @@ public final class ExportCommand implements Callable<Integer> {
     // clock times it either way, from the process's start (what a user waits for, Java's start
     // included) to the end.
     MetricsCollector metrics = noMetrics ? MetricsCollector.noop() : MetricsCollector.create();
-    ResourceMonitor monitor = noMetrics ? null
-        : ResourceMonitor.create(metricsInterval, Ticker.system(), clock.asClock());
+    ResourceMonitor monitor =
+        noMetrics
+            ? null
+            : ResourceMonitor.create(metricsInterval, Ticker.system(), clock.asClock());
     if (monitor != null) {
       monitor.start();
     }
@@ -174,12 +231,17 @@ public final class ExportCommand implements Callable<Integer> {
     String error = null;
     ExitCode code = ExitCode.FAILURE;
     ExportResult result = null;
-    ProgressReporter.Mode mode = quiet ? ProgressReporter.Mode.NONE
-        : env.terminal() ? ProgressReporter.Mode.BAR : ProgressReporter.Mode.LINES;
-    try (AutoCloseable signals = env.signals().onStop(sig -> {
-          signal.compareAndSet(0, sig);
-          exporter.cancel();
-        });
+    ProgressReporter.Mode mode =
+        quiet
+            ? ProgressReporter.Mode.NONE
+            : env.terminal() ? ProgressReporter.Mode.BAR : ProgressReporter.Mode.LINES;
+    try (AutoCloseable signals =
+            env.signals()
+                .onStop(
+                    sig -> {
+                      signal.compareAndSet(0, sig);
+                      exporter.cancel();
+                    });
         ProgressReporter progress = ProgressReporter.start(mode, exporter::progress, err, 5)) {
       result = exporter.run();
       status = result.status();
@@ -227,7 +289,9 @@ public final class ExportCommand implements Callable<Integer> {
       // The run's end and the resource peaks are read last, once the rehearsal has done the work
       // they must include: what follows is writing the figures, warm.
       run = clock.span();
-      report = writeReport(exporter.reportFolder(), options, status, error, run, snapshot, monitor, chats, err);
+      report =
+          writeReport(
+              exporter.reportFolder(), options, status, error, run, snapshot, monitor, chats, err);
     }
     try {
       exporter.close();
@@ -238,10 +302,19 @@ public final class ExportCommand implements Callable<Integer> {
     if (result == null && chatsExported == 0 && code == ExitCode.BAD_INPUT) {
       return code.code(); // nothing was exported: the error line says it all
     }
-    if (status == RunStatus.COMPLETED && chatsExported == 0 && (!options.chats().isEmpty()
-        || !options.types().isEmpty() || options.since() != null || options.until() != null)) {
-      err.println("tgmd: no message matched the filters (--chat, --type, --since, --until): no note was written"
-          + (noMetrics ? "" : " (the run's metrics are in " + options.out().resolve(MetricsReportJson.FILE_NAME) + ")"));
+    if (status == RunStatus.COMPLETED
+        && chatsExported == 0
+        && (!options.chats().isEmpty()
+            || !options.types().isEmpty()
+            || options.since() != null
+            || options.until() != null)) {
+      err.println(
+          "tgmd: no message matched the filters (--chat, --type, --since, --until): no note was written"
+              + (noMetrics
+                  ? ""
+                  : " (the run's metrics are in "
+                      + options.out().resolve(MetricsReportJson.FILE_NAME)
+                      + ")"));
       return ExitCode.BAD_INPUT.code();
     }
     printSummary(stdout, status, chats, run.nanos(), options);
@@ -255,14 +328,22 @@ public final class ExportCommand implements Callable<Integer> {
 
   /**
    * Renders the report and the summary once, and throws them away: the first rendering loads the
-   * JSON writer's and the formatter's classes and takes their memory, which the run's duration
-   * and its peak RSS must include. So the figures are read after it, and only the writing of the
-   * final report and summary (warm: a few milliseconds, little memory) comes after them.
+   * JSON writer's and the formatter's classes and takes their memory, which the run's duration and
+   * its peak RSS must include. So the figures are read after it, and only the writing of the final
+   * report and summary (warm: a few milliseconds, little memory) comes after them.
    */
-  private void rehearse(ExportOptions options, RunStatus status, String error, RunClock clock,
-      MetricsSnapshot snapshot, ResourceMonitor monitor, List<ChatSummary> chats, boolean color) {
+  private void rehearse(
+      ExportOptions options,
+      RunStatus status,
+      String error,
+      RunClock clock,
+      MetricsSnapshot snapshot,
+      ResourceMonitor monitor,
+      List<ChatSummary> chats,
+      boolean color) {
     try {
-      MetricsReport draft = report(options, status, error, clock.span(), snapshot, monitor.report(), chats);
+      MetricsReport draft =
+          report(options, status, error, clock.span(), snapshot, monitor.report(), chats);
       MetricsReportJson.toJson(draft);
       printSummary(new PrintWriter(new StringWriter()), status, chats, 0, options);
       SummaryFormatter.withColor(color).format(draft);
@@ -271,15 +352,38 @@ public final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  private MetricsReport report(ExportOptions options, RunStatus status, String error, RunClock.Span run,
-      MetricsSnapshot snapshot, ResourceReport resources, List<ChatSummary> chats) {
-    return RunReport.build(TgmdCommand.version(), options, metricsInterval, status, error,
-        run.startedAt(), run.finishedAt(), run.seconds(), snapshot, resources, chats);
+  private MetricsReport report(
+      ExportOptions options,
+      RunStatus status,
+      String error,
+      RunClock.Span run,
+      MetricsSnapshot snapshot,
+      ResourceReport resources,
+      List<ChatSummary> chats) {
+    return RunReport.build(
+        TgmdCommand.version(),
+        options,
+        metricsInterval,
+        status,
+        error,
+        run.startedAt(),
+        run.finishedAt(),
+        run.seconds(),
+        snapshot,
+        resources,
+        chats);
   }
 
   /** Builds the report and writes it into {@code out}; null {@code out} (OUT refused): nowhere. */
-  private MetricsReport writeReport(OutputFolder out, ExportOptions options, RunStatus status, String error,
-      RunClock.Span run, MetricsSnapshot snapshot, ResourceMonitor monitor, List<ChatSummary> chats,
+  private MetricsReport writeReport(
+      OutputFolder out,
+      ExportOptions options,
+      RunStatus status,
+      String error,
+      RunClock.Span run,
+      MetricsSnapshot snapshot,
+      ResourceMonitor monitor,
+      List<ChatSummary> chats,
       PrintWriter err) {
     ResourceReport resources = null;
     try {
@@ -312,8 +416,12 @@ public final class ExportCommand implements Callable<Integer> {
     for (Path p = out.toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.exists(p)) {
         if (!Files.isDirectory(p)) {
-          throw new IllegalArgumentException("--out " + out + ": " + (p.equals(out.toAbsolutePath()) ? "it"
-              : p.toString()) + " is a file, not a folder");
+          throw new IllegalArgumentException(
+              "--out "
+                  + out
+                  + ": "
+                  + (p.equals(out.toAbsolutePath()) ? "it" : p.toString())
+                  + " is a file, not a folder");
         }
         return;
       }
@@ -328,33 +436,71 @@ public final class ExportCommand implements Callable<Integer> {
   ExportOptions options() {
     for (String t : types) {
       if (!ExportOptions.CHAT_TYPES.contains(t)) {
-        throw new IllegalArgumentException("unknown chat type '" + t + "' for --type; one of: "
-            + String.join(", ", ExportOptions.CHAT_TYPES));
+        throw new IllegalArgumentException(
+            "unknown chat type '"
+                + t
+                + "' for --type; one of: "
+                + String.join(", ", ExportOptions.CHAT_TYPES));
       }
     }
     int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-    return new ExportOptions(input, out, chats, types, since, until, split, flavor,
-        timezone == null ? ZoneId.systemDefault() : timezone, media,
-        threads, ExportOptions.DEFAULT_BATCH_SIZE, replyIndexSize);
+    return new ExportOptions(
+        input,
+        out,
+        chats,
+        types,
+        since,
+        until,
+        split,
+        flavor,
+        timezone == null ? ZoneId.systemDefault() : timezone,
+        media,
+        threads,
+        ExportOptions.DEFAULT_BATCH_SIZE,
+        replyIndexSize);
   }
 
-  static void printSummary(PrintWriter out, RunStatus status, List<ChatSummary> chats, long durationNanos,
+  static void printSummary(
+      PrintWriter out,
+      RunStatus status,
+      List<ChatSummary> chats,
+      long durationNanos,
       ExportOptions options) {
     ExportResult r = new ExportResult(status, chats);
     TotalsReport t = r.totals();
-    String verb = status == RunStatus.COMPLETED ? "Exported" : status == RunStatus.INTERRUPTED
-        ? "Interrupted after exporting" : "Failed after exporting";
-    out.printf(Locale.ROOT, "%s %,d %s, %,d %s into %,d %s in %s (%.2f s)%n", verb,
-        t.chats(), t.chats() == 1 ? "chat" : "chats",
-        t.messages(), t.messages() == 1 ? "message" : "messages",
-        t.notes(), t.notes() == 1 ? "note" : "notes",
-        options.out(), durationNanos / 1e9);
+    String verb =
+        status == RunStatus.COMPLETED
+            ? "Exported"
+            : status == RunStatus.INTERRUPTED
+                ? "Interrupted after exporting"
+                : "Failed after exporting";
+    out.printf(
+        Locale.ROOT,
+        "%s %,d %s, %,d %s into %,d %s in %s (%.2f s)%n",
+        verb,
+        t.chats(),
+        t.chats() == 1 ? "chat" : "chats",
+        t.messages(),
+        t.messages() == 1 ? "message" : "messages",
+        t.notes(),
+        t.notes() == 1 ? "note" : "notes",
+        options.out(),
+        durationNanos / 1e9);
     if (t.messagesFailed() > 0) {
-      out.printf(Locale.ROOT, "%,d %s could not be rendered; their notes say so%n", t.messagesFailed(),
+      out.printf(
+          Locale.ROOT,
+          "%,d %s could not be rendered; their notes say so%n",
+          t.messagesFailed(),
           t.messagesFailed() == 1 ? "message" : "messages");
     }
-    out.printf(Locale.ROOT, "Media: %,d copied (%s), %,d duplicates avoided, %,d missing, %,d refused%n",
-        t.mediaFiles(), ByteSizes.iec(t.mediaBytes()), r.duplicates(), t.mediaMissing(), t.mediaRefused());
+    out.printf(
+        Locale.ROOT,
+        "Media: %,d copied (%s), %,d duplicates avoided, %,d missing, %,d refused%n",
+        t.mediaFiles(),
+        ByteSizes.iec(t.mediaBytes()),
+        r.duplicates(),
+        t.mediaMissing(),
+        t.mediaRefused());
   }
 
   static String describe(IOException e) {

@@ -30,11 +30,13 @@ final class Utf8Locale {
   /** Set in the child, so that it never starts a third process. */
   static final String RELAUNCHED = "TGMD_UTF8_RELAUNCH";
 
-  /** The locale the child gets for LC_CTYPE: glibc has it built in since 2.35, Debian long before. */
+  /**
+   * The locale the child gets for LC_CTYPE: glibc has it built in since 2.35, Debian long before.
+   */
   static final String UTF8_LOCALE = "C.UTF-8";
 
-  private static final List<String> CATEGORIES = List.of(
-      "LANG", "LC_COLLATE", "LC_MESSAGES", "LC_MONETARY", "LC_NUMERIC", "LC_TIME");
+  private static final List<String> CATEGORIES =
+      List.of("LANG", "LC_COLLATE", "LC_MESSAGES", "LC_MONETARY", "LC_NUMERIC", "LC_TIME");
 
   private Utf8Locale() {}
 
@@ -43,7 +45,8 @@ final class Utf8Locale {
     if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
       return false;
     }
-    String jnu = System.getProperty("sun.jnu.encoding", "UTF-8").replace("-", "").toUpperCase(Locale.ROOT);
+    String jnu =
+        System.getProperty("sun.jnu.encoding", "UTF-8").replace("-", "").toUpperCase(Locale.ROOT);
     return !jnu.equals("UTF8");
   }
 
@@ -53,8 +56,13 @@ final class Utf8Locale {
    */
   static int relaunch(PrintWriter err) {
     String charset = System.getProperty("sun.jnu.encoding");
-    String advice = "tgmd: the locale's character set is " + charset + ", not UTF-8, so non-ASCII file names "
-        + "cannot be read or written: run tgmd with LC_ALL=" + UTF8_LOCALE + " (or any UTF-8 locale; bin/tgmd does this itself)";
+    String advice =
+        "tgmd: the locale's character set is "
+            + charset
+            + ", not UTF-8, so non-ASCII file names "
+            + "cannot be read or written: run tgmd with LC_ALL="
+            + UTF8_LOCALE
+            + " (or any UTF-8 locale; bin/tgmd does this itself)";
     if (System.getenv(RELAUNCHED) != null) {
       err.println(advice + "; " + UTF8_LOCALE + " did not work here (see locale -a)");
       return ExitCode.BAD_INPUT.code();
@@ -70,8 +78,10 @@ final class Utf8Locale {
     try {
       argFile = Files.createTempFile("tgmd-args-", ".txt");
       Files.write(argFile, argumentFile(cmdline));
-      ProcessBuilder pb = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + argFile).inheritIO();
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + argFile)
+              .inheritIO();
       environment(pb.environment());
       Process child = pb.start();
       AutoCloseable signals = forwardSignals(child);
@@ -166,19 +176,18 @@ final class Utf8Locale {
    * group), so this process ignores SIGINT and waits for the child to stop gracefully; a SIGTERM
    * sent to this process is passed on.
    */
-  @SuppressWarnings("restriction")
   private static AutoCloseable forwardSignals(Process child) {
-    List<Runnable> restore = new ArrayList<>();
+    List<AutoCloseable> restore = new ArrayList<>();
     try {
-      sun.misc.Signal interrupt = new sun.misc.Signal("INT");
-      sun.misc.SignalHandler oldInt = sun.misc.Signal.handle(interrupt, sun.misc.SignalHandler.SIG_IGN);
-      restore.add(() -> sun.misc.Signal.handle(interrupt, oldInt));
-      sun.misc.Signal terminate = new sun.misc.Signal("TERM");
-      sun.misc.SignalHandler oldTerm = sun.misc.Signal.handle(terminate, s -> child.destroy());
-      restore.add(() -> sun.misc.Signal.handle(terminate, oldTerm));
+      restore.add(OsSignals.ignore("INT"));
+      restore.add(OsSignals.handle("TERM", signal -> child.destroy()));
     } catch (IllegalArgumentException e) {
       // a signal this platform does not have: nothing to pass on
     }
-    return () -> restore.forEach(Runnable::run);
+    return () -> {
+      for (AutoCloseable r : restore) {
+        r.close();
+      }
+    };
   }
 }

@@ -16,7 +16,7 @@ final class Dates {
   static void iso(long epochSeconds, char[] out) {
     long local = epochSeconds + OFFSET_SECONDS;
     long days = Math.floorDiv(local, 86400);
-    int secs = (int) Math.floorMod(local, 86400);
+    int secs = Math.floorMod(local, 86400);
     long ymd = civil(days);
     int year = (int) (ymd >> 16);
     int month = (int) ((ymd >> 8) & 0xFF);

@@ -41,7 +41,8 @@ abstract class FolderHandle implements Closeable {
    *
    * @param asGiven OUT as the user named it when {@code shown} is OUT itself, else null
    */
-  static void refuseUnlessFolder(Path shown, BasicFileAttributes a, Path asGiven) throws OutputRefusedException {
+  static void refuseUnlessFolder(Path shown, BasicFileAttributes a, Path asGiven)
+      throws OutputRefusedException {
     if (a.isSymbolicLink()) {
       String target;
       try {
@@ -50,15 +51,19 @@ abstract class FolderHandle implements Closeable {
         target = "?";
       }
       if (asGiven != null) {
-        throw new OutputRefusedException("--out " + asGiven + " is a symbolic link (to " + target
-            + "): name the folder itself");
+        throw new OutputRefusedException(
+            "--out " + asGiven + " is a symbolic link (to " + target + "): name the folder itself");
       }
-      throw new OutputRefusedException(shown + " is a symbolic link (to " + target
-          + "): tgmd writes nothing through links in its output folder; remove the link");
+      throw new OutputRefusedException(
+          shown
+              + " is a symbolic link (to "
+              + target
+              + "): tgmd writes nothing through links in its output folder; remove the link");
     }
     if (!a.isDirectory()) {
-      throw new OutputRefusedException((asGiven != null ? "--out " + asGiven : shown.toString())
-          + " is not a folder: tgmd needs a folder there");
+      throw new OutputRefusedException(
+          (asGiven != null ? "--out " + asGiven : shown.toString())
+              + " is not a folder: tgmd needs a folder there");
     }
   }
 
@@ -99,7 +104,8 @@ abstract class FolderHandle implements Closeable {
   abstract void createFolder(String name, Path shown) throws IOException;
 
   /** Opens a file without following a link at its name; creates it with 0666 less the umask. */
-  abstract SeekableByteChannel newFile(String name, Set<StandardOpenOption> options) throws IOException;
+  abstract SeekableByteChannel newFile(String name, Set<StandardOpenOption> options)
+      throws IOException;
 
   /** Renames a file in this folder over {@code to}, atomically. */
   abstract void rename(String from, String to) throws IOException;
@@ -134,7 +140,9 @@ abstract class FolderHandle implements Closeable {
     @Override
     BasicFileAttributes attributes(String name) throws IOException {
       try {
-        return handle.getFileAttributeView(name(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        return handle
+            .getFileAttributeView(
+                name(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
             .readAttributes();
       } catch (NoSuchFileException e) {
         return null;
@@ -143,8 +151,8 @@ abstract class FolderHandle implements Closeable {
 
     @Override
     FolderHandle openFolder(String name) throws IOException {
-      return new SecureHandle(path.resolve(name), (SecureDirectoryStream<Path>) handle.newDirectoryStream(name(name),
-          LinkOption.NOFOLLOW_LINKS));
+      return new SecureHandle(
+          path.resolve(name), handle.newDirectoryStream(name(name), LinkOption.NOFOLLOW_LINKS));
     }
 
     @Override
@@ -176,7 +184,8 @@ abstract class FolderHandle implements Closeable {
     List<String> names() throws IOException {
       List<String> names = new ArrayList<>();
       // a directory stream is read once: a fresh one of this very folder, by its handle
-      try (DirectoryStream<Path> entries = handle.newDirectoryStream(name("."), LinkOption.NOFOLLOW_LINKS)) {
+      try (DirectoryStream<Path> entries =
+          handle.newDirectoryStream(name("."), LinkOption.NOFOLLOW_LINKS)) {
         for (Path p : entries) {
           names.add(p.getFileName().toString());
         }
@@ -190,7 +199,9 @@ abstract class FolderHandle implements Closeable {
     }
   }
 
-  /** The fallback: each level checked with lstat before it is used (racy; see the class comment). */
+  /**
+   * The fallback: each level checked with lstat before it is used (racy; see the class comment).
+   */
   private static final class CheckedHandle extends FolderHandle {
     private final Path path;
 

@@ -35,8 +35,8 @@ import java.util.zip.CRC32C;
  * SecureDirectoryStream} is not available (Windows), each level is checked with lstat before it is
  * opened instead: a link swapped in between the check and the open is followed there.
  *
- * <p>Thread-safe: the process stage's workers share one. Holds a handle of the export folder
- * until {@link #close()}.
+ * <p>Thread-safe: the process stage's workers share one. Holds a handle of the export folder until
+ * {@link #close()}.
  */
 public final class MediaResolver implements Closeable {
 
@@ -46,6 +46,7 @@ public final class MediaResolver implements Closeable {
   private static final String LINK = "it is a symbolic link, which tgmd does not follow";
 
   private final Path root;
+
   /** The export folder's handle; null where the platform has no {@link SecureDirectoryStream}. */
   private final SecureDirectoryStream<Path> handle;
 
@@ -76,8 +77,8 @@ public final class MediaResolver implements Closeable {
 
   /**
    * What {@code ref} is, without reading it (for {@code --media none}): missing, refused or a
-   * placeholder as {@link #resolve} would say, and {@link CheckedFile.Skipped} for a file that
-   * is there and may be used. Opens the file the same way (no link followed), never reads it.
+   * placeholder as {@link #resolve} would say, and {@link CheckedFile.Skipped} for a file that is
+   * there and may be used. Opens the file the same way (no link followed), never reads it.
    */
   public CheckedFile check(FileRef ref) throws IOException {
     return examine(ref, false);
@@ -90,13 +91,15 @@ public final class MediaResolver implements Closeable {
     String declared = ref.path();
     String relative = normalize(declared);
     if (relative == null) {
-      return new CheckedFile.Refused(declared, "its path is absolute or leads outside the export folder");
+      return new CheckedFile.Refused(
+          declared, "its path is absolute or leads outside the export folder");
     }
     try {
       root.getFileSystem().getPath(relative);
     } catch (java.nio.file.InvalidPathException e) {
       // e.g. a lone surrogate: no file on disk can have that name
-      return new CheckedFile.Refused(declared, "its name is not valid Unicode, so no file can have it");
+      return new CheckedFile.Refused(
+          declared, "its name is not valid Unicode, so no file can have it");
     }
     try (SeekableByteChannel in = open(relative)) {
       if (!read) {
@@ -108,11 +111,14 @@ public final class MediaResolver implements Closeable {
         byte[] content = readAll(in, size);
         CRC32C crc = new CRC32C();
         crc.update(content);
-        return new CheckedFile.Available(declared, file, relative, content.length, crc.getValue(), content);
+        return new CheckedFile.Available(
+            declared, file, relative, content.length, crc.getValue(), content);
       }
       return new CheckedFile.Available(declared, file, relative, size, checksum(in), null);
     } catch (Unavailable e) {
-      return e.missing ? new CheckedFile.Missing(declared) : new CheckedFile.Refused(declared, e.reason);
+      return e.missing
+          ? new CheckedFile.Missing(declared)
+          : new CheckedFile.Refused(declared, e.reason);
     }
   }
 
@@ -120,15 +126,16 @@ public final class MediaResolver implements Closeable {
    * Opens a file {@link #resolve} found available, again, the same way (no link followed at any
    * level), to copy or compare it.
    *
-   * @throws ChangedException when it is no longer there, no longer a regular file, or no longer
-   *     of the size it was checked at
+   * @throws ChangedException when it is no longer there, no longer a regular file, or no longer of
+   *     the size it was checked at
    */
   InputStream open(String relative, long size) throws IOException {
     SeekableByteChannel in;
     try {
       in = open(relative);
     } catch (Unavailable e) {
-      throw new ChangedException(root.resolve(relative) + ": " + (e.missing ? "it is gone" : e.reason));
+      throw new ChangedException(
+          root.resolve(relative) + ": " + (e.missing ? "it is gone" : e.reason));
     }
     if (in.size() != size) {
       in.close();
@@ -179,9 +186,10 @@ public final class MediaResolver implements Closeable {
         check(attributes(dir, name), last);
         try {
           if (last) {
-            return dir.newByteChannel(name, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+            return dir.newByteChannel(
+                name, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
           }
-          dir = (SecureDirectoryStream<Path>) dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+          dir = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
           opened.add(dir);
         } catch (IOException e) {
           check(attributes(dir, name), last); // swapped since the check: say what it is now
@@ -212,9 +220,11 @@ public final class MediaResolver implements Closeable {
     }
   }
 
-  private static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+  private static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name)
+      throws IOException {
     try {
-      return dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+      return dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .readAttributes();
     } catch (NoSuchFileException e) {
       return null;
     }
@@ -233,7 +243,9 @@ public final class MediaResolver implements Closeable {
     while (b.hasRemaining() && in.read(b) >= 0) {
       // until full, or the end if the file shrank meanwhile
     }
-    return b.position() == b.capacity() ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+    return b.position() == b.capacity()
+        ? b.array()
+        : java.util.Arrays.copyOf(b.array(), b.position());
   }
 
   /** Closes the export folder's handle. */
@@ -253,7 +265,8 @@ public final class MediaResolver implements Closeable {
       return null;
     }
     String p = declared.replace('\\', '/');
-    if (p.startsWith("/") || (p.length() >= 2 && p.charAt(1) == ':' && Character.isLetter(p.charAt(0)))) {
+    if (p.startsWith("/")
+        || (p.length() >= 2 && p.charAt(1) == ':' && Character.isLetter(p.charAt(0)))) {
       return null;
     }
     java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
@@ -275,8 +288,8 @@ public final class MediaResolver implements Closeable {
 
   /**
    * The CRC-32C of a file's content: cheap (the JVM computes it with the processor's CRC
-   * instruction) and enough to tell most different files apart; equal checksums are confirmed
-   * byte by byte by the {@link MediaStore}.
+   * instruction) and enough to tell most different files apart; equal checksums are confirmed byte
+   * by byte by the {@link MediaStore}.
    */
   private static long checksum(SeekableByteChannel in) throws IOException {
     CRC32C crc = new CRC32C();
@@ -289,5 +302,6 @@ public final class MediaResolver implements Closeable {
     return crc.getValue();
   }
 
-  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+  private static final ThreadLocal<byte[]> BUFFER =
+      ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 }

@@ -3,11 +3,13 @@ package dev.tgmd.pipeline;
 import java.util.Objects;
 
 /**
- * A pipeline run stopped because a stage failed: the source or the sink threw, or a processor
- * threw an {@link Error}. The cause is the error thrown by that stage; {@link #result()} has the
- * counts reached before the stop.
+ * A pipeline run stopped because a stage failed: the source or the sink threw, or a processor threw
+ * an {@link Error}. The cause is the error thrown by that stage; {@link #result()} has the counts
+ * reached before the stop.
  */
 public final class PipelineException extends Exception {
+
+  private static final long serialVersionUID = 1L;
 
   /** The stage whose failure stopped a run. */
   public enum Stage {

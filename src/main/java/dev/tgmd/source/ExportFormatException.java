@@ -4,10 +4,12 @@ import java.nio.file.Path;
 
 /**
  * The input is not a readable Telegram Desktop export: not JSON, truncated, a value of the wrong
- * type, or neither layout. Its message is one line naming the file and, where it applies, the
- * line and column: {@code result.json:12:7: expected a number for "id", found a string}.
+ * type, or neither layout. Its message is one line naming the file and, where it applies, the line
+ * and column: {@code result.json:12:7: expected a number for "id", found a string}.
  */
 public final class ExportFormatException extends Exception {
+
+  private static final long serialVersionUID = 1L;
 
   private final Path file;
   private final int line;

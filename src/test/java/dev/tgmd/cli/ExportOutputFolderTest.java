@@ -14,13 +14,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an export writes into OUT, and only there: no link planted in OUT is written through, files
- * get the permissions the umask asks for, leftovers of killed runs go, and two runs never share
- * one OUT. Real files, real links, real processes.
+ * get the permissions the umask asks for, leftovers of killed runs go, and two runs never share one
+ * OUT. Real files, real links, real processes.
  */
 class ExportOutputFolderTest {
 
@@ -41,12 +37,15 @@ class ExportOutputFolderTest {
   @BeforeEach
   void setUp() throws Exception {
     input = Files.createDirectories(tmp.resolve("export"));
-    Files.writeString(input.resolve("result.json"), """
+    Files.writeString(
+        input.resolve("result.json"),
+        """
         {"name": "Pics", "type": "private_group", "id": 9, "messages": [
           {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "photo": "photos/a.jpg", "text": "hello"},
           {"id": 2, "type": "message", "date": "2024-02-01T10:00:00", "file": "files/b.pdf", "text": "later"}
         ]}
-        """, StandardCharsets.UTF_8);
+        """,
+        StandardCharsets.UTF_8);
     Files.createDirectories(input.resolve("photos"));
     Files.createDirectories(input.resolve("files"));
     Files.writeString(input.resolve("photos/a.jpg"), "JPEG");
@@ -56,14 +55,19 @@ class ExportOutputFolderTest {
   }
 
   private Tgmd.Run export(String... more) {
-    List<String> args = new ArrayList<>(List.of("export", input.toString(), "--out", out.toString(), "--timezone", "UTC"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("export", input.toString(), "--out", out.toString(), "--timezone", "UTC"));
     args.addAll(List.of(more));
     return Tgmd.run(args.toArray(new String[0]));
   }
 
   private static List<String> everything(Path dir) throws Exception {
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted().toList();
+      return walk.filter(p -> !p.equals(dir))
+          .map(p -> dir.relativize(p).toString())
+          .sorted()
+          .toList();
     }
   }
 
@@ -100,8 +104,14 @@ class ExportOutputFolderTest {
     Files.createSymbolicLink(out, elsewhere);
     Tgmd.Run run = export();
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("tgmd: --out " + out + " is a symbolic link (to " + elsewhere
-        + "): name the folder itself" + System.lineSeparator());
+    assertThat(run.err())
+        .isEqualTo(
+            "tgmd: --out "
+                + out
+                + " is a symbolic link (to "
+                + elsewhere
+                + "): name the folder itself"
+                + System.lineSeparator());
     assertThat(run.out()).isEmpty();
     assertThat(everything(elsewhere)).as("no note, no report, no lock through the link").isEmpty();
   }
@@ -126,11 +136,20 @@ class ExportOutputFolderTest {
   }
 
   private static void assertModesFollow(Path out, int umask) throws Exception {
-    for (String file : List.of("Pics/Pics 2024-01.md", "Pics/Pics.md", "Pics/media/photos/a.jpg", "export_metrics.json")) {
-      assertThat(Integer.toOctalString(mode(out.resolve(file)))).as(file).isEqualTo(Integer.toOctalString(0666 & ~umask));
+    for (String file :
+        List.of(
+            "Pics/Pics 2024-01.md",
+            "Pics/Pics.md",
+            "Pics/media/photos/a.jpg",
+            "export_metrics.json")) {
+      assertThat(Integer.toOctalString(mode(out.resolve(file))))
+          .as(file)
+          .isEqualTo(Integer.toOctalString(0666 & ~umask));
     }
     for (String folder : List.of("Pics", "Pics/media", "Pics/media/photos")) {
-      assertThat(Integer.toOctalString(mode(out.resolve(folder)))).as(folder).isEqualTo(Integer.toOctalString(0777 & ~umask));
+      assertThat(Integer.toOctalString(mode(out.resolve(folder))))
+          .as(folder)
+          .isEqualTo(Integer.toOctalString(0777 & ~umask));
     }
   }
 
@@ -148,9 +167,17 @@ class ExportOutputFolderTest {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
     assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process p = new ProcessBuilder("/bin/sh", "-c", "umask 027 && exec \"$0\" -cp \"$1\" dev.tgmd.cli.Main export \"$2\" --out \"$3\" -q",
-        java, System.getProperty("java.class.path"), input.toString(), out.toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "/bin/sh",
+                "-c",
+                "umask 027 && exec \"$0\" -cp \"$1\" dev.tgmd.cli.Main export \"$2\" --out \"$3\" -q",
+                java,
+                System.getProperty("java.class.path"),
+                input.toString(),
+                out.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(output).isZero();
     assertModesFollow(out, 027);
@@ -174,16 +201,21 @@ class ExportOutputFolderTest {
     assertThat(out.resolve("Pics/.tgmd-y.tmp")).doesNotExist();
     assertThat(out.resolve("Pics/.tgmd-z.part")).doesNotExist();
     Map<String, String> after = Tgmd.exported(out);
-    assertThat(after.remove("Pics/mine.txt")).as("not tgmd's: left alone").isEqualTo("the user's own file");
+    assertThat(after.remove("Pics/mine.txt"))
+        .as("not tgmd's: left alone")
+        .isEqualTo("the user's own file");
     assertThat(after).isEqualTo(before);
   }
 
   private void assertBusy(Tgmd.Run run) throws Exception {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-    assertThat(run.err()).startsWith("tgmd: --out " + out + " is in use by another tgmd run (pid ")
+    assertThat(run.err())
+        .startsWith("tgmd: --out " + out + " is in use by another tgmd run (pid ")
         .endsWith("); wait for it or stop it" + System.lineSeparator());
     assertThat(run.out()).isEmpty();
-    assertThat(everything(out)).as("nothing written, not even the report").containsExactly(".tgmd", ".tgmd/lock");
+    assertThat(everything(out))
+        .as("nothing written, not even the report")
+        .containsExactly(".tgmd", ".tgmd/lock");
   }
 
   @Test
@@ -199,10 +231,12 @@ class ExportOutputFolderTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the lock is held while open
   void aSecondRunOnAnOutLockedInThisProcessStopsAtOnce() throws Exception {
     Files.createDirectories(out.resolve(".tgmd"));
-    try (FileChannel channel = FileChannel.open(out.resolve(".tgmd/lock"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    try (FileChannel channel =
+            FileChannel.open(
+                out.resolve(".tgmd/lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       assertBusy(export());
     }

@@ -77,7 +77,8 @@ class AsyncPipelineOrderTest {
       long[] delays = new long[n];
       for (int i = 0; i < n; i++) {
         int r = random.nextInt(100);
-        delays[i] = r < 60 ? 0 : r < 97 ? random.nextInt((int) shortMax) : random.nextInt((int) longMax);
+        delays[i] =
+            r < 60 ? 0 : r < 97 ? random.nextInt((int) shortMax) : random.nextInt((int) longMax);
       }
       return delays;
     }
@@ -98,6 +99,8 @@ class AsyncPipelineOrderTest {
   }
 
   private static final class Injected extends Exception {
+    private static final long serialVersionUID = 1L;
+
     Injected(int item) {
       super("injected failure of item " + item, null, false, false);
     }
@@ -160,12 +163,15 @@ class AsyncPipelineOrderTest {
         expectedFailed.add(i);
       }
     }
-    assertThat(sink.items()).as("%s: items written in input order", s)
+    assertThat(sink.items())
+        .as("%s: items written in input order", s)
         .isEqualTo(PipelineTesting.range(s.items));
     for (Outcome<Integer, Integer> outcome : sink.outcomes) {
       int i = outcome.item();
       if (s.fails[i]) {
-        assertThat(outcome.error()).as("%s: outcome %d", s, i).isInstanceOf(Injected.class)
+        assertThat(outcome.error())
+            .as("%s: outcome %d", s, i)
+            .isInstanceOf(Injected.class)
             .hasMessage("injected failure of item " + i);
       } else {
         assertThat(outcome.isSuccess()).as("%s: outcome %d succeeded", s, i).isTrue();

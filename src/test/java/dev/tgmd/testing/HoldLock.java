@@ -17,10 +17,12 @@ public final class HoldLock {
 
   private HoldLock() {}
 
+  @SuppressWarnings("try") // the lock is held while open
   public static void main(String[] args) throws IOException {
     Path file = Path.of(args[0]);
     Files.createDirectories(file.getParent());
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try (FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       System.out.println("locked");
       System.out.flush();
@@ -39,7 +41,8 @@ public final class HoldLock {
     command.add(HoldLock.class.getName());
     command.add(file.toString());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+    String line =
+        new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
     if (!"locked".equals(line)) {
       p.destroy();
       throw new IOException("the lock holder did not start: " + line);
