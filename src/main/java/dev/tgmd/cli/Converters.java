@@ -48,7 +48,8 @@ final class Converters {
     String name = arg.isOption() ? ((OptionSpec) arg).longestName() : arg.paramLabel();
     String why;
     if (arg.type().isEnum() && arg.completionCandidates() != null) {
-      why = "one of " + String.join(", ", arg.completionCandidates()); // not picocli's [MONTH, YEAR]
+      why =
+          "one of " + String.join(", ", arg.completionCandidates()); // not picocli's [MONTH, YEAR]
     } else if (e.getCause() instanceof TypeConversionException) {
       why = e.getCause().getMessage();
     } else {
@@ -78,8 +79,10 @@ final class Converters {
           like.add(id);
         }
       }
-      String example = like.isEmpty() ? "e.g. Europe/Berlin, America/New_York, UTC or +02:00"
-          : "did you mean " + String.join(" or ", like) + "?";
+      String example =
+          like.isEmpty()
+              ? "e.g. Europe/Berlin, America/New_York, UTC or +02:00"
+              : "did you mean " + String.join(" or ", like) + "?";
       throw new TypeConversionException("not a time zone: write a region name, " + example);
     }
   }
@@ -92,7 +95,8 @@ final class Converters {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new TypeConversionException("expected a whole number like 200000 (no units or suffixes)");
+      throw new TypeConversionException(
+          "expected a whole number like 200000 (no units or suffixes)");
     }
   }
 

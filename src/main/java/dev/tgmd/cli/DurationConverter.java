@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as people write them: {@code 5s}, {@code 250ms}, {@code 1.5s}, {@code 2m}, or ISO {@code PT5S}. */
+/**
+ * Durations as people write them: {@code 5s}, {@code 250ms}, {@code 1.5s}, {@code 2m}, or ISO
+ * {@code PT5S}.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
 
   private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");

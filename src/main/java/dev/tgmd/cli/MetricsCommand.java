@@ -9,19 +9,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code tgmd metrics}: reads metrics reports ({@code export_metrics.json}) back, given as the file
- * or the folder holding it. {@code show FILE} prints a report's summary; {@code compare BEFORE AFTER} prints two side by side with the change
- * of each figure. Exit codes: 0 when printed, 2 for a bad file (missing, not JSON, another schema
- * version, invalid) or bad usage, with a one-line message {@code tgmd: <file>: <reason>} on the
- * error stream.
+ * or the folder holding it. {@code show FILE} prints a report's summary; {@code compare BEFORE
+ * AFTER} prints two side by side with the change of each figure. Exit codes: 0 when printed, 2 for
+ * a bad file (missing, not JSON, another schema version, invalid) or bad usage, with a one-line
+ * message {@code tgmd: <file>: <reason>} on the error stream.
  */
 @Command(
     name = "metrics",
@@ -106,7 +106,9 @@ public final class MetricsCommand implements Runnable {
 
     @CommandLine.Mixin ColorOption color = new ColorOption();
 
-    @Parameters(paramLabel = "FILE", description = "The report, e.g. out/export_metrics.json, or the folder holding it (out).")
+    @Parameters(
+        paramLabel = "FILE",
+        description = "The report, e.g. out/export_metrics.json, or the folder holding it (out).")
     Path file;
 
     @Override
@@ -134,10 +136,18 @@ public final class MetricsCommand implements Runnable {
 
     @CommandLine.Mixin ColorOption color = new ColorOption();
 
-    @Parameters(index = "0", paramLabel = "BEFORE", description = "The report to compare from (a file, or the folder holding export_metrics.json).")
+    @Parameters(
+        index = "0",
+        paramLabel = "BEFORE",
+        description =
+            "The report to compare from (a file, or the folder holding export_metrics.json).")
     Path before;
 
-    @Parameters(index = "1", paramLabel = "AFTER", description = "The report to compare to (a file, or the folder holding export_metrics.json).")
+    @Parameters(
+        index = "1",
+        paramLabel = "AFTER",
+        description =
+            "The report to compare to (a file, or the folder holding export_metrics.json).")
     Path after;
 
     @Override

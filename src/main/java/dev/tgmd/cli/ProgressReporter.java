@@ -36,7 +36,11 @@ final class ProgressReporter implements AutoCloseable {
   private boolean stopped;
   private ProgressBar bar;
 
-  private ProgressReporter(Mode mode, Supplier<Exporter.Progress> progress, PrintWriter err, LongSupplier nanos,
+  private ProgressReporter(
+      Mode mode,
+      Supplier<Exporter.Progress> progress,
+      PrintWriter err,
+      LongSupplier nanos,
       long lineIntervalNanos) {
     this.mode = mode;
     this.progress = progress;
@@ -52,8 +56,11 @@ final class ProgressReporter implements AutoCloseable {
    *
    * @param lineInterval how often a plain line is printed in {@link Mode#LINES}, in seconds
    */
-  static ProgressReporter start(Mode mode, Supplier<Exporter.Progress> progress, PrintWriter err, long lineInterval) {
-    ProgressReporter r = new ProgressReporter(mode, progress, err, System::nanoTime, TimeUnit.SECONDS.toNanos(lineInterval));
+  static ProgressReporter start(
+      Mode mode, Supplier<Exporter.Progress> progress, PrintWriter err, long lineInterval) {
+    ProgressReporter r =
+        new ProgressReporter(
+            mode, progress, err, System::nanoTime, TimeUnit.SECONDS.toNanos(lineInterval));
     if (mode != Mode.NONE) {
       r.thread.start();
     }
@@ -93,14 +100,15 @@ final class ProgressReporter implements AutoCloseable {
       return;
     }
     if (bar == null) {
-      bar = new ProgressBarBuilder()
-          .setTaskName("Exporting")
-          .setInitialMax(p.bytesTotal())
-          .setUnit(" MB", MB)
-          .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-          .showSpeed()
-          .setUpdateIntervalMillis(200)
-          .build();
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName("Exporting")
+              .setInitialMax(p.bytesTotal())
+              .setUnit(" MB", MB)
+              .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+              .showSpeed()
+              .setUpdateIntervalMillis(200)
+              .build();
     }
     bar.stepTo(Math.min(p.bytesRead(), p.bytesTotal()));
     bar.setExtraMessage(String.format(Locale.ROOT, "%,d messages", p.messagesWritten()));
@@ -109,12 +117,20 @@ final class ProgressReporter implements AutoCloseable {
   /** "tgmd: 42% of 130 MB read, 98,000 messages written (74,000/s), about 3 s left". */
   static String line(Exporter.Progress p, long elapsedNanos) {
     double seconds = Math.max(elapsedNanos / 1e9, 1e-3);
-    double fraction = p.bytesTotal() > 0 ? Math.min(1.0, (double) p.bytesRead() / p.bytesTotal()) : 0;
+    double fraction =
+        p.bytesTotal() > 0 ? Math.min(1.0, (double) p.bytesRead() / p.bytesTotal()) : 0;
     StringBuilder sb = new StringBuilder("tgmd: ");
-    sb.append(String.format(Locale.ROOT, "%.0f%% of %,.0f MB read, %,d messages written (%,.0f/s)",
-        fraction * 100, p.bytesTotal() / (double) MB, p.messagesWritten(), p.messagesWritten() / seconds));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%.0f%% of %,.0f MB read, %,d messages written (%,.0f/s)",
+            fraction * 100,
+            p.bytesTotal() / (double) MB,
+            p.messagesWritten(),
+            p.messagesWritten() / seconds));
     if (fraction > 0.01 && fraction < 1) {
-      sb.append(String.format(Locale.ROOT, ", about %.0f s left", seconds * (1 - fraction) / fraction));
+      sb.append(
+          String.format(Locale.ROOT, ", about %.0f s left", seconds * (1 - fraction) / fraction));
     }
     return sb.toString();
   }

@@ -13,8 +13,14 @@ import picocli.CommandLine.Command;
     name = "tgmd",
     mixinStandardHelpOptions = true,
     versionProvider = TgmdCommand.Version.class,
-    description = "Turns Telegram Desktop chat exports into Markdown notes, with metrics about every run.",
-    subcommands = {ExportCommand.class, GenerateCommand.class, MetricsCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Turns Telegram Desktop chat exports into Markdown notes, with metrics about every run.",
+    subcommands = {
+      ExportCommand.class,
+      GenerateCommand.class,
+      MetricsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TgmdCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -36,8 +42,8 @@ public final class TgmdCommand implements Runnable {
   }
 
   /**
-   * A configured command line printing to {@code out} and {@code err}; tests drive it with
-   * {@link java.io.StringWriter}s.
+   * A configured command line printing to {@code out} and {@code err}; tests drive it with {@link
+   * java.io.StringWriter}s.
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     return commandLine(out, err, Environment.detached());
@@ -51,21 +57,25 @@ public final class TgmdCommand implements Runnable {
     Converters.register(cl);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // what picocli's own handlers would answer is ours too: a usage error is 2, anything else 1
-    cl.setExitCodeExceptionMapper(e -> (e instanceof CommandLine.ParameterException ? ExitCode.BAD_INPUT
-        : ExitCode.FAILURE).code());
+    cl.setExitCodeExceptionMapper(
+        e ->
+            (e instanceof CommandLine.ParameterException ? ExitCode.BAD_INPUT : ExitCode.FAILURE)
+                .code());
     ExitCode.listIn(cl, ExitCode.values());
     ExitCode.listIn(cl.getSubcommands().get("export"), ExitCode.values());
-    ExitCode.listIn(cl.getSubcommands().get("generate"), ExitCode.OK, ExitCode.FAILURE, ExitCode.BAD_INPUT);
+    ExitCode.listIn(
+        cl.getSubcommands().get("generate"), ExitCode.OK, ExitCode.FAILURE, ExitCode.BAD_INPUT);
     for (CommandLine metrics : cl.getSubcommands().get("metrics").getSubcommands().values()) {
       ExitCode.listIn(metrics, ExitCode.OK, ExitCode.BAD_INPUT);
     }
     ExitCode.listIn(cl.getSubcommands().get("metrics"), ExitCode.OK, ExitCode.BAD_INPUT);
     cl.setParameterExceptionHandler(TgmdCommand::usageError);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("tgmd: unexpected error: " + e);
-      org.slf4j.LoggerFactory.getLogger(TgmdCommand.class).debug("unexpected error", e);
-      return ExitCode.FAILURE.code();
-    });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("tgmd: unexpected error: " + e);
+          org.slf4j.LoggerFactory.getLogger(TgmdCommand.class).debug("unexpected error", e);
+          return ExitCode.FAILURE.code();
+        });
     return cl;
   }
 

@@ -24,15 +24,14 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Writes one chat's notes. Message blocks are appended to each note's body in memory (spilled to
- * a work file past 4M chars a chat); a note is written whole (front matter with its
- * final counts, then the body) through the run's {@link OutputFolder} (atomically, no link
- * followed) as soon as its period is
- * over, that is when its topic's messages move on to a later note; the rest, and the chat's index
- * note, when the chat ends. A note whose period comes back (dates out of order) is written again
- * with the late messages, its written body streamed into a work file first (never into memory). An interrupted chat's open notes are written the same
- * way, marked partial; a failed chat's open notes are discarded. So no note on disk is ever
- * half-written.
+ * Writes one chat's notes. Message blocks are appended to each note's body in memory (spilled to a
+ * work file past 4M chars a chat); a note is written whole (front matter with its final counts,
+ * then the body) through the run's {@link OutputFolder} (atomically, no link followed) as soon as
+ * its period is over, that is when its topic's messages move on to a later note; the rest, and the
+ * chat's index note, when the chat ends. A note whose period comes back (dates out of order) is
+ * written again with the late messages, its written body streamed into a work file first (never
+ * into memory). An interrupted chat's open notes are written the same way, marked partial; a failed
+ * chat's open notes are discarded. So no note on disk is ever half-written.
  *
  * <p>Not thread-safe: used by the single writer thread.
  */
@@ -43,8 +42,10 @@ final class ChatWriter {
 
   private final PlacedMessage.ChatInfo chat;
   private final OutputFolder out;
+
   /** The chat's folder and the run's work folder, relative to OUT. */
   private final String chatDir;
+
   private final String workDir;
   private final NoteFormat format;
   private final Split split;
@@ -70,14 +71,31 @@ final class ChatWriter {
    * @param clock the run's monotonic clock in nanoseconds; the chat's duration is measured with it,
    *     from now to the end of its last write
    */
-  ChatWriter(PlacedMessage.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
-      MediaStore media, LongSupplier clock) {
+  ChatWriter(
+      PlacedMessage.ChatInfo chat,
+      OutputFolder out,
+      String workDir,
+      int sequence,
+      NoteFormat format,
+      Split split,
+      MediaStore media,
+      LongSupplier clock) {
     this(chat, out, workDir, sequence, format, split, media, clock, MEMORY_CHARS);
   }
 
-  /** @param memoryChars how many chars the chat's open bodies may hold in memory (tests: small) */
-  ChatWriter(PlacedMessage.ChatInfo chat, OutputFolder out, String workDir, int sequence, NoteFormat format, Split split,
-      MediaStore media, LongSupplier clock, long memoryChars) {
+  /**
+   * @param memoryChars how many chars the chat's open bodies may hold in memory (tests: small)
+   */
+  ChatWriter(
+      PlacedMessage.ChatInfo chat,
+      OutputFolder out,
+      String workDir,
+      int sequence,
+      NoteFormat format,
+      Split split,
+      MediaStore media,
+      LongSupplier clock,
+      long memoryChars) {
     this.memoryChars = memoryChars;
     this.chat = chat;
     this.out = out;
@@ -172,8 +190,8 @@ final class ChatWriter {
   }
 
   /**
-   * Discards the notes still open (the run failed): the notes written before stay, whole, and
-   * are what the returned summary counts (with the media copied so far), status {@code failed}.
+   * Discards the notes still open (the run failed): the notes written before stay, whole, and are
+   * what the returned summary counts (with the media copied so far), status {@code failed}.
    */
   ChatSummary abort() {
     discardBodies();
@@ -197,21 +215,35 @@ final class ChatWriter {
         bytes += n.writtenBytes;
       }
     }
-    return new ChatSummary(chat.chat(), chat.name(), chat.folder(), onDisk, failedOnDisk, files,
-        media.copied(), media.copiedBytes(), media.duplicates(), media.missing(), media.refused(),
-        bytes + media.copiedBytes(), clock.getAsLong() - startNanos, status);
+    return new ChatSummary(
+        chat.chat(),
+        chat.name(),
+        chat.folder(),
+        onDisk,
+        failedOnDisk,
+        files,
+        media.copied(),
+        media.copiedBytes(),
+        media.duplicates(),
+        media.missing(),
+        media.refused(),
+        bytes + media.copiedBytes(),
+        clock.getAsLong() - startNanos,
+        status);
   }
 
   private void writeIndex(boolean partial) throws IOException {
     List<Note> ordered = new ArrayList<>(notes.values());
-    ordered.sort(Comparator.comparing((Note n) -> n.ref.topicId() == 0 ? Long.MIN_VALUE : n.ref.topicId())
-        .thenComparing(n -> n.ref.period()));
+    ordered.sort(
+        Comparator.comparing((Note n) -> n.ref.topicId() == 0 ? Long.MIN_VALUE : n.ref.topicId())
+            .thenComparing(n -> n.ref.period()));
     List<NoteFormat.IndexEntry> entries = new ArrayList<>();
     LocalDateTime first = null;
     LocalDateTime last = null;
     NoteRef index = new NoteRef(null, chat.folder(), null, 0);
     for (Note n : ordered) {
-      entries.add(new NoteFormat.IndexEntry(n.topic, n.ref.linkFrom(index), n.ref.period(), n.messages));
+      entries.add(
+          new NoteFormat.IndexEntry(n.topic, n.ref.linkFrom(index), n.ref.period(), n.messages));
       if (n.first != null && (first == null || n.first.isBefore(first))) {
         first = n.first;
       }
@@ -219,9 +251,21 @@ final class ChatWriter {
         last = n.last;
       }
     }
-    String text = format.index(new NoteFormat.ChatIndex(chat.name(), chat.chat().id(), chat.chat().type(),
-        messages, first, last, partial, entries));
-    indexBytes = out.write(chatDir + "/" + index.pathInChat(), o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+    String text =
+        format.index(
+            new NoteFormat.ChatIndex(
+                chat.name(),
+                chat.chat().id(),
+                chat.chat().type(),
+                messages,
+                first,
+                last,
+                partial,
+                entries));
+    indexBytes =
+        out.write(
+            chatDir + "/" + index.pathInChat(),
+            o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
     indexWritten = true;
   }
 
@@ -229,19 +273,23 @@ final class ChatWriter {
   private void write(Note n, boolean partial) throws IOException {
     String start = start(n, partial);
     Body body = n.body;
-    long size = out.write(chatDir + "/" + n.ref.pathInChat(), o -> {
-      Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
-      w.write(start);
-      if (body.spill != null) {
-        w.flush();
-        try (InputStream in = out.read(body.spill)) {
-          in.transferTo(o);
-        }
-      }
-      w.write(body.text.toString());
-      w.write('\n');
-      w.flush();
-    });
+    long size =
+        out.write(
+            chatDir + "/" + n.ref.pathInChat(),
+            o -> {
+              Writer w =
+                  new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
+              w.write(start);
+              if (body.spill != null) {
+                w.flush();
+                try (InputStream in = out.read(body.spill)) {
+                  in.transferTo(o);
+                }
+              }
+              w.write(body.text.toString());
+              w.write('\n');
+              w.flush();
+            });
     n.writtenStart = start;
     n.written = true;
     n.writtenBytes = size;
@@ -251,13 +299,22 @@ final class ChatWriter {
   }
 
   private String start(Note n, boolean partial) {
-    return format.noteStart(new NoteFormat.NoteHeader(chat.name(), chat.chat().id(), chat.chat().type(),
-        n.topic, n.ref.period(), n.messages, n.first, n.last, partial));
+    return format.noteStart(
+        new NoteFormat.NoteHeader(
+            chat.name(),
+            chat.chat().id(),
+            chat.chat().type(),
+            n.topic,
+            n.ref.period(),
+            n.messages,
+            n.first,
+            n.last,
+            partial));
   }
 
   /**
-   * Opens a written note again, to append late messages to it: its body is streamed, unread, into
-   * a work file, as if it had been spilled, so that memory does not grow with the note's size.
+   * Opens a written note again, to append late messages to it: its body is streamed, unread, into a
+   * work file, as if it had been spilled, so that memory does not grow with the note's size.
    */
   private Body reopen(Note n) throws IOException {
     String file = chatDir + "/" + n.ref.pathInChat();
@@ -297,7 +354,8 @@ final class ChatWriter {
   private void spillLargest() throws IOException {
     Note largest = null;
     for (Note n : notes.values()) {
-      if (n.body != null && (largest == null || n.body.text.length() > largest.body.text.length())) {
+      if (n.body != null
+          && (largest == null || n.body.text.length() > largest.body.text.length())) {
         largest = n;
       }
     }
@@ -309,7 +367,8 @@ final class ChatWriter {
       b.spill = workDir + "/" + spillPrefix + (spills++) + ".md";
     }
     try (OutputStream spill = out.append(b.spill);
-        Writer w = new BufferedWriter(new OutputStreamWriter(spill, StandardCharsets.UTF_8), 1 << 16)) {
+        Writer w =
+            new BufferedWriter(new OutputStreamWriter(spill, StandardCharsets.UTF_8), 1 << 16)) {
       w.write(b.text.toString());
     }
     charsInMemory -= b.text.length();
@@ -337,8 +396,10 @@ final class ChatWriter {
     final String topic;
     long messages;
     long failed;
+
     /** What the file on disk holds, as of its last write. */
     long writtenMessages;
+
     long writtenFailed;
     long writtenBytes;
     LocalDateTime first;
@@ -368,6 +429,7 @@ final class ChatWriter {
   /** A note's messages so far: in memory, after what was spilled to a work file (if any). */
   private static final class Body {
     final StringBuilder text = new StringBuilder(4096);
+
     /** The work file, relative to OUT; null while nothing was spilled. */
     String spill;
   }

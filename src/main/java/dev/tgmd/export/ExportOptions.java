@@ -41,10 +41,18 @@ public record ExportOptions(
   public static final int DEFAULT_BATCH_SIZE = 128;
 
   /** The chat types Telegram Desktop exports. */
-  public static final List<String> CHAT_TYPES = List.of(
-      "saved_messages", "replies", "verification_codes", "personal_chat", "bot_chat",
-      "private_group", "private_supergroup", "public_supergroup", "private_channel",
-      "public_channel");
+  public static final List<String> CHAT_TYPES =
+      List.of(
+          "saved_messages",
+          "replies",
+          "verification_codes",
+          "personal_chat",
+          "bot_chat",
+          "private_group",
+          "private_supergroup",
+          "public_supergroup",
+          "private_channel",
+          "public_channel");
 
   public ExportOptions {
     Objects.requireNonNull(input, "input");
@@ -65,7 +73,8 @@ public record ExportOptions(
       throw new IllegalArgumentException("the batch size must be at least 1: " + batchSize);
     }
     if (replyIndexSize < 1) {
-      throw new IllegalArgumentException("--reply-index-size must be at least 1: " + replyIndexSize);
+      throw new IllegalArgumentException(
+          "--reply-index-size must be at least 1: " + replyIndexSize);
     }
   }
 
@@ -76,7 +85,19 @@ public record ExportOptions(
 
   /** Options with the defaults for everything but the input and output. */
   public static ExportOptions defaults(Path input, Path out) {
-    return new ExportOptions(input, out, List.of(), List.of(), null, null, Split.MONTH, Flavor.OBSIDIAN,
-        ZoneId.systemDefault(), MediaMode.COPY, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE, 100_000);
+    return new ExportOptions(
+        input,
+        out,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        Split.MONTH,
+        Flavor.OBSIDIAN,
+        ZoneId.systemDefault(),
+        MediaMode.COPY,
+        Runtime.getRuntime().availableProcessors(),
+        DEFAULT_BATCH_SIZE,
+        100_000);
   }
 }

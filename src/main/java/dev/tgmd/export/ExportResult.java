@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What an export run did.
  *
- * @param status how the run ended ({@link Exporter#run} returns completed or
- *     interrupted, and throws when the run fails)
+ * @param status how the run ended ({@link Exporter#run} returns completed or interrupted, and
+ *     throws when the run fails)
  * @param chats one summary per chat written (or begun), in export order
  */
 public record ExportResult(RunStatus status, List<ChatSummary> chats) {

@@ -70,9 +70,9 @@ public final class Exporter implements AutoCloseable {
   }
 
   /**
-   * Asks the run to stop as soon as it can: it stops reading, writes the messages already read,
-   * and finishes the chat being written, its notes marked partial. Callable from any thread (a
-   * signal handler), before or during the run.
+   * Asks the run to stop as soon as it can: it stops reading, writes the messages already read, and
+   * finishes the chat being written, its notes marked partial. Callable from any thread (a signal
+   * handler), before or during the run.
    */
   public void cancel() {
     AsyncPipeline p;
@@ -89,7 +89,10 @@ public final class Exporter implements AutoCloseable {
   public Progress progress() {
     NoteSink s = sink;
     ExportReader r = reader;
-    return new Progress(r == null ? 0 : r.bytesRead(), r == null ? 0 : r.size(), s == null ? 0 : s.messagesWritten());
+    return new Progress(
+        r == null ? 0 : r.bytesRead(),
+        r == null ? 0 : r.size(),
+        s == null ? 0 : s.messagesWritten());
   }
 
   /**
@@ -102,8 +105,8 @@ public final class Exporter implements AutoCloseable {
   public record Progress(long bytesRead, long bytesTotal, long messagesWritten) {}
 
   /**
-   * Whether the run has begun: the input was opened and found to be an export. Until then
-   * nothing was written, and a failure of {@link #run} (a bad input) leaves OUT untouched.
+   * Whether the run has begun: the input was opened and found to be an export. Until then nothing
+   * was written, and a failure of {@link #run} (a bad input) leaves OUT untouched.
    */
   public boolean started() {
     return started;
@@ -145,20 +148,31 @@ public final class Exporter implements AutoCloseable {
       this.reader = input;
       started = true;
       OutputFolder out = openOutput();
-      notes = new NoteSink(options, out, media, renderer, new NoteFormat(options.flavor()), metrics, ticker::read,
-          mediaStage.newTimer());
+      notes =
+          new NoteSink(
+              options,
+              out,
+              media,
+              renderer,
+              new NoteFormat(options.flavor()),
+              metrics,
+              ticker::read,
+              mediaStage.newTimer());
       this.sink = notes;
       NoteSink writeStage = notes;
       NameAllocator folders = new NameAllocator();
       folders.reserve(METRICS_FILE);
-      MessageSource fetch = new MessageSource(input, options, folders, metrics.cache("reply_index"));
-      MessageProcessor process = new MessageProcessor(renderer, options.copyMedia() ? media::resolve : media::check);
-      AsyncPipeline p = AsyncPipeline.builder()
-          .workers(options.workers())
-          .batchSize(options.batchSize())
-          .<PlacedMessage>weigh(PlacedMessage::weight, MAX_WEIGHT_IN_FLIGHT)
-          .metrics(metrics)
-          .build();
+      MessageSource fetch =
+          new MessageSource(input, options, folders, metrics.cache("reply_index"));
+      MessageProcessor process =
+          new MessageProcessor(renderer, options.copyMedia() ? media::resolve : media::check);
+      AsyncPipeline p =
+          AsyncPipeline.builder()
+              .workers(options.workers())
+              .batchSize(options.batchSize())
+              .<PlacedMessage>weigh(PlacedMessage::weight, MAX_WEIGHT_IN_FLIGHT)
+              .metrics(metrics)
+              .build();
       synchronized (lock) {
         pipeline = p;
         if (cancelled) {
@@ -169,28 +183,33 @@ public final class Exporter implements AutoCloseable {
       long pipelineStart = ticker.read();
       PipelineResult result;
       try {
-        result = p.run(new Source<PlacedMessage>() {
-          @Override
-          public PlacedMessage next() {
-            // A broken input ends the input: what was read before it is still written (the chats
-            // finished before it stay), then the run fails with the input's error.
-            try {
-              return fetch.next();
-            } catch (ExportFormatException | IOException e) {
-              if (cancelled) {
-                return null; // the read was interrupted to stop the run
-              }
-              inputFailure = e;
-              metrics.recordFailure("fetch", options.input().toString(), e);
-              return null;
-            }
-          }
+        result =
+            p.run(
+                new Source<PlacedMessage>() {
+                  @Override
+                  public PlacedMessage next() {
+                    // A broken input ends the input: what was read before it is still written (the
+                    // chats
+                    // finished before it stay), then the run fails with the input's error.
+                    try {
+                      return fetch.next();
+                    } catch (ExportFormatException | IOException e) {
+                      if (cancelled) {
+                        return null; // the read was interrupted to stop the run
+                      }
+                      inputFailure = e;
+                      metrics.recordFailure("fetch", options.input().toString(), e);
+                      return null;
+                    }
+                  }
 
-          @Override
-          public String describe(PlacedMessage w) {
-            return Exporter.describe(w);
-          }
-        }, process::process, outcome -> writeStage.accept(outcome.item(), outcome.result(), outcome.error()));
+                  @Override
+                  public String describe(PlacedMessage w) {
+                    return Exporter.describe(w);
+                  }
+                },
+                process::process,
+                outcome -> writeStage.accept(outcome.item(), outcome.result(), outcome.error()));
       } catch (PipelineException e) {
         notes.abortCurrent();
         Throwable cause = e.getCause();
@@ -246,8 +265,8 @@ public final class Exporter implements AutoCloseable {
 
   /**
    * Where the metrics report goes: the run's output folder, still open and locked. Null when the
-   * run never opened OUT (it could not be opened: a link, another run's): then no report is
-   * written anywhere.
+   * run never opened OUT (it could not be opened: a link, another run's): then no report is written
+   * anywhere.
    */
   public synchronized OutputFolder reportFolder() {
     return output;
@@ -279,8 +298,11 @@ public final class Exporter implements AutoCloseable {
       }
       String id = Long.toString(chat.id());
       for (String w : wanted) {
-        if (w.equals(id) || (chat.name() != null && w.strip().toLowerCase(Locale.ROOT)
-            .equals(chat.name().strip().toLowerCase(Locale.ROOT)))
+        if (w.equals(id)
+            || (chat.name() != null
+                && w.strip()
+                    .toLowerCase(Locale.ROOT)
+                    .equals(chat.name().strip().toLowerCase(Locale.ROOT)))
             || w.equalsIgnoreCase(chat.displayName())) {
           return true;
         }

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The message ids of one chat seen so far, compact for the dense ids Telegram uses: a bit per id
- * for ordinary ids and for migrated ones ({@code id - 1000000000}), a set for anything else.
- * Not thread-safe.
+ * for ordinary ids and for migrated ones ({@code id - 1000000000}), a set for anything else. Not
+ * thread-safe.
  */
 final class IdSet {
 

@@ -1,7 +1,7 @@
 package dev.tgmd.export;
 
-import dev.tgmd.media.MediaResolver;
 import dev.tgmd.media.CheckedFile;
+import dev.tgmd.media.MediaResolver;
 import dev.tgmd.render.MediaSlot;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.RenderedMessage;
@@ -26,9 +26,9 @@ final class MessageProcessor {
   private final MediaCheck media;
 
   /**
-   * @param media how the export's files are looked at: {@link MediaResolver#resolve} when they
-   *     are copied, {@link MediaResolver#check} when they are only named (missing and refused
-   *     files are found either way)
+   * @param media how the export's files are looked at: {@link MediaResolver#resolve} when they are
+   *     copied, {@link MediaResolver#check} when they are only named (missing and refused files are
+   *     found either way)
    */
   MessageProcessor(MessageRenderer renderer, MediaCheck media) {
     this.renderer = renderer;
@@ -54,7 +54,8 @@ final class MessageProcessor {
     try {
       return media.of(slot.file());
     } catch (IOException e) {
-      return new CheckedFile.Refused(slot.file().path(), "it could not be read (" + e.getClass().getSimpleName() + ")");
+      return new CheckedFile.Refused(
+          slot.file().path(), "it could not be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 }

@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * The fetch stage: reads the export in order and places each message: its chat folder, note,
  * anchor, forum topic, and what its reply points at. Everything that depends on message order
- * happens here, on one thread, so that the rest can run concurrently and still give the same
- * notes every time.
+ * happens here, on one thread, so that the rest can run concurrently and still give the same notes
+ * every time.
  *
  * <p>Not thread-safe.
  */
@@ -47,7 +47,11 @@ final class MessageSource {
   private PlacedMessage pending;
   private Exception failure;
 
-  MessageSource(ExportReader reader, ExportOptions options, NameAllocator chatFolders, CacheRecorder replyCache) {
+  MessageSource(
+      ExportReader reader,
+      ExportOptions options,
+      NameAllocator chatFolders,
+      CacheRecorder replyCache) {
     this.reader = reader;
     this.options = options;
     this.chatFolders = chatFolders;
@@ -55,8 +59,8 @@ final class MessageSource {
   }
 
   /**
-   * The next message, or null at the end of the export. Reads one message ahead, to know whether
-   * a message is its chat's last; an error met while reading ahead is thrown by the next call, so
+   * The next message, or null at the end of the export. Reads one message ahead, to know whether a
+   * message is its chat's last; an error met while reading ahead is thrown by the next call, so
    * that the message before it is not lost.
    */
   PlacedMessage next() throws IOException, ExportFormatException {
@@ -116,8 +120,11 @@ final class MessageSource {
 
   private void begin(Chat c) {
     String name = c.displayName();
-    String folder = chatFolders.allocate(
-        SafeNames.of(name, SafeNames.FOLDER_BYTES, "Chat " + c.id()), Long.toString(c.id()), SafeNames.FOLDER_BYTES);
+    String folder =
+        chatFolders.allocate(
+            SafeNames.of(name, SafeNames.FOLDER_BYTES, "Chat " + c.id()),
+            Long.toString(c.id()),
+            SafeNames.FOLDER_BYTES);
     chat = new PlacedMessage.ChatInfo(c, folder, name);
     layout = new ChatLayout(folder, options.split());
     topics = new TopicTracker();
@@ -135,7 +142,8 @@ final class MessageSource {
     long topic = topics.topicOf(m);
     if (m.action() instanceof ServiceAction.TopicCreated) {
       String title = ((ServiceAction.TopicCreated) m.action()).title();
-      topicTitles.putIfAbsent(m.id(), title == null || title.isBlank() ? "Topic " + m.id() : title.strip());
+      topicTitles.putIfAbsent(
+          m.id(), title == null || title.isBlank() ? "Topic " + m.id() : title.strip());
       layout.declareTopic(m.id(), topicTitles.get(m.id()));
     }
     if ((options.since() != null && day.isBefore(options.since()))
@@ -144,20 +152,36 @@ final class MessageSource {
     }
     NoteRef note = layout.note(topic, day);
     boolean firstWithId = ids.add(m.id());
-    String anchor = firstWithId ? "m" + m.id() : "m" + m.id() + "-" + duplicates.merge(m.id(), 2, (a, b) -> a + 1);
+    String anchor =
+        firstWithId
+            ? "m" + m.id()
+            : "m" + m.id() + "-" + duplicates.merge(m.id(), 2, (a, b) -> a + 1);
     // a message posted in a forum topic "replies" to the topic's first message: that is no reply
     boolean topicPost = topic != 0 && m.replyToMessageId() != null && m.replyToMessageId() == topic;
-    ReplyTarget reply = m.replyToMessageId() == null || topicPost ? null
-        : target(m.replyToMessageId(), m.replyToPeerId(), note);
-    ReplyTarget pinned = m.action() instanceof ServiceAction.Pinned
-        ? target(((ServiceAction.Pinned) m.action()).messageId(), null, note) : null;
+    ReplyTarget reply =
+        m.replyToMessageId() == null || topicPost
+            ? null
+            : target(m.replyToMessageId(), m.replyToPeerId(), note);
+    ReplyTarget pinned =
+        m.action() instanceof ServiceAction.Pinned
+            ? target(((ServiceAction.Pinned) m.action()).messageId(), null, note)
+            : null;
     if (firstWithId) {
-      replies.put(m.id(), new ReplyIndex.Entry(note, anchor, senderOf(m), MessageRenderer.snippet(m)));
+      replies.put(
+          m.id(), new ReplyIndex.Entry(note, anchor, senderOf(m), MessageRenderer.snippet(m)));
     }
     String topicTitle = topic == 0 ? null : topicTitles.getOrDefault(topic, "Topic " + topic);
     boolean first = !chatHasWork;
     chatHasWork = true;
-    return new PlacedMessage(chat, new MessageView(m, anchor, time, reply, pinned), note, day, topicTitle, first, false, weight);
+    return new PlacedMessage(
+        chat,
+        new MessageView(m, anchor, time, reply, pinned),
+        note,
+        day,
+        topicTitle,
+        first,
+        false,
+        weight);
   }
 
   private ReplyTarget target(long id, Long peer, NoteRef from) {

@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The write stage: takes the messages ready to write in export order, copies files (storing identical
- * content once per chat), appends message blocks to notes and finishes each chat's notes when it
- * ends. Not thread-safe: the pipeline calls it from one thread; {@link #messagesWritten()} may be
- * read from any thread (for progress).
+ * The write stage: takes the messages ready to write in export order, copies files (storing
+ * identical content once per chat), appends message blocks to notes and finishes each chat's notes
+ * when it ends. Not thread-safe: the pipeline calls it from one thread; {@link #messagesWritten()}
+ * may be read from any thread (for progress).
  */
 final class NoteSink {
 
@@ -38,8 +38,10 @@ final class NoteSink {
   private final StageTimer mediaTimer;
   private final List<ChatSummary> chats = new ArrayList<>();
   private final AtomicLong written = new AtomicLong();
+
   /** The run's work folder, relative to OUT; null until the first chat begins. */
   private String workDir;
+
   private long storedFiles;
   private long storedBytes;
   private ChatWriter current;
@@ -50,8 +52,15 @@ final class NoteSink {
    * @param export what checked the export's files (to copy them)
    * @param mediaTimer times the storing of media files (stage "media"), copied or only named
    */
-  NoteSink(ExportOptions options, OutputFolder out, MediaResolver export, MessageRenderer renderer, NoteFormat format,
-      MetricsCollector metrics, LongSupplier nanos, StageTimer mediaTimer) {
+  NoteSink(
+      ExportOptions options,
+      OutputFolder out,
+      MediaResolver export,
+      MessageRenderer renderer,
+      NoteFormat format,
+      MetricsCollector metrics,
+      LongSupplier nanos,
+      StageTimer mediaTimer) {
     this.mediaTimer = mediaTimer;
     this.options = options;
     this.out = out;
@@ -102,8 +111,16 @@ final class NoteSink {
     if (workDir == null) {
       workDir = out.createWorkFolder();
     }
-    current = new ChatWriter(chat, out, workDir, sequence++, format, options.split(),
-        new MediaStore(out, chat.folder(), export, mediaCache, storedFiles, storedBytes), nanos);
+    current =
+        new ChatWriter(
+            chat,
+            out,
+            workDir,
+            sequence++,
+            format,
+            options.split(),
+            new MediaStore(out, chat.folder(), export, mediaCache, storedFiles, storedBytes),
+            nanos);
   }
 
   /**
@@ -123,12 +140,17 @@ final class NoteSink {
         links.add(link);
         if (link instanceof MediaLink.Missing) {
           errors++;
-          metrics.recordFailure(Exporter.MEDIA_STAGE, "file " + source.declared() + " of " + Exporter.describe(w),
+          metrics.recordFailure(
+              Exporter.MEDIA_STAGE,
+              "file " + source.declared() + " of " + Exporter.describe(w),
               new NoSuchFileException(source.declared(), null, "missing from the export"));
         } else if (link instanceof MediaLink.Refused) {
           errors++;
-          metrics.recordFailure(Exporter.MEDIA_STAGE, "file " + source.declared() + " of " + Exporter.describe(w),
-              new AccessDeniedException(source.declared(), null, ((MediaLink.Refused) link).reason()));
+          metrics.recordFailure(
+              Exporter.MEDIA_STAGE,
+              "file " + source.declared() + " of " + Exporter.describe(w),
+              new AccessDeniedException(
+                  source.declared(), null, ((MediaLink.Refused) link).reason()));
         }
       }
     } finally {

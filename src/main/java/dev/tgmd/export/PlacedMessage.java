@@ -15,11 +15,24 @@ import java.time.LocalDate;
  * @param lastOfChat the chat's last exported message: the write stage finishes the chat
  * @param weight the heap the message takes in flight, estimated by the reader (bytes; 0: unknown)
  */
-record PlacedMessage(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String topicTitle,
-    boolean firstOfChat, boolean lastOfChat, long weight) {
+record PlacedMessage(
+    ChatInfo chat,
+    MessageView view,
+    NoteRef note,
+    LocalDate day,
+    String topicTitle,
+    boolean firstOfChat,
+    boolean lastOfChat,
+    long weight) {
 
-  PlacedMessage(ChatInfo chat, MessageView view, NoteRef note, LocalDate day, String topicTitle,
-      boolean firstOfChat, boolean lastOfChat) {
+  PlacedMessage(
+      ChatInfo chat,
+      MessageView view,
+      NoteRef note,
+      LocalDate day,
+      String topicTitle,
+      boolean firstOfChat,
+      boolean lastOfChat) {
     this(chat, view, note, day, topicTitle, firstOfChat, lastOfChat, 0);
   }
 

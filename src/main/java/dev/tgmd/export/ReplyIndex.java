@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * The recently exported messages of one chat, so that a reply can link to its target with a
  * snippet: a bounded LRU map from message id to where the message is and how it starts. A reply
- * whose target was evicted still says which message it answers, unlinked. Every lookup is
- * recorded as a cache hit or miss, every eviction as an eviction; its size is reported as the
- * most it held at once (entries, and their estimated bytes), whichever chat that was.
+ * whose target was evicted still says which message it answers, unlinked. Every lookup is recorded
+ * as a cache hit or miss, every eviction as an eviction; its size is reported as the most it held
+ * at once (entries, and their estimated bytes), whichever chat that was.
  *
  * <p>Not thread-safe: used by the single thread that reads the export, in message order.
  */
@@ -19,7 +19,8 @@ final class ReplyIndex {
   /** Where a message is and how it starts. */
   record Entry(NoteRef note, String anchor, String sender, String snippet) {
     long estimatedBytes() {
-      return 96 + 2L * (anchor.length() + (sender == null ? 0 : sender.length()) + snippet.length());
+      return 96
+          + 2L * (anchor.length() + (sender == null ? 0 : sender.length()) + snippet.length());
     }
   }
 
@@ -36,17 +37,18 @@ final class ReplyIndex {
     }
     this.capacity = capacity;
     this.recorder = recorder;
-    this.entries = new LinkedHashMap<>(Math.min(capacity, 1024) * 2, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Entry> eldest) {
-        if (size() > ReplyIndex.this.capacity) {
-          bytes -= eldest.getValue().estimatedBytes();
-          recorder.eviction();
-          return true;
-        }
-        return false;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(Math.min(capacity, 1024) * 2, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Long, Entry> eldest) {
+            if (size() > ReplyIndex.this.capacity) {
+              bytes -= eldest.getValue().estimatedBytes();
+              recorder.eviction();
+              return true;
+            }
+            return false;
+          }
+        };
   }
 
   /** The entry of {@code id}, or null when it is not held (never exported, or evicted). */

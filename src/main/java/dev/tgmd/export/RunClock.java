@@ -12,16 +12,17 @@ import java.util.Objects;
 /**
  * The one clock of a run: its start as an instant (to the millisecond) and a monotonic ticker
  * anchored to it, from which every time of the run is derived: {@code run.started_at}, {@code
- * run.finished_at}, {@code run.duration_s}, the resource monitor's start and the summary's
- * "(X s)", with metrics on or off. The wall clock is read once, when the clock is made, to place
- * the start on the ticker's scale; after that only the ticker is read, so a wall-clock jump
- * during the run changes nothing and {@code finished_at - started_at} is the duration.
+ * run.finished_at}, {@code run.duration_s}, the resource monitor's start and the summary's "(X s)",
+ * with metrics on or off. The wall clock is read once, when the clock is made, to place the start
+ * on the ticker's scale; after that only the ticker is read, so a wall-clock jump during the run
+ * changes nothing and {@code finished_at - started_at} is the duration.
  *
  * <p>Immutable and thread-safe.
  */
 public final class RunClock {
 
   private final Instant start;
+
   /** The ticker's reading at {@link #start}, which may lie before the clock was made. */
   private final long startTick;
 
@@ -35,8 +36,8 @@ public final class RunClock {
 
   /**
    * A clock for a run that started at {@code start} (the process's start, say), made now: {@code
-   * wall} and {@code ticker} are read once each, together, to anchor the start to the ticker.
-   * The start is kept to the millisecond; one in the future of {@code wall} is taken as now.
+   * wall} and {@code ticker} are read once each, together, to anchor the start to the ticker. The
+   * start is kept to the millisecond; one in the future of {@code wall} is taken as now.
    */
   public static RunClock startedAt(Instant start, Clock wall, Ticker ticker) {
     Objects.requireNonNull(start, "start");

@@ -26,16 +26,41 @@ public final class RunReport {
    * @param resources the resource monitor's report; null when it did not run
    * @param metricsInterval the resource sampling interval, for the options
    */
-  public static MetricsReport build(String version, ExportOptions options, Duration metricsInterval,
-      RunStatus status, String error, Instant startedAt, Instant finishedAt, double durationSeconds,
-      MetricsSnapshot metrics, ResourceReport resources, List<ChatSummary> chats) {
+  public static MetricsReport build(
+      String version,
+      ExportOptions options,
+      Duration metricsInterval,
+      RunStatus status,
+      String error,
+      Instant startedAt,
+      Instant finishedAt,
+      double durationSeconds,
+      MetricsSnapshot metrics,
+      ResourceReport resources,
+      List<ChatSummary> chats) {
     List<ChatReport> chatReports = new ArrayList<>(chats.size());
     for (ChatSummary c : chats) {
-      chatReports.add(new ChatReport(c.chat().id(), c.name(), c.chat().type(), c.messages(), c.notes(),
-          c.mediaFiles(), c.durationNanos() / 1e9, c.status().key()));
+      chatReports.add(
+          new ChatReport(
+              c.chat().id(),
+              c.name(),
+              c.chat().type(),
+              c.messages(),
+              c.notes(),
+              c.mediaFiles(),
+              c.durationNanos() / 1e9,
+              c.status().key()));
     }
-    RunInfo run = new RunInfo(status, error, startedAt, finishedAt, durationSeconds,
-        options.input().toString(), options.out().toString(), options(options, metricsInterval));
+    RunInfo run =
+        new RunInfo(
+            status,
+            error,
+            startedAt,
+            finishedAt,
+            durationSeconds,
+            options.input().toString(),
+            options.out().toString(),
+            options(options, metricsInterval));
     return MetricsReport.assemble(
         ToolInfo.tgmd(version), run, ExportResult.totalsOf(chats), metrics, resources, chatReports);
   }

@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Finds the forum topic of each message of one chat. A topic's id is the id of its
- * {@code topic_created} message; a message posted in a topic replies to that message, and a reply
- * inside a topic replies to another message of it, so membership follows the reply chain up to a
- * {@code topic_created}. Messages of the General topic carry no marker (topic 0).
+ * Finds the forum topic of each message of one chat. A topic's id is the id of its {@code
+ * topic_created} message; a message posted in a topic replies to that message, and a reply inside a
+ * topic replies to another message of it, so membership follows the reply chain up to a {@code
+ * topic_created}. Messages of the General topic carry no marker (topic 0).
  *
  * <p>Only messages in a topic are remembered, as sorted arrays (Telegram exports messages in id
  * order): 12 bytes per message of a forum topic, nothing for other chats. Not thread-safe.

@@ -93,29 +93,114 @@ record ChatPlan(
       int k, ChatKind kind, long messages, boolean left, String folder, int memberBase) {
     long channelId = 1_900_000_000L + k;
     return switch (kind) {
-      case FORUM -> new ChatPlan(k, kind, "Hikers' Forum", false, "public_supergroup",
-          channelId, messages, left, folder, memberBase, 300);
-      case MIGRATED -> new ChatPlan(k, kind, "Weekend Climbers", false, "private_supergroup",
-          channelId, messages, left, folder, memberBase, 60);
+      case FORUM ->
+          new ChatPlan(
+              k,
+              kind,
+              "Hikers' Forum",
+              false,
+              "public_supergroup",
+              channelId,
+              messages,
+              left,
+              folder,
+              memberBase,
+              300);
+      case MIGRATED ->
+          new ChatPlan(
+              k,
+              kind,
+              "Weekend Climbers",
+              false,
+              "private_supergroup",
+              channelId,
+              messages,
+              left,
+              folder,
+              memberBase,
+              60);
       case CHANNEL -> {
         String channel = Vocabulary.CHANNEL_NAMES[k % Vocabulary.CHANNEL_NAMES.length];
-        yield new ChatPlan(k, kind, channel, false, k == 2 ? "public_channel" : "private_channel",
-            channelId, messages, left, folder, memberBase, 3);
+        yield new ChatPlan(
+            k,
+            kind,
+            channel,
+            false,
+            k == 2 ? "public_channel" : "private_channel",
+            channelId,
+            messages,
+            left,
+            folder,
+            memberBase,
+            3);
       }
       case PERSONAL -> {
         boolean deleted = k % 11 == 7;
-        yield new ChatPlan(k, kind, deleted ? null : People.name(memberBase), deleted,
-            "personal_chat", People.userId(memberBase), messages, left, folder, memberBase, 1);
+        yield new ChatPlan(
+            k,
+            kind,
+            deleted ? null : People.name(memberBase),
+            deleted,
+            "personal_chat",
+            People.userId(memberBase),
+            messages,
+            left,
+            folder,
+            memberBase,
+            1);
       }
-      case GROUP -> new ChatPlan(k, kind, groupName(k), false, "private_group",
-          400_000_000L + k, messages, left, folder, memberBase, 3 + k % 20);
-      case SAVED -> new ChatPlan(k, kind, null, false, "saved_messages", People.userId(0),
-          messages, left, folder, memberBase, 1);
-      case BOT -> new ChatPlan(k, kind, "Trail Weather Bot", false, "bot_chat",
-          5_000_000_000L + k, messages, left, folder, memberBase, 1);
-      case SUPERGROUP -> new ChatPlan(k, kind, groupName(k), false,
-          left || k % 2 == 0 ? "public_supergroup" : "private_supergroup", channelId, messages,
-          left, folder, memberBase, 20 + k % 200);
+      case GROUP ->
+          new ChatPlan(
+              k,
+              kind,
+              groupName(k),
+              false,
+              "private_group",
+              400_000_000L + k,
+              messages,
+              left,
+              folder,
+              memberBase,
+              3 + k % 20);
+      case SAVED ->
+          new ChatPlan(
+              k,
+              kind,
+              null,
+              false,
+              "saved_messages",
+              People.userId(0),
+              messages,
+              left,
+              folder,
+              memberBase,
+              1);
+      case BOT ->
+          new ChatPlan(
+              k,
+              kind,
+              "Trail Weather Bot",
+              false,
+              "bot_chat",
+              5_000_000_000L + k,
+              messages,
+              left,
+              folder,
+              memberBase,
+              1);
+      case SUPERGROUP ->
+          new ChatPlan(
+              k,
+              kind,
+              groupName(k),
+              false,
+              left || k % 2 == 0 ? "public_supergroup" : "private_supergroup",
+              channelId,
+              messages,
+              left,
+              folder,
+              memberBase,
+              20 + k % 200);
     };
   }
 

@@ -27,10 +27,10 @@ import java.util.List;
  * content; a few references are placeholders and about one in a hundred points at a file that is
  * not written.
  *
- * <p>Output is a pure function of the options: the same options give byte-identical files.
- * Memory does not grow with the number of messages: JSON is streamed and each chat keeps a fixed
- * amount of state. Files already in the folder are overwritten, others left alone. Not
- * thread-safe; one call writes one export.
+ * <p>Output is a pure function of the options: the same options give byte-identical files. Memory
+ * does not grow with the number of messages: JSON is streamed and each chat keeps a fixed amount of
+ * state. Files already in the folder are overwritten, others left alone. Not thread-safe; one call
+ * writes one export.
  */
 public final class ExportGenerator {
 
@@ -66,7 +66,9 @@ public final class ExportGenerator {
       g.writeStartObject();
       g.writeStringField(
           "about",
-          "Synthetic export written by tgmd generate (seed " + options.seed() + "). Every name,"
+          "Synthetic export written by tgmd generate (seed "
+              + options.seed()
+              + "). Every name,"
               + " text and file in it is invented.");
       personalInformation(g);
       contacts(g);

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param messages the number of message entries, at least 1 and at most {@link #MAX_MESSAGES}
  * @param out the export folder to write result.json and chats/ into; created when missing
  * @param seed the seed of every random choice
- * @param hardLinks whether a file whose content was already written in the same chat is a hard
- *     link to it rather than a copy (much faster; falls back to copies where links fail)
+ * @param hardLinks whether a file whose content was already written in the same chat is a hard link
+ *     to it rather than a copy (much faster; falls back to copies where links fail)
  */
 public record GenerateOptions(long messages, Path out, long seed, boolean hardLinks) {
 

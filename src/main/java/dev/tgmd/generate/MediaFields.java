@@ -8,9 +8,9 @@ import java.util.Locale;
 /**
  * Writes the fields of a message's media (photos, documents, voice and video messages, audio,
  * animations, stickers, shared contacts) for one chat, naming files as tdesktop does, and has
- * {@link MediaWriter} write the files. Most references are written files, about 4% are
- * placeholders instead of paths and 1% point at a file that is deliberately not written. Keeps
- * per-chat counters and sticker slots only. Not thread-safe.
+ * {@link MediaWriter} write the files. Most references are written files, about 4% are placeholders
+ * instead of paths and 1% point at a file that is deliberately not written. Keeps per-chat counters
+ * and sticker slots only. Not thread-safe.
  */
 final class MediaFields {
 

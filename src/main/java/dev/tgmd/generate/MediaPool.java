@@ -49,8 +49,17 @@ final class MediaPool {
     for (int i = 0; i < VCARDS; i++) {
       String[] c = Vocabulary.CONTACTS[i];
       vcard[i] =
-          ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + c[0] + " " + c[1] + "\r\nN:" + c[1] + ";" + c[0]
-                  + ";;;\r\nTEL;TYPE=CELL:" + c[2].replace(" ", "") + "\r\nEND:VCARD\r\n")
+          ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:"
+                  + c[0]
+                  + " "
+                  + c[1]
+                  + "\r\nN:"
+                  + c[1]
+                  + ";"
+                  + c[0]
+                  + ";;;\r\nTEL;TYPE=CELL:"
+                  + c[2].replace(" ", "")
+                  + "\r\nEND:VCARD\r\n")
               .getBytes(StandardCharsets.UTF_8);
     }
   }

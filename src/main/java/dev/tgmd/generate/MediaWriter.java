@@ -16,12 +16,12 @@ import java.util.Set;
  *
  * <p>Within a chat, the first file with a given pool content is written; later files with the same
  * content are hard links to it when {@code links} is on (creating a file costs far more than
- * linking one on many file systems), else full copies. Either way every path is a regular file
- * with the expected bytes. A file already at a path is replaced, never written through, so a
- * previous run's links cannot be altered. Falls back to copies for good when linking fails.
+ * linking one on many file systems), else full copies. Either way every path is a regular file with
+ * the expected bytes. A file already at a path is replaced, never written through, so a previous
+ * run's links cannot be altered. Falls back to copies for good when linking fails.
  *
- * <p>Not thread-safe. Remembers only the folders it created and, for the current chat, one path
- * per pool content: a bounded amount whatever the export's size.
+ * <p>Not thread-safe. Remembers only the folders it created and, for the current chat, one path per
+ * pool content: a bounded amount whatever the export's size.
  */
 final class MediaWriter {
 

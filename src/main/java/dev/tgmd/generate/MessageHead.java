@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 
 /**
- * Writes the fields a message starts with, in tdesktop's order and form: id, type, dates (wall
- * time and unix time as a string), and who sent it or acted. Reuses one date buffer. Not
- * thread-safe: it shares the chat's {@link JsonGenerator} and {@link Rng}.
+ * Writes the fields a message starts with, in tdesktop's order and form: id, type, dates (wall time
+ * and unix time as a string), and who sent it or acted. Reuses one date buffer. Not thread-safe: it
+ * shares the chat's {@link JsonGenerator} and {@link Rng}.
  */
 final class MessageHead {
 

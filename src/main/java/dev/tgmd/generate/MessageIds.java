@@ -29,7 +29,7 @@ final class MessageIds {
         plan.kind() == ChatKind.MIGRATED && plan.messages() >= 10 ? plan.messages() / 5 : 0;
     this.firstId =
         switch (plan.kind()) {
-            // Private chats and basic groups share the account's message id sequence.
+          // Private chats and basic groups share the account's message id sequence.
           case PERSONAL, GROUP, SAVED, BOT -> 1000 + (plan.index() * 7919L) % 100000;
           case FORUM, MIGRATED, CHANNEL, SUPERGROUP -> 1;
         };

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 
 /**
- * Writes a chat's ordinary (non-service) messages: the sender, forwards, replies, the content
- * drawn by {@link MessageContent} with its media or inline fields, the text or caption, and now
- * and then bot buttons and reactions. Not thread-safe: it shares the chat's generator and {@link
- * Rng}.
+ * Writes a chat's ordinary (non-service) messages: the sender, forwards, replies, the content drawn
+ * by {@link MessageContent} with its media or inline fields, the text or caption, and now and then
+ * bot buttons and reactions. Not thread-safe: it shares the chat's generator and {@link Rng}.
  */
 final class OrdinaryMessages {
 

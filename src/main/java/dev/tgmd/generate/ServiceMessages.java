@@ -30,32 +30,69 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 
 /**
- * Decides which messages of a chat are service messages (the ones a chat's history needs, such
- * as its creation, a migration or a new forum topic, and others drawn at a rate that fits the
- * chat's kind) and writes them. Not thread-safe: it shares the chat's generator and {@link Rng}.
+ * Decides which messages of a chat are service messages (the ones a chat's history needs, such as
+ * its creation, a migration or a new forum topic, and others drawn at a rate that fits the chat's
+ * kind) and writes them. Not thread-safe: it shares the chat's generator and {@link Rng}.
  */
 final class ServiceMessages {
 
   private static final TdesktopAction[] GROUP_ACTIONS = {
-    INVITE_MEMBERS, INVITE_MEMBERS, REMOVE_MEMBERS, JOIN_GROUP_BY_LINK, JOIN_GROUP_BY_LINK,
-    EDIT_GROUP_TITLE, EDIT_GROUP_PHOTO, DELETE_GROUP_PHOTO, PIN_MESSAGE, PIN_MESSAGE, GROUP_CALL,
-    INVITE_TO_GROUP_CALL, SET_MESSAGES_TTL, INFORMATION_TEXT, FUTURE
+    INVITE_MEMBERS,
+    INVITE_MEMBERS,
+    REMOVE_MEMBERS,
+    JOIN_GROUP_BY_LINK,
+    JOIN_GROUP_BY_LINK,
+    EDIT_GROUP_TITLE,
+    EDIT_GROUP_PHOTO,
+    DELETE_GROUP_PHOTO,
+    PIN_MESSAGE,
+    PIN_MESSAGE,
+    GROUP_CALL,
+    INVITE_TO_GROUP_CALL,
+    SET_MESSAGES_TTL,
+    INFORMATION_TEXT,
+    FUTURE
   };
   private static final TdesktopAction[] SUPERGROUP_ACTIONS = {
-    JOIN_GROUP_BY_REQUEST, JOIN_GROUP_BY_REQUEST, JOIN_GROUP_BY_LINK, INVITE_MEMBERS,
-    REMOVE_MEMBERS, PIN_MESSAGE, PIN_MESSAGE, GROUP_CALL, GROUP_CALL_SCHEDULED, EDIT_GROUP_TITLE,
-    EDIT_GROUP_PHOTO, BOOST_APPLY, INFORMATION_TEXT, FUTURE
+    JOIN_GROUP_BY_REQUEST,
+    JOIN_GROUP_BY_REQUEST,
+    JOIN_GROUP_BY_LINK,
+    INVITE_MEMBERS,
+    REMOVE_MEMBERS,
+    PIN_MESSAGE,
+    PIN_MESSAGE,
+    GROUP_CALL,
+    GROUP_CALL_SCHEDULED,
+    EDIT_GROUP_TITLE,
+    EDIT_GROUP_PHOTO,
+    BOOST_APPLY,
+    INFORMATION_TEXT,
+    FUTURE
   };
   private static final TdesktopAction[] FORUM_ACTIONS = {
-    JOIN_GROUP_BY_REQUEST, JOIN_GROUP_BY_LINK, PIN_MESSAGE, GROUP_CALL, TOPIC_EDIT, TOPIC_EDIT,
-    EDIT_GROUP_PHOTO, INFORMATION_TEXT, FUTURE
+    JOIN_GROUP_BY_REQUEST,
+    JOIN_GROUP_BY_LINK,
+    PIN_MESSAGE,
+    GROUP_CALL,
+    TOPIC_EDIT,
+    TOPIC_EDIT,
+    EDIT_GROUP_PHOTO,
+    INFORMATION_TEXT,
+    FUTURE
   };
   private static final TdesktopAction[] CHANNEL_ACTIONS = {
     PIN_MESSAGE, EDIT_GROUP_PHOTO, EDIT_GROUP_TITLE, GROUP_CALL, BOOST_APPLY
   };
   private static final TdesktopAction[] PERSONAL_ACTIONS = {
-    PHONE_CALL, PHONE_CALL, PHONE_CALL, PHONE_CALL, SET_MESSAGES_TTL, PIN_MESSAGE,
-    EDIT_CHAT_THEME, SEND_STAR_GIFT, FUTURE
+    PHONE_CALL,
+    PHONE_CALL,
+    PHONE_CALL,
+    PHONE_CALL,
+    SET_MESSAGES_TTL,
+    PIN_MESSAGE,
+    EDIT_CHAT_THEME,
+    SEND_STAR_GIFT,
+    FUTURE
   };
   private static final TdesktopAction[] OTHER_ACTIONS = {PIN_MESSAGE, PIN_MESSAGE, FUTURE};
 
@@ -182,8 +219,7 @@ final class ServiceMessages {
       case SEND_STAR_GIFT -> starGift(actor);
       case TOPIC_CREATED -> g.writeStringField("title", chat.topics().open(id));
       case TOPIC_EDIT -> topicEdit();
-      case INFORMATION_TEXT ->
-          g.writeStringField("information_text", rng.pick(INFORMATION_TEXTS));
+      case INFORMATION_TEXT -> g.writeStringField("information_text", rng.pick(INFORMATION_TEXTS));
       case FUTURE -> {
         // An action no tdesktop writes yet; readers must still show a line for it.
         g.writeStringField("action", rng.pick(Vocabulary.FUTURE_ACTIONS));

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 
 /**
- * Writes generated texts as tdesktop does: a message's {@code text} (a string, or an array of
- * plain strings and entity objects) with its {@code text_entities}, short texts of polls and
- * to-dos, and strings escaped with tdesktop's illegal {@code \xHH} where they hold control
- * characters. Texts come from the chat's {@link TextMaker}. Not thread-safe.
+ * Writes generated texts as tdesktop does: a message's {@code text} (a string, or an array of plain
+ * strings and entity objects) with its {@code text_entities}, short texts of polls and to-dos, and
+ * strings escaped with tdesktop's illegal {@code \xHH} where they hold control characters. Texts
+ * come from the chat's {@link TextMaker}. Not thread-safe.
  */
 final class TextFields {
 
@@ -30,8 +30,8 @@ final class TextFields {
   }
 
   /**
-   * A message's text in language {@code lang}: plain, or formatted with entities (a mention names
-   * a member drawn from {@code senders}).
+   * A message's text in language {@code lang}: plain, or formatted with entities (a mention names a
+   * member drawn from {@code senders}).
    */
   void message(int lang, Senders senders) throws IOException {
     if (!rng.chance(0.4)) {
@@ -118,8 +118,21 @@ final class TextFields {
           g.writeBooleanField("collapsed", true);
         }
       }
-      case "bold", "italic", "underline", "strikethrough", "spoiler", "code", "link", "mention",
-          "hashtag", "cashtag", "bot_command", "email", "phone", "bank_card", "unknown" -> {
+      case "bold",
+          "italic",
+          "underline",
+          "strikethrough",
+          "spoiler",
+          "code",
+          "link",
+          "mention",
+          "hashtag",
+          "cashtag",
+          "bot_command",
+          "email",
+          "phone",
+          "bank_card",
+          "unknown" -> {
         // no field beyond the text
       }
       default -> throw new IllegalStateException("entity type without a writer: " + type);

@@ -9,9 +9,26 @@ package dev.tgmd.generate;
 final class TextMaker {
 
   static final String[] ENTITY_TYPES = {
-    "bold", "italic", "underline", "strikethrough", "spoiler", "code", "pre", "text_link", "link",
-    "mention", "mention_name", "hashtag", "cashtag", "bot_command", "email", "phone", "blockquote",
-    "bank_card", "custom_emoji", "unknown"
+    "bold",
+    "italic",
+    "underline",
+    "strikethrough",
+    "spoiler",
+    "code",
+    "pre",
+    "text_link",
+    "link",
+    "mention",
+    "mention_name",
+    "hashtag",
+    "cashtag",
+    "bot_command",
+    "email",
+    "phone",
+    "blockquote",
+    "bank_card",
+    "custom_emoji",
+    "unknown"
   };
   private static final int[] ENTITY_WEIGHTS = {
     16, 10, 4, 4, 4, 8, 5, 8, 10, 8, 4, 6, 2, 3, 2, 2, 3, 1, 4, 1

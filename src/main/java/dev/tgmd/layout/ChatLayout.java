@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where one chat's notes go: {@code OUT/<chat>/<chat> <period>.md} for the chat's messages,
- * {@code OUT/<chat>/<topic>/<chat> - <topic> <period>.md} for forum topics, {@code
- * OUT/<chat>/<chat>.md} for the chat's index note and {@code OUT/<chat>/media/} for its files.
+ * Where one chat's notes go: {@code OUT/<chat>/<chat> <period>.md} for the chat's messages, {@code
+ * OUT/<chat>/<topic>/<chat> - <topic> <period>.md} for forum topics, {@code OUT/<chat>/<chat>.md}
+ * for the chat's index note and {@code OUT/<chat>/media/} for its files.
  *
  * <p>Names are decided in message order, so the same input always gives the same names. Not
  * thread-safe: used by the single thread that reads the export.
@@ -52,14 +52,19 @@ public final class ChatLayout {
    * folder so that links stay valid.
    */
   public void declareTopic(long topicId, String title) {
-    topicFolders.computeIfAbsent(topicId, id -> topicNames.allocate(
-        folderName(SafeNames.of(title, SafeNames.FOLDER_BYTES, "Topic " + id)), Long.toString(id), SafeNames.FOLDER_BYTES));
+    topicFolders.computeIfAbsent(
+        topicId,
+        id ->
+            topicNames.allocate(
+                folderName(SafeNames.of(title, SafeNames.FOLDER_BYTES, "Topic " + id)),
+                Long.toString(id),
+                SafeNames.FOLDER_BYTES));
   }
 
   /**
    * A topic's folder shares the chat's folder with the chat's notes and {@code media}: every note
-   * ends in {@code .md}, so no folder may (compared case-insensitively, as Windows and macOS do);
-   * a title such as {@code Forum 2024-03.md} becomes {@code Forum 2024-03_md}. {@code media} is
+   * ends in {@code .md}, so no folder may (compared case-insensitively, as Windows and macOS do); a
+   * title such as {@code Forum 2024-03.md} becomes {@code Forum 2024-03_md}. {@code media} is
    * reserved in the allocator.
    */
   static String folderName(String safe) {

@@ -19,15 +19,16 @@ public final class NameAllocator {
   }
 
   /**
-   * A unique name for a safe {@code base}: {@code base}, else {@code base (id)}, else
-   * {@code base (id) 2}, {@code 3}...
+   * A unique name for a safe {@code base}: {@code base}, else {@code base (id)}, else {@code base
+   * (id) 2}, {@code 3}...
    */
   public String allocate(String base, String id, int maxBytes) {
     if (taken.add(key(base))) {
       return base;
     }
     String suffix = " (" + id + ")";
-    String stem = SafeNames.truncateBytes(base, maxBytes - SafeNames.utf8Length(suffix) - 4).strip();
+    String stem =
+        SafeNames.truncateBytes(base, maxBytes - SafeNames.utf8Length(suffix) - 4).strip();
     String candidate = stem + suffix;
     for (int n = 2; !taken.add(key(candidate)); n++) {
       candidate = stem + suffix + " " + n;
@@ -36,6 +37,7 @@ public final class NameAllocator {
   }
 
   private static String key(String name) {
-    return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)
+        .toLowerCase(Locale.ROOT);
   }
 }

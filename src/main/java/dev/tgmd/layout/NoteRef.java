@@ -22,8 +22,8 @@ public record NoteRef(String topicFolder, String name, String period, long topic
   }
 
   /**
-   * A relative link from {@code from} to this note, starting with {@code ./} or {@code ../}, without
-   * the {@code .md} extension.
+   * A relative link from {@code from} to this note, starting with {@code ./} or {@code ../},
+   * without the {@code .md} extension.
    */
   public String linkFrom(NoteRef from) {
     String up = from.topicFolder == null ? "./" : "../";

@@ -45,17 +45,17 @@ import java.util.concurrent.ThreadLocalRandom;
  *       part. Nothing is flushed to the disk (no fsync): a power cut may lose a note, not mix two.
  *   <li><b>The umask.</b> Files are created with mode 0666 and folders with 0777, less the umask,
  *       like any tool's output (0644 and 0755 under umask 022).
- *   <li><b>One run at a time.</b> {@link #lock()} takes an exclusive lock on {@code
- *       OUT/.tgmd/lock} for as long as the folder is open; {@link #removeLeftovers()} then removes
- *       what runs killed midway left: work folders {@code .tgmd-work-*} and temporary files.
+ *   <li><b>One run at a time.</b> {@link #lock()} takes an exclusive lock on {@code OUT/.tgmd/lock}
+ *       for as long as the folder is open; {@link #removeLeftovers()} then removes what runs killed
+ *       midway left: work folders {@code .tgmd-work-*} and temporary files.
  * </ul>
  *
  * <p>Folders are created by path ({@code mkdir}, which does not follow a link in its last
  * component, but resolves the others again), then opened relative to their parent's handle: a
- * folder above swapped for a link at that moment can get an empty folder created through it,
- * never a file. Where {@link SecureDirectoryStream} is not available (Windows), each level is
- * checked with lstat before it is used and files are opened without following links: the same
- * refusals, but a link swapped in between a check and its use is followed.
+ * folder above swapped for a link at that moment can get an empty folder created through it, never
+ * a file. Where {@link SecureDirectoryStream} is not available (Windows), each level is checked
+ * with lstat before it is used and files are opened without following links: the same refusals, but
+ * a link swapped in between a check and its use is followed.
  *
  * <p>Paths are relative to OUT, with {@code /} separators, without empty, {@code .} or {@code ..}
  * segments (else {@link IllegalArgumentException}). Thread-safe: every method is synchronized.
@@ -70,11 +70,16 @@ public final class OutputFolder implements Closeable {
   /** The lock file, in {@link #STATE_FOLDER}. */
   static final String LOCK_FILE = "lock";
 
-  /** Temporary files are named {@code .tgmd-<random>.tmp}; work folders {@code .tgmd-work-<random>}. */
+  /**
+   * Temporary files are named {@code .tgmd-<random>.tmp}; work folders {@code .tgmd-work-<random>}.
+   */
   static final String TEMP_PREFIX = ".tgmd-";
+
   static final String TEMP_SUFFIX = ".tmp";
+
   /** What versions before 0.2 named a media file being copied; removed as a leftover too. */
   private static final String OLD_TEMP_SUFFIX = ".part";
+
   static final String WORK_PREFIX = ".tgmd-work-";
 
   static final int OPEN_FOLDERS = 64;
@@ -86,19 +91,22 @@ public final class OutputFolder implements Closeable {
 
   private final Path root;
   private final FolderHandle rootDir;
-  /** Open folders by their path relative to OUT, the least recently used first. */
-  private final Map<String, FolderHandle> open = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, FolderHandle> eldest) {
-      if (size() > OPEN_FOLDERS) {
-        closeQuietly(eldest.getValue());
-        return true;
-      }
-      return false;
-    }
-  };
+  /** Open folders by their path relative to OUT, the least recently used first. */
+  private final Map<String, FolderHandle> open =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, FolderHandle> eldest) {
+          if (size() > OPEN_FOLDERS) {
+            closeQuietly(eldest.getValue());
+            return true;
+          }
+          return false;
+        }
+      };
+
   private FileChannel lockChannel;
   private FileLock lock;
   private boolean closed;
@@ -111,8 +119,8 @@ public final class OutputFolder implements Closeable {
   /**
    * Opens OUT, creating it (and its missing parents) when it does not exist.
    *
-   * <p>OUT is opened relative to its parent's handle, without following a link; when the parent
-   * may be passed through but not read (mode 711), by its path, after the check.
+   * <p>OUT is opened relative to its parent's handle, without following a link; when the parent may
+   * be passed through but not read (mode 711), by its path, after the check.
    *
    * @throws OutputRefusedException when OUT is a symbolic link (the folders above it may be links:
    *     that is the user's path) or not a folder
@@ -134,7 +142,8 @@ public final class OutputFolder implements Closeable {
       try {
         p = FolderHandle.of(parent);
       } catch (AccessDeniedException e) {
-        p = null; // a folder one may pass through but not list (mode 711): OUT by its path, checked above
+        p = null; // a folder one may pass through but not list (mode 711): OUT by its path, checked
+        // above
       }
       if (p == null) {
         dir = FolderHandle.of(abs);
@@ -162,8 +171,8 @@ public final class OutputFolder implements Closeable {
    * process ends, however it ends: the system releases it), and writes this process's id and start
    * time into it for the message a second run shows.
    *
-   * <p>The lock is a {@link FileChannel#tryLock()} lock: between processes on the systems tgmd
-   * runs on, it is the system's; within one JVM (tests), a second lock is refused as well.
+   * <p>The lock is a {@link FileChannel#tryLock()} lock: between processes on the systems tgmd runs
+   * on, it is the system's; within one JVM (tests), a second lock is refused as well.
    *
    * @throws OutputRefusedException when another run holds it
    */
@@ -173,11 +182,14 @@ public final class OutputFolder implements Closeable {
       return;
     }
     FolderHandle state = folder(STATE_FOLDER);
-    SeekableByteChannel ch = state.newFile(LOCK_FILE, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE));
+    SeekableByteChannel ch =
+        state.newFile(
+            LOCK_FILE,
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
     if (!(ch instanceof FileChannel)) {
       ch.close();
-      throw new IOException("cannot lock " + path(STATE_FOLDER + "/" + LOCK_FILE) + ": not a lockable file");
+      throw new IOException(
+          "cannot lock " + path(STATE_FOLDER + "/" + LOCK_FILE) + ": not a lockable file");
     }
     FileChannel channel = (FileChannel) ch;
     FileLock taken;
@@ -192,13 +204,19 @@ public final class OutputFolder implements Closeable {
     if (taken == null) {
       String holder = holder(channel);
       channel.close();
-      throw new OutputRefusedException("--out " + root + " is in use by another tgmd run (" + holder
-          + "); wait for it or stop it");
+      throw new OutputRefusedException(
+          "--out "
+              + root
+              + " is in use by another tgmd run ("
+              + holder
+              + "); wait for it or stop it");
     }
     try {
       ProcessHandle self = ProcessHandle.current();
-      Instant started = self.info().startInstant().orElse(Instant.now()).truncatedTo(ChronoUnit.SECONDS);
-      byte[] text = ("pid " + self.pid() + "\nstarted " + started + "\n").getBytes(StandardCharsets.UTF_8);
+      Instant started =
+          self.info().startInstant().orElse(Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+      byte[] text =
+          ("pid " + self.pid() + "\nstarted " + started + "\n").getBytes(StandardCharsets.UTF_8);
       channel.truncate(0);
       ByteBuffer b = ByteBuffer.wrap(text);
       while (b.hasRemaining()) {
@@ -221,7 +239,8 @@ public final class OutputFolder implements Closeable {
       while (b.hasRemaining() && channel.read(b, b.position()) > 0) {
         // read what is there, up to 256 bytes
       }
-      for (String line : new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).split("\n")) {
+      for (String line :
+          new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).split("\n")) {
         if (line.startsWith("pid ")) {
           pid = line.substring(4).strip();
         } else if (line.startsWith("started ")) {
@@ -231,7 +250,9 @@ public final class OutputFolder implements Closeable {
     } catch (IOException e) {
       // the holder is named as unknown
     }
-    return "pid " + (pid == null || pid.isEmpty() ? "unknown" : pid) + (started == null ? "" : ", started " + started);
+    return "pid "
+        + (pid == null || pid.isEmpty() ? "unknown" : pid)
+        + (started == null ? "" : ", started " + started);
   }
 
   /**
@@ -272,7 +293,8 @@ public final class OutputFolder implements Closeable {
   }
 
   static boolean isTemporary(String name) {
-    return name.startsWith(TEMP_PREFIX) && !name.startsWith(WORK_PREFIX)
+    return name.startsWith(TEMP_PREFIX)
+        && !name.startsWith(WORK_PREFIX)
         && (name.endsWith(TEMP_SUFFIX) || name.endsWith(OLD_TEMP_SUFFIX));
   }
 
@@ -291,7 +313,10 @@ public final class OutputFolder implements Closeable {
     String tmp = null;
     SeekableByteChannel ch = null;
     for (int attempt = 0; ch == null; attempt++) {
-      tmp = TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + TEMP_SUFFIX;
+      tmp =
+          TEMP_PREFIX
+              + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
+              + TEMP_SUFFIX;
       try {
         ch = dir.newFile(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
       } catch (FileAlreadyExistsException e) {
@@ -303,7 +328,8 @@ public final class OutputFolder implements Closeable {
     boolean renamed = false;
     try {
       long size;
-      try (SeekableByteChannel c = ch; OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c), 1 << 16)) {
+      try (SeekableByteChannel c = ch;
+          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c), 1 << 16)) {
         content.writeTo(out);
         out.flush();
         size = c.size();
@@ -344,16 +370,19 @@ public final class OutputFolder implements Closeable {
   }
 
   /**
-   * Opens a work file for appending, creating it when missing (not atomic: for files that live
-   * only during the run, such as the bodies of notes too large for memory).
+   * Opens a work file for appending, creating it when missing (not atomic: for files that live only
+   * during the run, such as the bodies of notes too large for memory).
    */
   public synchronized OutputStream append(String relative) throws IOException {
     ensureOpen();
     int slash = relative.lastIndexOf('/');
     String name = check(relative.substring(slash + 1), relative);
     FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash));
-    return Channels.newOutputStream(dir.newFile(name, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)));
+    return Channels.newOutputStream(
+        dir.newFile(
+            name,
+            Set.of(
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)));
   }
 
   /** Opens a file tgmd wrote, to read it back; a link in its place is refused, not followed. */
@@ -384,13 +413,15 @@ public final class OutputFolder implements Closeable {
   }
 
   private void closeOpenBelow(String relative) {
-    open.entrySet().removeIf(e -> {
-      boolean below = e.getKey().equals(relative) || e.getKey().startsWith(relative + "/");
-      if (below) {
-        closeQuietly(e.getValue());
-      }
-      return below;
-    });
+    open.entrySet()
+        .removeIf(
+            e -> {
+              boolean below = e.getKey().equals(relative) || e.getKey().startsWith(relative + "/");
+              if (below) {
+                closeQuietly(e.getValue());
+              }
+              return below;
+            });
   }
 
   private void deleteTree(FolderHandle parent, String name, String relative) throws IOException {

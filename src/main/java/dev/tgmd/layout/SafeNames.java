@@ -18,11 +18,11 @@ public final class SafeNames {
   /** The byte budget of a chat or topic folder name. */
   public static final int FOLDER_BYTES = 96;
 
-  private static final Set<String> RESERVED = Set.of(
-      "con", "prn", "aux", "nul",
-      "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
-      "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
-      "com¹", "com²", "com³", "lpt¹", "lpt²", "lpt³");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6",
+          "com7", "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7",
+          "lpt8", "lpt9", "com¹", "com²", "com³", "lpt¹", "lpt²", "lpt³");
 
   private SafeNames() {}
 
@@ -90,9 +90,13 @@ public final class SafeNames {
         return true;
       default:
         int type = Character.getType(cp);
-        return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || type == Character.CONTROL
-            || type == Character.FORMAT || type == Character.SURROGATE
-            || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
+        return cp < 0x20
+            || (cp >= 0x7f && cp <= 0x9f)
+            || type == Character.CONTROL
+            || type == Character.FORMAT
+            || type == Character.SURROGATE
+            || type == Character.UNASSIGNED
+            || type == Character.LINE_SEPARATOR
             || type == Character.PARAGRAPH_SEPARATOR;
     }
   }

@@ -16,12 +16,13 @@ public sealed interface CheckedFile {
    *     links are refused); to name it, not to read it (reads go through the {@link MediaResolver})
    * @param relative its path relative to the export folder, with {@code /} separators
    * @param size its size in bytes
-   * @param checksum the CRC-32C of its content: files with another checksum differ, files with
-   *     the same may be identical (compared byte by byte to be sure)
+   * @param checksum the CRC-32C of its content: files with another checksum differ, files with the
+   *     same may be identical (compared byte by byte to be sure)
    * @param content the file's bytes when it is small (read anyway for the checksum, so that the
    *     copy and the comparison need not open it again); null for larger files
    */
-  record Available(String declared, Path file, String relative, long size, long checksum, byte[] content)
+  record Available(
+      String declared, Path file, String relative, long size, long checksum, byte[] content)
       implements CheckedFile {
     public Available {
       Objects.requireNonNull(declared, "declared");
@@ -33,7 +34,10 @@ public sealed interface CheckedFile {
   /** No file at that path. */
   record Missing(String declared) implements CheckedFile {}
 
-  /** A path that may not be followed: absolute, escaping with {@code ..}, a link, not a regular file. */
+  /**
+   * A path that may not be followed: absolute, escaping with {@code ..}, a link, not a regular
+   * file.
+   */
   record Refused(String declared, String reason) implements CheckedFile {}
 
   /** A placeholder Telegram Desktop wrote instead of a path. */

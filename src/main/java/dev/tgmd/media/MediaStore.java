@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
 /**
  * Copies one chat's files into {@code OUT/<chat>/media/}, storing identical content once: a file
  * whose content is already stored (same size and CRC-32C, then compared byte by byte) links to the
- * stored copy instead (a de-duplication cache hit). Files keep their export paths, made safe, so the same input always gives the same
- * names. Copies are written through the run's {@link OutputFolder} (atomically, no link followed)
- * from files opened again through the {@link MediaResolver} that checked them (no link followed
- * either); a file that changed in between (gone, replaced by a link, resized) is not copied: its
- * link says it was refused.
+ * stored copy instead (a de-duplication cache hit). Files keep their export paths, made safe, so
+ * the same input always gives the same names. Copies are written through the run's {@link
+ * OutputFolder} (atomically, no link followed) from files opened again through the {@link
+ * MediaResolver} that checked them (no link followed either); a file that changed in between (gone,
+ * replaced by a link, resized) is not copied: its link says it was refused.
  *
  * <p>Not thread-safe: used by the single writer thread, in message order.
  */
@@ -37,12 +37,13 @@ public final class MediaStore {
   private final String chatFolder;
   private final MediaResolver export;
   private final CacheRecorder cache;
+
   /** A content's size and checksum; equal keys are compared byte by byte. */
   private record Key(long size, long checksum) {}
 
   /**
-   * A stored content: the export file it was copied from, its link, and its bytes when small
-   * (kept, up to {@link #KEEP_BYTES} a chat, to compare later files without opening files).
+   * A stored content: the export file it was copied from, its link, and its bytes when small (kept,
+   * up to {@link #KEEP_BYTES} a chat, to compare later files without opening files).
    */
   private record Copy(String source, MediaLink.Stored link, byte[] content) {}
 
@@ -72,8 +73,13 @@ public final class MediaStore {
    *     distinct files stored over the run: {@code entriesBefore} and {@code bytesBefore} (the
    *     chats before this one) plus this chat's
    */
-  public MediaStore(OutputFolder out, String chatFolder, MediaResolver export, CacheRecorder cache,
-      long entriesBefore, long bytesBefore) {
+  public MediaStore(
+      OutputFolder out,
+      String chatFolder,
+      MediaResolver export,
+      CacheRecorder cache,
+      long entriesBefore,
+      long bytesBefore) {
     this.out = out;
     this.chatFolder = chatFolder;
     this.export = export;
@@ -111,7 +117,9 @@ public final class MediaStore {
         kept = a.content();
         keptBytes += kept.length;
       }
-      byContent.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Copy(a.relative(), stored, kept));
+      byContent
+          .computeIfAbsent(key, k -> new ArrayList<>(1))
+          .add(new Copy(a.relative(), stored, kept));
       entries++;
       storedBytes += a.size();
       copied++;
@@ -161,8 +169,8 @@ public final class MediaStore {
   }
 
   /**
-   * Whether a stored content and a new file are the same bytes (their sizes and checksums agree).
-   * A file that changed since it was checked is taken as different.
+   * Whether a stored content and a new file are the same bytes (their sizes and checksums agree). A
+   * file that changed since it was checked is taken as different.
    */
   private boolean sameContent(Copy stored, CheckedFile.Available file) throws IOException {
     if (stored.source.equals(file.relative())) {
@@ -171,10 +179,14 @@ public final class MediaStore {
     if (stored.content != null && file.content() != null) {
       return Arrays.equals(stored.content, file.content());
     }
-    try (InputStream x = stored.content != null ? new ByteArrayInputStream(stored.content)
-            : export.open(stored.source, file.size());
-        InputStream y = file.content() != null ? new ByteArrayInputStream(file.content())
-            : export.open(file.relative(), file.size())) {
+    try (InputStream x =
+            stored.content != null
+                ? new ByteArrayInputStream(stored.content)
+                : export.open(stored.source, file.size());
+        InputStream y =
+            file.content() != null
+                ? new ByteArrayInputStream(file.content())
+                : export.open(file.relative(), file.size())) {
       return sameBytes(x, y);
     } catch (MediaResolver.ChangedException e) {
       return false;
@@ -197,19 +209,21 @@ public final class MediaStore {
   }
 
   private void copy(CheckedFile.Available from, String to) throws IOException {
-    out.write(to, o -> {
-      if (from.content() != null) {
-        o.write(from.content());
-        return;
-      }
-      long n;
-      try (InputStream in = export.open(from.relative(), from.size())) {
-        n = in.transferTo(o);
-      }
-      if (n != from.size()) {
-        throw new MediaResolver.ChangedException(from.file() + ": its size changed");
-      }
-    });
+    out.write(
+        to,
+        o -> {
+          if (from.content() != null) {
+            o.write(from.content());
+            return;
+          }
+          long n;
+          try (InputStream in = export.open(from.relative(), from.size())) {
+            n = in.transferTo(o);
+          }
+          if (n != from.size()) {
+            throw new MediaResolver.ChangedException(from.file() + ": its size changed");
+          }
+        });
   }
 
   /** Files copied. */

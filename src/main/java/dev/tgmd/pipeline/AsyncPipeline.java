@@ -26,19 +26,22 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <h2>Threads</h2>
+ *
  * One run uses {@code workers + 2} platform daemon threads: {@code tgmd-fetch} reads the source in
  * batches, {@code tgmd-process-1} to {@code tgmd-process-N} process batches, {@code tgmd-write}
  * writes them in order. The thread that calls {@link #run} only waits. Every thread has ended when
  * {@code run} returns, on every path.
  *
  * <h2>Bounds</h2>
+ *
  * At most {@code queueCapacity} batches are in flight at once, counting the batch being read, the
  * batches queued, those being processed, those waiting in the reorder buffer and the one being
  * written. So at most {@code queueCapacity * batchSize} items have been read from the source and
- * not yet accepted by the sink, whatever the input's size and however slow one item is. With
- * {@link Builder#weigh}, their total weight is bounded too.
+ * not yet accepted by the sink, whatever the input's size and however slow one item is. With {@link
+ * Builder#weigh}, their total weight is bounded too.
  *
  * <h2>Failures</h2>
+ *
  * An {@link Exception} from the processor fails only its item: the sink receives it as a failed
  * outcome and the run goes on; it is counted in the process stage's errors, recorded with {@link
  * MetricsCollector#recordFailure}, and the first {@value Run#LOGGED_FAILURES} are logged at WARN. A
@@ -46,15 +49,17 @@ import org.slf4j.LoggerFactory;
  * promptly: {@code run} throws a {@link PipelineException} naming the stage, with the cause.
  *
  * <h2>Cancellation</h2>
+ *
  * {@link #cancel()}, from any thread, or an interrupt of the thread blocked in {@link #run}, stops
  * fetching; then, as {@link Builder#onCancel} says, the batches already fetched are either
  * processed and written ({@link CancelPolicy#FINISH_IN_FLIGHT}) or dropped ({@link
- * CancelPolicy#DROP_IN_FLIGHT}). Only the fetch thread is ever interrupted, and only while it is
- * in {@link Source#next()} or waiting for room, so that a blocked source can stop; workers and the
+ * CancelPolicy#DROP_IN_FLIGHT}). Only the fetch thread is ever interrupted, and only while it is in
+ * {@link Source#next()} or waiting for room, so that a blocked source can stop; workers and the
  * writer are never interrupted (an interrupt closes NIO channels mid-write) and always finish the
  * item they are on.
  *
  * <h2>Metrics</h2>
+ *
  * Through the collector given to the builder: stages "fetch", "process" and "write" (one timer per
  * thread, batches timed in full and items sampled), their worker counts and the run's wall time;
  * the depths of "process_queue" and "reorder_buffer" in batches, once per batch; and each failed
@@ -149,8 +154,10 @@ public final class AsyncPipeline {
     StageTimer writeTimer = writeStage.newTimer();
 
     @SuppressWarnings("unchecked") // the builder's weigher takes the items of this run
-    java.util.function.ToLongFunction<? super I> weigher = (java.util.function.ToLongFunction<? super I>) this.weigher;
-    Run<I, R> run = new Run<>(source, processor, sink, state, metrics, batchSize, weigher, maxWeight);
+    java.util.function.ToLongFunction<? super I> weigher =
+        (java.util.function.ToLongFunction<? super I>) this.weigher;
+    Run<I, R> run =
+        new Run<>(source, processor, sink, state, metrics, batchSize, weigher, maxWeight);
     PipelineThreads fetchThreads = new PipelineThreads("tgmd-fetch", false);
     PipelineThreads processThreads = new PipelineThreads("tgmd-process", true);
     PipelineThreads writeThreads = new PipelineThreads("tgmd-write", false);
@@ -221,8 +228,8 @@ public final class AsyncPipeline {
   }
 
   /**
-   * Waits until every task has ended and every thread is gone; an interrupt cancels the run and
-   * the wait goes on.
+   * Waits until every task has ended and every thread is gone; an interrupt cancels the run and the
+   * wait goes on.
    *
    * @return whether this thread was interrupted meanwhile
    */
@@ -281,9 +288,7 @@ public final class AsyncPipeline {
         .collect(Collectors.joining(", "));
   }
 
-  /**
-   * Configures an {@link AsyncPipeline}. Not thread-safe; {@link #metrics} is required.
-   */
+  /** Configures an {@link AsyncPipeline}. Not thread-safe; {@link #metrics} is required. */
   public static final class Builder {
 
     private int workers = Runtime.getRuntime().availableProcessors();
@@ -297,14 +302,15 @@ public final class AsyncPipeline {
     private Builder() {}
 
     /**
-     * Bounds what is in flight by weight as well as by count (say, the memory items take): a
-     * batch is begun only while less than {@code maxInFlight} is in flight, and closed early
-     * before it would pass it, so the weight in flight exceeds {@code maxInFlight} by one item
-     * at most, whatever the batch size and the queue capacity. Default: no bound by weight.
+     * Bounds what is in flight by weight as well as by count (say, the memory items take): a batch
+     * is begun only while less than {@code maxInFlight} is in flight, and closed early before it
+     * would pass it, so the weight in flight exceeds {@code maxInFlight} by one item at most,
+     * whatever the batch size and the queue capacity. Default: no bound by weight.
      *
      * @param weigher an item's weight (negative counts as 0); called from the fetch thread
      */
-    public <I> Builder weigh(java.util.function.ToLongFunction<? super I> weigher, long maxInFlight) {
+    public <I> Builder weigh(
+        java.util.function.ToLongFunction<? super I> weigher, long maxInFlight) {
       if (maxInFlight < 1) {
         throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
       }
@@ -332,8 +338,8 @@ public final class AsyncPipeline {
     }
 
     /**
-     * Batches in flight at most, at least 1. Default: twice the workers, and at least 2. Fewer
-     * than the workers leaves workers idle.
+     * Batches in flight at most, at least 1. Default: twice the workers, and at least 2. Fewer than
+     * the workers leaves workers idle.
      */
     public Builder queueCapacity(int batches) {
       if (batches < 1) {
@@ -343,7 +349,10 @@ public final class AsyncPipeline {
       return this;
     }
 
-    /** What a cancel does with the batches in flight. Default: {@link CancelPolicy#FINISH_IN_FLIGHT}. */
+    /**
+     * What a cancel does with the batches in flight. Default: {@link
+     * CancelPolicy#FINISH_IN_FLIGHT}.
+     */
     public Builder onCancel(CancelPolicy policy) {
       this.cancelPolicy = Objects.requireNonNull(policy, "policy");
       return this;

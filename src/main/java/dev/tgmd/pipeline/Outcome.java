@@ -3,8 +3,8 @@ package dev.tgmd.pipeline;
 import java.util.Objects;
 
 /**
- * What became of one item: its result, or the error its processing threw. Immutable; safe to
- * share between threads if the item and result are.
+ * What became of one item: its result, or the error its processing threw. Immutable; safe to share
+ * between threads if the item and result are.
  *
  * @param item the item, never {@code null}
  * @param result the processor's result; {@code null} when the processing failed (and when the

@@ -6,8 +6,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Makes the named platform threads of one stage ({@code tgmd-fetch}, {@code tgmd-process-1},
- * {@code tgmd-write}) and remembers them, so that a run can join every thread it started before it
+ * Makes the named platform threads of one stage ({@code tgmd-fetch}, {@code tgmd-process-1}, {@code
+ * tgmd-write}) and remembers them, so that a run can join every thread it started before it
  * returns. Daemon threads: a stuck user call can never keep the JVM alive.
  */
 final class PipelineThreads implements ThreadFactory {

@@ -17,9 +17,9 @@ public interface Processor<I, R> {
    *
    * @param item the item, never {@code null}
    * @return the result; may be {@code null} if the sink accepts that
-   * @throws Exception when this item cannot be processed: the item becomes a failed {@link
-   *     Outcome} and the run goes on. An {@link Error} thrown here aborts the run instead, with a
-   *     {@link PipelineException} of stage {@link PipelineException.Stage#PROCESS}.
+   * @throws Exception when this item cannot be processed: the item becomes a failed {@link Outcome}
+   *     and the run goes on. An {@link Error} thrown here aborts the run instead, with a {@link
+   *     PipelineException} of stage {@link PipelineException.Stage#PROCESS}.
    */
   R process(I item) throws Exception;
 }

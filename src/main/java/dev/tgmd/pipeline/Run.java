@@ -263,7 +263,8 @@ final class Run<I, R> {
   /** {@code IOException: unreadable}: the kind of failure and its message, on one line. */
   static String oneLine(Throwable e) {
     String m = e.getMessage();
-    return (e.getClass().getSimpleName() + (m == null ? "" : ": " + m)).replaceAll("\\s*\\R\\s*", " ");
+    return (e.getClass().getSimpleName() + (m == null ? "" : ": " + m))
+        .replaceAll("\\s*\\R\\s*", " ");
   }
 
   private String describe(I item) {

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * #cancel} from a signal handler never waits for user code.
  *
  * <p>Memory bound: the fetch thread takes a permit before it reads a batch and the writer gives it
- * back after the batch is written, so at most {@code capacity} batches exist between the source
- * and the sink. The queue and the reorder buffer therefore never hold more than {@code capacity}
+ * back after the batch is written, so at most {@code capacity} batches exist between the source and
+ * the sink. The queue and the reorder buffer therefore never hold more than {@code capacity}
  * batches, and the batches in flight have consecutive sequence numbers in {@code [nextWrite,
  * nextWrite + capacity)}, which is what lets the reorder buffer be a ring of {@code capacity}
  * slots.
@@ -25,17 +25,21 @@ final class RunState {
   private final int capacity;
   private final int workers;
   private final Semaphore permits;
+
   /** Unbounded only in type: the permits bound its batches; poison pills come on top. */
   private final LinkedBlockingQueue<Batch<?, ?>> processQueue = new LinkedBlockingQueue<>();
 
   private final ReentrantLock lock = new ReentrantLock();
+
   /** Signalled when the writer may have something to do: its next batch, the end, a stop. */
   private final Condition writerWake = lock.newCondition();
 
   /** Set on cancel or abort: the fetch thread reads and publishes nothing more. */
   private volatile boolean fetchStopped;
 
-  /** Set on cancel with DROP_IN_FLIGHT, or abort: workers and writer stop after their current item. */
+  /**
+   * Set on cancel with DROP_IN_FLIGHT, or abort: workers and writer stop after their current item.
+   */
   private volatile boolean dropping;
 
   // Guarded by lock.
@@ -43,8 +47,10 @@ final class RunState {
   private int buffered;
   private long published;
   private long publishedItems;
+
   /** The number of batches the writer must write; -1 until the input ended or the run stopped. */
   private long endSeq = -1;
+
   private long nextWrite;
   private boolean writerDone;
   private boolean finished;
@@ -52,6 +58,7 @@ final class RunState {
   private Throwable failure;
   private PipelineException.Stage failedStage;
   private Thread fetchThread;
+
   /** Whether the fetch thread is in its interruptible window; see {@link #enterInterruptible}. */
   private boolean interruptible;
 
@@ -106,8 +113,7 @@ final class RunState {
 
   /**
    * Opens the window in which a stop may interrupt the fetch thread: while it waits for a permit
-   * and reads a batch from the source, and at no other time (not while it records metrics or
-   * logs).
+   * and reads a batch from the source, and at no other time (not while it records metrics or logs).
    *
    * @return false if the run is already stopping: the fetch thread must not block
    */
@@ -253,8 +259,8 @@ final class RunState {
   // ---- writer -----------------------------------------------------------------------------
 
   /**
-   * The next batch in input order, waiting for it if need be; {@code null} when the writer is
-   * done: every batch to write was written, or the run drops what is left.
+   * The next batch in input order, waiting for it if need be; {@code null} when the writer is done:
+   * every batch to write was written, or the run drops what is left.
    */
   Batch<?, ?> takeForWriting() {
     lock.lock();
@@ -288,9 +294,7 @@ final class RunState {
 
   // ---- stopping ---------------------------------------------------------------------------
 
-  /**
-   * Cancels the run; a no-op once the writer has written everything or the run has returned.
-   */
+  /** Cancels the run; a no-op once the writer has written everything or the run has returned. */
   void cancel(CancelPolicy policy) {
     stop(policy == CancelPolicy.DROP_IN_FLIGHT, null, null);
   }

@@ -1,8 +1,8 @@
 package dev.tgmd.recording;
 
 /**
- * Records how well one cache works. Thread-safe. The cache calls it as it is used; the hit rate
- * is derived when the report is built.
+ * Records how well one cache works. Thread-safe. The cache calls it as it is used; the hit rate is
+ * derived when the report is built.
  */
 public interface CacheRecorder {
 

@@ -48,7 +48,10 @@ final class LiveMetricsCollector implements MetricsCollector {
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     if (sampleEvery < 1 || sampleEvery > MAX_SAMPLE_EVERY || Integer.bitCount(sampleEvery) != 1) {
       throw new IllegalArgumentException(
-          "sampleEvery must be a power of two from 1 to " + MAX_SAMPLE_EVERY + ", was " + sampleEvery);
+          "sampleEvery must be a power of two from 1 to "
+              + MAX_SAMPLE_EVERY
+              + ", was "
+              + sampleEvery);
     }
     this.sampleEvery = sampleEvery;
   }

@@ -9,9 +9,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One stage of a live collector. Batch figures are {@link LongAdder}s added to once per batch;
- * sampled item latencies live in the timers' recorders and are merged into an accumulated
- * histogram under a lock when a snapshot is taken (the HdrHistogram recorder pattern), so snapshots
- * can be taken while workers record and no latency is lost or counted twice.
+ * sampled item latencies live in the timers' recorders and are merged into an accumulated histogram
+ * under a lock when a snapshot is taken (the HdrHistogram recorder pattern), so snapshots can be
+ * taken while workers record and no latency is lost or counted twice.
  */
 final class LiveStage implements StageRecorder {
 
@@ -31,8 +31,10 @@ final class LiveStage implements StageRecorder {
   private final List<LiveTimer> timers = new CopyOnWriteArrayList<>();
 
   private final Object histogramLock = new Object();
+
   /** Every latency drained so far; guarded by histogramLock. Auto-resizing. */
   private final Histogram accumulated = new Histogram(SIGNIFICANT_DIGITS);
+
   /** A buffer for draining one timer; guarded by histogramLock. */
   private final Histogram scratch = new Histogram(SIGNIFICANT_DIGITS);
 

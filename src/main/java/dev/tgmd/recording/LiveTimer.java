@@ -4,9 +4,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
- * The timer of one worker thread in one stage. Batches are timed in full and published to the
- * stage with one add per figure; one item in {@code sampleEvery} is timed into this thread's own
- * {@link SingleWriterRecorder}, which the stage drains when a snapshot is taken.
+ * The timer of one worker thread in one stage. Batches are timed in full and published to the stage
+ * with one add per figure; one item in {@code sampleEvery} is timed into this thread's own {@link
+ * SingleWriterRecorder}, which the stage drains when a snapshot is taken.
  *
  * <p>Not thread-safe for recording (one writer thread), but {@link #drainInto} may be called from
  * any thread while the owner records.
@@ -40,8 +40,15 @@ final class LiveTimer implements StageTimer {
     long busy = ticker.read() - start;
     if (busy < 0 || items < 0 || errors < 0) {
       guard.rejected(
-          "stage " + stage.name() + ": endBatch(busy " + busy + " ns, " + items + " items, "
-              + errors + " errors) has a negative figure");
+          "stage "
+              + stage.name()
+              + ": endBatch(busy "
+              + busy
+              + " ns, "
+              + items
+              + " items, "
+              + errors
+              + " errors) has a negative figure");
       return;
     }
     stage.publishBatch(items, errors, busy);
@@ -70,8 +77,8 @@ final class LiveTimer implements StageTimer {
   }
 
   /**
-   * Moves the latencies recorded since the last drain into {@code target}, using {@code scratch}
-   * as a buffer. Called by the stage under its lock.
+   * Moves the latencies recorded since the last drain into {@code target}, using {@code scratch} as
+   * a buffer. Called by the stage under its lock.
    */
   void drainInto(Histogram scratch, Histogram target) {
     latencies.getIntervalHistogramInto(scratch);

@@ -3,14 +3,13 @@ package dev.tgmd.recording;
 import dev.tgmd.report.MetricsSnapshot;
 
 /**
- * Collects the measurements of one run: stages, queue depths, caches and the first
- * failures. Thread-safe; chosen once when a run is wired: a live collector when metrics are on,
- * the no-op collector when they are off. Hot paths never test whether metrics are enabled.
+ * Collects the measurements of one run: stages, queue depths, caches and the first failures.
+ * Thread-safe; chosen once when a run is wired: a live collector when metrics are on, the no-op
+ * collector when they are off. Hot paths never test whether metrics are enabled.
  *
- * <p>Recording never throws: a recording failure is logged once and swallowed, so metrics can
- * never fail an export. (Recording means every method but {@link #stage} and {@link #cache}, which
- * are called when the run is wired and reject a blank name with an {@link
- * IllegalArgumentException}.)
+ * <p>Recording never throws: a recording failure is logged once and swallowed, so metrics can never
+ * fail an export. (Recording means every method but {@link #stage} and {@link #cache}, which are
+ * called when the run is wired and reject a blank name with an {@link IllegalArgumentException}.)
  *
  * <pre>{@code
  * MetricsCollector metrics = options.metrics() ? MetricsCollector.create() : MetricsCollector.noop();

@@ -5,8 +5,8 @@ package dev.tgmd.recording;
  * {@link StageRecorder#newTimer()} when the run is wired, and use it only from that thread.
  *
  * <p>Batches are timed in full (two clock readings per batch); single items are sampled (the first
- * item of the thread, then one item in N, 16 by default, is timed) for the latency percentiles.
- * The no-op timer reads no clock at all. Recording never throws and, once warm, allocates nothing.
+ * item of the thread, then one item in N, 16 by default, is timed) for the latency percentiles. The
+ * no-op timer reads no clock at all. Recording never throws and, once warm, allocates nothing.
  *
  * <pre>{@code
  * long batch = timer.startBatch();

@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * The blocks of a message's content other than its files and its text: polls, places, contacts,
- * games, invoices, checklists and other attachments, then reactions, buttons and fields tgmd has
- * no model for. Pure and thread-safe.
+ * games, invoices, checklists and other attachments, then reactions, buttons and fields tgmd has no
+ * model for. Pure and thread-safe.
  */
 final class ContentBlocks {
 
@@ -30,7 +30,10 @@ final class ContentBlocks {
       return poll(p);
     }
     if (a instanceof Attachment.Location l) {
-      String live = l.livePeriodSeconds() == null ? "" : " (live for " + Durations.of(l.livePeriodSeconds()) + ")";
+      String live =
+          l.livePeriodSeconds() == null
+              ? ""
+              : " (live for " + Durations.of(l.livePeriodSeconds()) + ")";
       if (l.latitude() == null || l.longitude() == null) {
         return "📍 Location" + live;
       }
@@ -59,7 +62,8 @@ final class ContentBlocks {
     }
     if (a instanceof Attachment.Game g) {
       StringBuilder sb = new StringBuilder("🎮 Game: ");
-      sb.append(MarkdownText.strongSpaced(g.title() == null || g.title().isBlank() ? "Game" : g.title()));
+      sb.append(
+          MarkdownText.strongSpaced(g.title() == null || g.title().isBlank() ? "Game" : g.title()));
       if (g.description() != null && !g.description().isBlank()) {
         sb.append(" · ").append(MarkdownText.escapeInline(g.description().strip()));
       }
@@ -70,7 +74,9 @@ final class ContentBlocks {
     }
     if (a instanceof Attachment.Invoice inv) {
       StringBuilder sb = new StringBuilder("🧾 Invoice: ");
-      sb.append(MarkdownText.strongSpaced(inv.title() == null || inv.title().isBlank() ? "Invoice" : inv.title()));
+      sb.append(
+          MarkdownText.strongSpaced(
+              inv.title() == null || inv.title().isBlank() ? "Invoice" : inv.title()));
       if (inv.description() != null && !inv.description().isBlank()) {
         sb.append(" · ").append(MarkdownText.escapeInline(inv.description().strip()));
       }
@@ -84,9 +90,13 @@ final class ContentBlocks {
     }
     if (a instanceof Attachment.Other o) {
       if (o.kind().equals("paid_stars_amount") && o.fields().size() == 1) {
-        return "⭐ " + MarkdownText.escapeInline("Paid message: " + o.fields().get(0).value() + " Telegram Stars");
+        return "⭐ "
+            + MarkdownText.escapeInline(
+                "Paid message: " + o.fields().get(0).value() + " Telegram Stars");
       }
-      return "🎁 " + MarkdownText.escapeInline(Labels.capitalize(o.kind().replace('_', ' ')) + ": " + Labels.fieldsText(o.fields()));
+      return "🎁 "
+          + MarkdownText.escapeInline(
+              Labels.capitalize(o.kind().replace('_', ' ')) + ": " + Labels.fieldsText(o.fields()));
     }
     throw new IllegalStateException("unhandled attachment " + a.getClass());
   }
@@ -103,7 +113,10 @@ final class ContentBlocks {
       sb.append('\n');
       for (Attachment.PollAnswer answer : p.answers()) {
         String text = MarkdownText.renderInline(answer.text());
-        sb.append("\n- ").append(text.isEmpty() ? "(empty)" : text).append(" — ").append(answer.voters())
+        sb.append("\n- ")
+            .append(text.isEmpty() ? "(empty)" : text)
+            .append(" — ")
+            .append(answer.voters())
             .append(answer.voters() == 1 ? " vote" : " votes");
         if (answer.chosen()) {
           sb.append(" ✔️");
@@ -122,7 +135,9 @@ final class ContentBlocks {
     if (!t.items().isEmpty()) {
       sb.append("\n");
       for (Attachment.TodoItem item : t.items()) {
-        sb.append("\n- ").append(item.done() ? "✅ " : "⬜ ").append(MarkdownText.renderInline(item.text()));
+        sb.append("\n- ")
+            .append(item.done() ? "✅ " : "⬜ ")
+            .append(MarkdownText.renderInline(item.text()));
       }
     }
     return sb.toString();
@@ -131,8 +146,19 @@ final class ContentBlocks {
   private static String mapLink(double lat, double lon) {
     String la = coordinate(lat);
     String lo = coordinate(lon);
-    return "[" + la + ", " + lo + "](https://www.openstreetmap.org/?mlat=" + la + "&mlon=" + lo
-        + "#map=16/" + la + "/" + lo + ")";
+    return "["
+        + la
+        + ", "
+        + lo
+        + "](https://www.openstreetmap.org/?mlat="
+        + la
+        + "&mlon="
+        + lo
+        + "#map=16/"
+        + la
+        + "/"
+        + lo
+        + ")";
   }
 
   private static String coordinate(double v) {
@@ -192,7 +218,12 @@ final class ContentBlocks {
       for (Button b : row) {
         String label = b.text().isBlank() ? b.type() : b.text().strip();
         if ("url".equals(b.type()) && b.data() != null && !b.data().isBlank()) {
-          labels.add("[" + MarkdownText.escapeInline(label) + "](" + MarkdownText.destination(b.data().strip()) + ")");
+          labels.add(
+              "["
+                  + MarkdownText.escapeInline(label)
+                  + "]("
+                  + MarkdownText.destination(b.data().strip())
+                  + ")");
         } else {
           labels.add(MarkdownText.escapeInline(label));
         }

@@ -46,7 +46,10 @@ final class Labels {
   static String fieldsText(List<ExtraField> fields) {
     List<String> parts = new ArrayList<>(fields.size());
     for (ExtraField f : fields) {
-      parts.add(f.name().replace('_', ' ') + ": " + (f.value() == null ? "none" : abbreviate(f.value(), EXTRA_CHARS)));
+      parts.add(
+          f.name().replace('_', ' ')
+              + ": "
+              + (f.value() == null ? "none" : abbreviate(f.value(), EXTRA_CHARS)));
     }
     return String.join("; ", parts);
   }

@@ -3,8 +3,8 @@ package dev.tgmd.render;
 import dev.tgmd.source.TextPart;
 
 /**
- * Appends inline content to one line of {@link MarkdownText}'s output, escaped, tracking whether
- * it is at the line's start: plain text, styles, code spans, links. Not thread-safe: one per line
+ * Appends inline content to one line of {@link MarkdownText}'s output, escaped, tracking whether it
+ * is at the line's start: plain text, styles, code spans, links. Not thread-safe: one per line
  * being written.
  */
 final class MarkdownLine {
@@ -16,7 +16,9 @@ final class MarkdownLine {
     this(out, true);
   }
 
-  /** @param lineStart whether the output position is the start of a line */
+  /**
+   * @param lineStart whether the output position is the start of a line
+   */
   MarkdownLine(StringBuilder out, boolean lineStart) {
     this.out = out;
     this.start = lineStart ? out.length() : -1;
@@ -31,8 +33,10 @@ final class MarkdownLine {
   }
 
   void fragment(TextPart part, String text) {
-    if (part instanceof TextPart.Plain || part instanceof TextPart.Unknown
-        || part instanceof TextPart.CustomEmoji || part instanceof TextPart.MentionName) {
+    if (part instanceof TextPart.Plain
+        || part instanceof TextPart.Unknown
+        || part instanceof TextPart.CustomEmoji
+        || part instanceof TextPart.MentionName) {
       plain(text);
     } else if (part instanceof TextPart.Styled s) {
       styled(s.style(), text);
@@ -86,7 +90,9 @@ final class MarkdownLine {
           out.append('\\').append(c);
           break;
         case '_':
-          if (i > 0 && i + 1 < n && Character.isLetterOrDigit(text.charAt(i - 1))
+          if (i > 0
+              && i + 1 < n
+              && Character.isLetterOrDigit(text.charAt(i - 1))
               && Character.isLetterOrDigit(text.charAt(i + 1))) {
             out.append(c);
           } else {
@@ -170,8 +176,8 @@ final class MarkdownLine {
   }
 
   /**
-   * Wraps the text's core (without its leading and trailing whitespace) in Markdown delimiters
-   * when they are sure to open and close, else in HTML tags.
+   * Wraps the text's core (without its leading and trailing whitespace) in Markdown delimiters when
+   * they are sure to open and close, else in HTML tags.
    */
   private void delimited(String delimiter, String open, String close, String text) {
     int a = coreStart(text);
@@ -182,7 +188,8 @@ final class MarkdownLine {
     }
     plain(text.substring(0, a));
     String core = text.substring(a, b);
-    if (isWordish(core.codePointAt(0)) && isWordish(core.codePointBefore(core.length()))
+    if (isWordish(core.codePointAt(0))
+        && isWordish(core.codePointBefore(core.length()))
         && last() != delimiter.charAt(0)) {
       out.append(delimiter);
       plain(core);
@@ -216,8 +223,11 @@ final class MarkdownLine {
       return;
     }
     int fence = MarkdownText.longestRun(content, '`') + 1;
-    boolean unsafe = (fence >= 3 && atStart()) || last() == '`' || content.indexOf('\0') >= 0
-        || hasControl(content);
+    boolean unsafe =
+        (fence >= 3 && atStart())
+            || last() == '`'
+            || content.indexOf('\0') >= 0
+            || hasControl(content);
     if (unsafe) {
       out.append("<code>");
       plain(content);
@@ -225,8 +235,12 @@ final class MarkdownLine {
       return;
     }
     String ticks = "`".repeat(fence);
-    boolean pad = content.charAt(0) == '`' || content.charAt(content.length() - 1) == '`'
-        || (content.charAt(0) == ' ' && content.charAt(content.length() - 1) == ' ' && !content.isBlank());
+    boolean pad =
+        content.charAt(0) == '`'
+            || content.charAt(content.length() - 1) == '`'
+            || (content.charAt(0) == ' '
+                && content.charAt(content.length() - 1) == ' '
+                && !content.isBlank());
     out.append(ticks);
     if (pad) {
       out.append(' ');

@@ -7,22 +7,24 @@ import java.util.List;
 /**
  * Renders a message's formatted text as CommonMark that reads back as exactly the same text.
  *
- * <p>Every character that could start Markdown syntax is escaped where it could: always for
- * {@code \ * _ ` [ ] < | ~ $ ^} (an underscore inside a word excepted), at a line start for
- * {@code # > - + =} and ordered-list numbers, and where an entity, highlight or comment could form
- * for {@code & = %}. Leading whitespace becomes a character reference so it never makes an
- * indented code block. Telegram's line breaks become hard breaks (two trailing spaces), blank lines
- * paragraph breaks. Styles use Markdown delimiters when the delimiters are sure to work and inline
- * HTML ({@code <b>}, {@code <i>}, {@code <s>}) when they are not; underline and spoilers always use
- * HTML ({@code <u>}, {@code <span class="spoiler">}). Obsidian-only syntax never appears here.
+ * <p>Every character that could start Markdown syntax is escaped where it could: always for {@code
+ * \ * _ ` [ ] < | ~ $ ^} (an underscore inside a word excepted), at a line start for {@code # > - +
+ * =} and ordered-list numbers, and where an entity, highlight or comment could form for {@code & =
+ * %}. Leading whitespace becomes a character reference so it never makes an indented code block.
+ * Telegram's line breaks become hard breaks (two trailing spaces), blank lines paragraph breaks.
+ * Styles use Markdown delimiters when the delimiters are sure to work and inline HTML ({@code <b>},
+ * {@code <i>}, {@code <s>}) when they are not; underline and spoilers always use HTML ({@code <u>},
+ * {@code <span class="spoiler">}). Obsidian-only syntax never appears here.
  *
  * <p>Pure and thread-safe.
  */
 public final class MarkdownText {
 
   private static final TextPart SPACE = new TextPart.Plain(" ");
-  private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("@[A-Za-z0-9_]{1,64}");
-  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("(?is)^[a-z][a-z0-9+.-]*:.*");
+  private static final java.util.regex.Pattern USERNAME =
+      java.util.regex.Pattern.compile("@[A-Za-z0-9_]{1,64}");
+  private static final java.util.regex.Pattern SCHEME =
+      java.util.regex.Pattern.compile("(?is)^[a-z][a-z0-9+.-]*:.*");
 
   private MarkdownText() {}
 
@@ -67,8 +69,8 @@ public final class MarkdownText {
   }
 
   /**
-   * Renders formatted text as inline Markdown on one line: line breaks become spaces, blocks
-   * become inline spans. For texts placed inside a line, such as poll answers.
+   * Renders formatted text as inline Markdown on one line: line breaks become spaces, blocks become
+   * inline spans. For texts placed inside a line, such as poll answers.
    */
   public static String renderInline(List<TextPart> parts) {
     if (parts.isEmpty()) {
@@ -95,8 +97,8 @@ public final class MarkdownText {
   }
 
   /**
-   * Plain text in bold, for a place with whitespace or a line edge on both sides (a header):
-   * there {@code **} always works.
+   * Plain text in bold, for a place with whitespace or a line edge on both sides (a header): there
+   * {@code **} always works.
    */
   public static String strongSpaced(String raw) {
     String core = raw.strip();
@@ -244,19 +246,26 @@ public final class MarkdownText {
     if (part instanceof TextPart.Entity e) {
       return linkTarget(e) == null;
     }
-    return part instanceof TextPart.Plain || part instanceof TextPart.Unknown
-        || part instanceof TextPart.CustomEmoji || part instanceof TextPart.MentionName;
+    return part instanceof TextPart.Plain
+        || part instanceof TextPart.Unknown
+        || part instanceof TextPart.CustomEmoji
+        || part instanceof TextPart.MentionName;
   }
 
   /** Where an entity links to: mentions, e-mails, URLs and phone numbers link; the rest is text. */
   static String linkTarget(TextPart.Entity entity) {
     String trimmed = entity.text().strip();
     return switch (entity.kind()) {
-      case MENTION -> USERNAME.matcher(trimmed).matches() ? "https://t.me/" + trimmed.substring(1) : null;
-      case EMAIL -> trimmed.indexOf('@') > 0 && trimmed.indexOf(' ') < 0 && trimmed.indexOf('\n') < 0
-          ? "mailto:" + trimmed : null;
-      case LINK -> trimmed.isEmpty() || trimmed.indexOf(' ') >= 0 || trimmed.indexOf('\n') >= 0 ? null
-          : SCHEME.matcher(trimmed).matches() ? trimmed : "https://" + trimmed;
+      case MENTION ->
+          USERNAME.matcher(trimmed).matches() ? "https://t.me/" + trimmed.substring(1) : null;
+      case EMAIL ->
+          trimmed.indexOf('@') > 0 && trimmed.indexOf(' ') < 0 && trimmed.indexOf('\n') < 0
+              ? "mailto:" + trimmed
+              : null;
+      case LINK ->
+          trimmed.isEmpty() || trimmed.indexOf(' ') >= 0 || trimmed.indexOf('\n') >= 0
+              ? null
+              : SCHEME.matcher(trimmed).matches() ? trimmed : "https://" + trimmed;
       case PHONE -> phoneLink(trimmed);
       case HASHTAG, CASHTAG, BOT_COMMAND, BANK_CARD -> null;
     };
@@ -330,7 +339,12 @@ public final class MarkdownText {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < language.length() && sb.length() < 40; i++) {
       char c = language.charAt(i);
-      if (Character.isLetterOrDigit(c) || c == '+' || c == '#' || c == '-' || c == '.' || c == '_') {
+      if (Character.isLetterOrDigit(c)
+          || c == '+'
+          || c == '#'
+          || c == '-'
+          || c == '.'
+          || c == '_') {
         sb.append(c);
       }
     }

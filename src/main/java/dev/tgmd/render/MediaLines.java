@@ -27,20 +27,37 @@ final class MediaLines {
     }
     if (link instanceof MediaLink.Placeholder p) {
       String text = p.text();
-      String reason = text.contains("exceeds maximum size") ? " (it exceeds the export's size limit)"
-          : text.contains("unavailable") ? " (it was unavailable when exporting)" : "";
-      return icon(owner) + " " + MarkdownText.escapeInline(Labels.capitalize(what) + " not included in the export" + reason);
+      String reason =
+          text.contains("exceeds maximum size")
+              ? " (it exceeds the export's size limit)"
+              : text.contains("unavailable") ? " (it was unavailable when exporting)" : "";
+      return icon(owner)
+          + " "
+          + MarkdownText.escapeInline(
+              Labels.capitalize(what) + " not included in the export" + reason);
     }
     if (link instanceof MediaLink.NotCopied n) {
-      return icon(owner) + " " + MarkdownText.escapeInline(Labels.capitalize(what) + ": " + baseName(n.path()) + " (not copied)");
+      return icon(owner)
+          + " "
+          + MarkdownText.escapeInline(
+              Labels.capitalize(what) + ": " + baseName(n.path()) + " (not copied)");
     }
     if (link instanceof MediaLink.Missing m) {
-      return "⚠️ " + MarkdownText.escapeInline(Labels.capitalize(what) + " missing from the export: "
-          + Labels.abbreviate(m.path(), Labels.EXTRA_CHARS));
+      return "⚠️ "
+          + MarkdownText.escapeInline(
+              Labels.capitalize(what)
+                  + " missing from the export: "
+                  + Labels.abbreviate(m.path(), Labels.EXTRA_CHARS));
     }
     if (link instanceof MediaLink.Refused r) {
-      return "⚠️ " + MarkdownText.escapeInline(Labels.capitalize(what) + " not copied: " + r.reason() + " ("
-          + Labels.abbreviate(r.path(), Labels.EXTRA_CHARS) + ")");
+      return "⚠️ "
+          + MarkdownText.escapeInline(
+              Labels.capitalize(what)
+                  + " not copied: "
+                  + r.reason()
+                  + " ("
+                  + Labels.abbreviate(r.path(), Labels.EXTRA_CHARS)
+                  + ")");
     }
     throw new IllegalStateException("unhandled media link " + link.getClass());
   }
@@ -53,22 +70,42 @@ final class MediaLines {
     StringBuilder sb = new StringBuilder();
     if (owner instanceof Attachment.Document d && d.kind() == Attachment.DocumentKind.STICKER) {
       String emoji = d.stickerEmoji();
-      sb.append("Sticker").append(emoji == null ? "" : " " + MarkdownText.escapeInline(emoji)).append("  \n");
+      sb.append("Sticker")
+          .append(emoji == null ? "" : " " + MarkdownText.escapeInline(emoji))
+          .append("  \n");
     }
     if (embed && !isImage(name)) {
-      sb.append(icon(owner)).append(' ').append(MarkdownText.escapeInline(caption(owner, what, name))).append("  \n");
+      sb.append(icon(owner))
+          .append(' ')
+          .append(MarkdownText.escapeInline(caption(owner, what, name)))
+          .append("  \n");
     }
     if (embed) {
-      sb.append(flavor == Flavor.OBSIDIAN
-          ? "![[" + path + "]]"
-          : (isImage(name) ? "![" + MarkdownText.escapeInline(what) + "](" + MarkdownText.destination(path) + ")"
-              : "[" + MarkdownText.escapeInline(name) + "](" + MarkdownText.destination(path) + ")"));
+      sb.append(
+          flavor == Flavor.OBSIDIAN
+              ? "![[" + path + "]]"
+              : (isImage(name)
+                  ? "!["
+                      + MarkdownText.escapeInline(what)
+                      + "]("
+                      + MarkdownText.destination(path)
+                      + ")"
+                  : "["
+                      + MarkdownText.escapeInline(name)
+                      + "]("
+                      + MarkdownText.destination(path)
+                      + ")"));
     } else {
       String label = displayName(owner, name);
       sb.append(icon(owner)).append(' ');
-      sb.append(flavor == Flavor.OBSIDIAN
-          ? "[[" + path + "|" + Labels.wikiLabel(label) + "]]"
-          : "[" + MarkdownText.escapeInline(label) + "](" + MarkdownText.destination(path) + ")");
+      sb.append(
+          flavor == Flavor.OBSIDIAN
+              ? "[[" + path + "|" + Labels.wikiLabel(label) + "]]"
+              : "["
+                  + MarkdownText.escapeInline(label)
+                  + "]("
+                  + MarkdownText.destination(path)
+                  + ")");
       sb.append(" · ").append(ByteSizes.iec(s.size()));
     }
     return sb.toString();
@@ -79,13 +116,18 @@ final class MediaLines {
     StringBuilder sb = new StringBuilder(Labels.capitalize(what));
     if (owner instanceof Attachment.Document d) {
       String name = displayName(owner, storedName);
-      if (d.kind() == Attachment.DocumentKind.AUDIO_FILE || d.kind() == Attachment.DocumentKind.FILE
+      if (d.kind() == Attachment.DocumentKind.AUDIO_FILE
+          || d.kind() == Attachment.DocumentKind.FILE
           || d.kind() == Attachment.DocumentKind.VIDEO_FILE) {
         sb.append(" · ").append(name);
       }
       if (d.durationSeconds() != null) {
         int secs = d.durationSeconds();
-        sb.append(" · ").append(secs / 60).append(':').append(secs % 60 < 10 ? "0" : "").append(secs % 60);
+        sb.append(" · ")
+            .append(secs / 60)
+            .append(':')
+            .append(secs % 60 < 10 ? "0" : "")
+            .append(secs % 60);
       }
     }
     return sb.toString();
@@ -93,8 +135,10 @@ final class MediaLines {
 
   private static String displayName(Attachment owner, String storedName) {
     if (owner instanceof Attachment.Document d) {
-      if (d.kind() == Attachment.DocumentKind.AUDIO_FILE && (d.title() != null || d.performer() != null)) {
-        return (d.performer() == null ? "" : d.performer() + " – ") + (d.title() == null ? storedName : d.title());
+      if (d.kind() == Attachment.DocumentKind.AUDIO_FILE
+          && (d.title() != null || d.performer() != null)) {
+        return (d.performer() == null ? "" : d.performer() + " – ")
+            + (d.title() == null ? storedName : d.title());
       }
       if (d.fileName() != null && !d.fileName().isBlank()) {
         return d.fileName();
@@ -108,16 +152,31 @@ final class MediaLines {
       return false;
     }
     String ext = extension(name);
-    return isImage(name) || ext.equals("mp4") || ext.equals("webm") || ext.equals("mov")
-        || ext.equals("ogv") || ext.equals("mkv") || ext.equals("mp3") || ext.equals("ogg")
-        || ext.equals("oga") || ext.equals("opus") || ext.equals("m4a") || ext.equals("wav")
+    return isImage(name)
+        || ext.equals("mp4")
+        || ext.equals("webm")
+        || ext.equals("mov")
+        || ext.equals("ogv")
+        || ext.equals("mkv")
+        || ext.equals("mp3")
+        || ext.equals("ogg")
+        || ext.equals("oga")
+        || ext.equals("opus")
+        || ext.equals("m4a")
+        || ext.equals("wav")
         || ext.equals("flac");
   }
 
   private static boolean isImage(String name) {
     String ext = extension(name);
-    return ext.equals("jpg") || ext.equals("jpeg") || ext.equals("png") || ext.equals("gif")
-        || ext.equals("webp") || ext.equals("bmp") || ext.equals("svg") || ext.equals("avif");
+    return ext.equals("jpg")
+        || ext.equals("jpeg")
+        || ext.equals("png")
+        || ext.equals("gif")
+        || ext.equals("webp")
+        || ext.equals("bmp")
+        || ext.equals("svg")
+        || ext.equals("avif");
   }
 
   private static String extension(String name) {
@@ -152,8 +211,12 @@ final class MediaLines {
         case FILE -> "file";
       };
     }
-    if (a instanceof Attachment.Location || a instanceof Attachment.Venue || a instanceof Attachment.Poll
-        || a instanceof Attachment.Game || a instanceof Attachment.Invoice || a instanceof Attachment.TodoList
+    if (a instanceof Attachment.Location
+        || a instanceof Attachment.Venue
+        || a instanceof Attachment.Poll
+        || a instanceof Attachment.Game
+        || a instanceof Attachment.Invoice
+        || a instanceof Attachment.TodoList
         || a instanceof Attachment.Other) {
       return "file";
     }

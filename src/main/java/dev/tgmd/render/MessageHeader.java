@@ -28,11 +28,15 @@ final class MessageHeader {
     Message m = view.message();
     String time = view.time() == null ? "" : time(view.time());
     String at = time.isEmpty() ? "" : time + " · ";
-    List<String> lines = switch (m.kind()) {
-      case SERVICE -> serviceLines(view, at);
-      case UNSUPPORTED -> List.of(MarkdownText.emphasisSpaced(at + "A message this version of Telegram could not export"));
-      case MESSAGE -> senderLines(view, time);
-    };
+    List<String> lines =
+        switch (m.kind()) {
+          case SERVICE -> serviceLines(view, at);
+          case UNSUPPORTED ->
+              List.of(
+                  MarkdownText.emphasisSpaced(
+                      at + "A message this version of Telegram could not export"));
+          case MESSAGE -> senderLines(view, time);
+        };
     StringBuilder sb = new StringBuilder();
     if (flavor == Flavor.COMMONMARK) {
       sb.append("<a id=\"").append(view.anchor()).append("\"></a>");
@@ -79,9 +83,10 @@ final class MessageHeader {
     }
     lines.add(first.toString());
     if (m.forward() != null) {
-      lines.add(m.forward().from() == null || m.forward().from().isBlank()
-          ? "↪️ Forwarded (the sender is hidden)"
-          : "↪️ Forwarded from " + MarkdownText.escapeInline(m.forward().from().strip()));
+      lines.add(
+          m.forward().from() == null || m.forward().from().isBlank()
+              ? "↪️ Forwarded (the sender is hidden)"
+              : "↪️ Forwarded from " + MarkdownText.escapeInline(m.forward().from().strip()));
     }
     if (m.savedFrom() != null && !m.savedFrom().isBlank()) {
       lines.add("💾 Saved from " + MarkdownText.escapeInline(m.savedFrom().strip()));
@@ -115,8 +120,14 @@ final class MessageHeader {
   private static String time(LocalDateTime t) {
     int h = t.getHour();
     int m = t.getMinute();
-    return new String(new char[] {(char) ('0' + h / 10), (char) ('0' + h % 10), ':',
-        (char) ('0' + m / 10), (char) ('0' + m % 10)});
+    return new String(
+        new char[] {
+          (char) ('0' + h / 10),
+          (char) ('0' + h % 10),
+          ':',
+          (char) ('0' + m / 10),
+          (char) ('0' + m % 10)
+        });
   }
 
   private String replyLine(String prefix, ReplyTarget target) {

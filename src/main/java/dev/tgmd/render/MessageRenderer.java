@@ -9,19 +9,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Renders one message as a Markdown block: a header paragraph (sender, time, "edited", the
- * anchor, forward and reply lines), its files, its other content (polls, places, contacts...),
- * its text, and its reactions and buttons.
+ * Renders one message as a Markdown block: a header paragraph (sender, time, "edited", the anchor,
+ * forward and reply lines), its files, its other content (polls, places, contacts...), its text,
+ * and its reactions and buttons.
  *
- * <p>The message's text is rendered by {@link MarkdownText} and always stands in blocks of its
- * own, so that a CommonMark reader gets it back exactly; Obsidian-only syntax (wikilinks, block
- * ids, embeds) appears only in the header and file lines around it.
+ * <p>The message's text is rendered by {@link MarkdownText} and always stands in blocks of its own,
+ * so that a CommonMark reader gets it back exactly; Obsidian-only syntax (wikilinks, block ids,
+ * embeds) appears only in the header and file lines around it.
  *
  * <p>Every kind of attachment, reply target and file outcome is handled: one this class does not
  * know is a bug, and fails with an {@link IllegalStateException} rather than rendering nothing.
  *
- * <p>Pure and thread-safe: no I/O, no clock (it remembers senders' escaped names, a cache with
- * no effect on the output).
+ * <p>Pure and thread-safe: no I/O, no clock (it remembers senders' escaped names, a cache with no
+ * effect on the output).
  */
 public final class MessageRenderer {
 
@@ -75,7 +75,8 @@ public final class MessageRenderer {
    */
   public String assemble(RenderedMessage rendered, List<MediaLink> links, String toChatFolder) {
     if (links.size() != rendered.media().size()) {
-      throw new IllegalArgumentException("one link per file: " + rendered.media().size() + " files, " + links.size() + " links");
+      throw new IllegalArgumentException(
+          "one link per file: " + rendered.media().size() + " files, " + links.size() + " links");
     }
     Blocks blocks = new Blocks();
     blocks.add(rendered.header());
@@ -86,11 +87,19 @@ public final class MessageRenderer {
     return blocks.toString();
   }
 
-  /** The block of a message whose rendering failed: its header, so links to it still work, and why. */
+  /**
+   * The block of a message whose rendering failed: its header, so links to it still work, and why.
+   */
   public String failed(MessageView view, Throwable error) {
-    String why = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-    return header.of(view) + "\n\n⚠️ " + MarkdownText.escapeInline(
-        "This message could not be rendered (" + Labels.abbreviate(why, Labels.EXTRA_CHARS) + ").");
+    String why =
+        error.getClass().getSimpleName()
+            + (error.getMessage() == null ? "" : ": " + error.getMessage());
+    return header.of(view)
+        + "\n\n⚠️ "
+        + MarkdownText.escapeInline(
+            "This message could not be rendered ("
+                + Labels.abbreviate(why, Labels.EXTRA_CHARS)
+                + ").");
   }
 
   /**
@@ -110,7 +119,8 @@ public final class MessageRenderer {
         if (d.kind() == Attachment.DocumentKind.STICKER && d.stickerEmoji() != null) {
           return "Sticker " + d.stickerEmoji();
         }
-        return Labels.capitalize(MediaLines.describe(a)) + (d.fileName() == null ? "" : " " + Labels.abbreviate(d.fileName(), 40));
+        return Labels.capitalize(MediaLines.describe(a))
+            + (d.fileName() == null ? "" : " " + Labels.abbreviate(d.fileName(), 40));
       }
       if (a instanceof Attachment.Location || a instanceof Attachment.Venue) {
         return "📍 Location";

@@ -5,15 +5,16 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
- * A message with everything the renderer needs that the message alone does not say: its anchor,
- * its time in the chosen zone and what its reply (or pin) points at.
+ * A message with everything the renderer needs that the message alone does not say: its anchor, its
+ * time in the chosen zone and what its reply (or pin) points at.
  *
  * @param anchor the message's anchor in its note, unique there (e.g. {@code m12})
  * @param time when it was sent, in the export's time zone; null for entries without a date
  * @param reply what {@code reply_to_message_id} points at; null when not a reply
  * @param pinned what a {@code pin_message} action points at; null otherwise
  */
-public record MessageView(Message message, String anchor, LocalDateTime time, ReplyTarget reply, ReplyTarget pinned) {
+public record MessageView(
+    Message message, String anchor, LocalDateTime time, ReplyTarget reply, ReplyTarget pinned) {
 
   public MessageView {
     Objects.requireNonNull(message, "message");

@@ -84,7 +84,10 @@ public final class NoteFormat {
     sb.append("tags: [telegram]\n");
     sb.append("---\n\n");
     String title = h.topic() == null ? h.chat() : h.chat() + " · " + h.topic();
-    sb.append("# ").append(MarkdownText.escapeInline(title + (h.period().equals("all") ? "" : " · " + h.period())));
+    sb.append("# ")
+        .append(
+            MarkdownText.escapeInline(
+                title + (h.period().equals("all") ? "" : " · " + h.period())));
     sb.append("\n\n");
     return sb.toString();
   }
@@ -115,7 +118,9 @@ public final class NoteFormat {
     sb.append("# ").append(MarkdownText.escapeInline(c.chat())).append("\n\n");
     List<String> facts = new ArrayList<>();
     facts.add(Labels.capitalize(c.chatType().replace('_', ' ')));
-    facts.add(String.format(Locale.ROOT, "%,d %s", c.messages(), c.messages() == 1 ? "message" : "messages"));
+    facts.add(
+        String.format(
+            Locale.ROOT, "%,d %s", c.messages(), c.messages() == 1 ? "message" : "messages"));
     if (c.first() != null) {
       facts.add(c.first().toLocalDate() + " to " + c.last().toLocalDate());
     }
@@ -141,9 +146,12 @@ public final class NoteFormat {
         topic = e.topic();
         first = false;
       }
-      sb.append("- ").append(link(e.link(), e.period())).append(" · ")
+      sb.append("- ")
+          .append(link(e.link(), e.period()))
+          .append(" · ")
           .append(String.format(Locale.ROOT, "%,d", e.messages()))
-          .append(e.messages() == 1 ? " message" : " messages").append('\n');
+          .append(e.messages() == 1 ? " message" : " messages")
+          .append('\n');
     }
     return sb.toString();
   }
@@ -152,7 +160,11 @@ public final class NoteFormat {
     if (flavor == Flavor.OBSIDIAN) {
       return "[[" + link + "|" + Labels.wikiLabel(label) + "]]";
     }
-    return "[" + MarkdownText.escapeInline(label) + "](" + MarkdownText.destination(link + ".md") + ")";
+    return "["
+        + MarkdownText.escapeInline(label)
+        + "]("
+        + MarkdownText.destination(link + ".md")
+        + ")";
   }
 
   /** A YAML double-quoted scalar. */
@@ -180,7 +192,11 @@ public final class NoteFormat {
           sb.append("\\t");
           break;
         default:
-          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+          if (c < 0x20
+              || c == 0x7f
+              || (c >= 0x80 && c <= 0x9f)
+              || c == '\u2028'
+              || c == '\u2029'
               || c == '\uFEFF') {
             sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {

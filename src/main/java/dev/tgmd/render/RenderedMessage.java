@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A message rendered but for the lines of its files, which depend on where the files end up.
- * {@link MessageRenderer#assemble} puts the parts together.
+ * A message rendered but for the lines of its files, which depend on where the files end up. {@link
+ * MessageRenderer#assemble} puts the parts together.
  *
  * @param header the header paragraph: sender, time, anchor, forward and reply lines
  * @param media the files, in order, whose lines go between the header and the body

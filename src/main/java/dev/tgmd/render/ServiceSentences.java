@@ -14,34 +14,35 @@ import java.util.Map;
 final class ServiceSentences {
 
   /** Actions without fields worth naming: what the actor did. */
-  private static final Map<String, String> SIMPLE = Map.ofEntries(
-      Map.entry("clear_history", "cleared the history"),
-      Map.entry("take_screenshot", "took a screenshot"),
-      Map.entry("edit_group_photo", "changed the group photo"),
-      Map.entry("delete_group_photo", "removed the group photo"),
-      Map.entry("join_group_by_request", "joined the group (request approved)"),
-      Map.entry("joined_telegram", "joined Telegram"),
-      Map.entry("group_call", "started a video chat"),
-      Map.entry("group_call_scheduled", "scheduled a video chat"),
-      Map.entry("invite_to_group_call", "invited members to the video chat"),
-      Map.entry("edit_chat_theme", "changed the chat theme"),
-      Map.entry("allow_sending_messages", "allowed the bot to send messages"),
-      Map.entry("proximity_reached", "is nearby"),
-      Map.entry("requested_peer", "shared a chat with the bot"),
-      Map.entry("score_in_game", "scored in a game"),
-      Map.entry("send_payment", "sent a payment"),
-      Map.entry("set_messages_ttl", "changed the auto-delete timer"),
-      Map.entry("boost_apply", "boosted the group"),
-      Map.entry("suggest_profile_photo", "suggested a profile photo"),
-      Map.entry("set_chat_wallpaper", "changed the chat wallpaper"),
-      Map.entry("gift_premium", "sent a Telegram Premium gift"),
-      Map.entry("send_star_gift", "sent a gift"),
-      Map.entry("star_gift", "sent a gift"),
-      Map.entry("giveaway_launch", "launched a giveaway"),
-      Map.entry("giveaway_results", "announced the giveaway results"),
-      Map.entry("web_app_data_sent", "sent data from a web app"),
-      Map.entry("bot_allowed", "allowed a bot"),
-      Map.entry("custom_action", "did something"));
+  private static final Map<String, String> SIMPLE =
+      Map.ofEntries(
+          Map.entry("clear_history", "cleared the history"),
+          Map.entry("take_screenshot", "took a screenshot"),
+          Map.entry("edit_group_photo", "changed the group photo"),
+          Map.entry("delete_group_photo", "removed the group photo"),
+          Map.entry("join_group_by_request", "joined the group (request approved)"),
+          Map.entry("joined_telegram", "joined Telegram"),
+          Map.entry("group_call", "started a video chat"),
+          Map.entry("group_call_scheduled", "scheduled a video chat"),
+          Map.entry("invite_to_group_call", "invited members to the video chat"),
+          Map.entry("edit_chat_theme", "changed the chat theme"),
+          Map.entry("allow_sending_messages", "allowed the bot to send messages"),
+          Map.entry("proximity_reached", "is nearby"),
+          Map.entry("requested_peer", "shared a chat with the bot"),
+          Map.entry("score_in_game", "scored in a game"),
+          Map.entry("send_payment", "sent a payment"),
+          Map.entry("set_messages_ttl", "changed the auto-delete timer"),
+          Map.entry("boost_apply", "boosted the group"),
+          Map.entry("suggest_profile_photo", "suggested a profile photo"),
+          Map.entry("set_chat_wallpaper", "changed the chat wallpaper"),
+          Map.entry("gift_premium", "sent a Telegram Premium gift"),
+          Map.entry("send_star_gift", "sent a gift"),
+          Map.entry("star_gift", "sent a gift"),
+          Map.entry("giveaway_launch", "launched a giveaway"),
+          Map.entry("giveaway_results", "announced the giveaway results"),
+          Map.entry("web_app_data_sent", "sent data from a web app"),
+          Map.entry("bot_allowed", "allowed a bot"),
+          Map.entry("custom_action", "did something"));
 
   private ServiceSentences() {}
 
@@ -64,7 +65,9 @@ final class ServiceSentences {
     }
     if (a instanceof ServiceAction.JoinedByLink j) {
       String inviter = j.inviter();
-      return actor + " joined the group via an invite link" + (inviter == null ? "" : " from " + inviter);
+      return actor
+          + " joined the group via an invite link"
+          + (inviter == null ? "" : " from " + inviter);
     }
     if (a instanceof ServiceAction.TitleChanged t) {
       return actor + " changed the name to" + title(t.title());
@@ -109,14 +112,18 @@ final class ServiceSentences {
       String period = field(o.fields(), "period", "period_seconds");
       if (period != null && period.matches("\\d{1,12}")) {
         long seconds = Long.parseLong(period);
-        return seconds == 0 ? actor + " turned off auto-delete"
+        return seconds == 0
+            ? actor + " turned off auto-delete"
             : actor + " set messages to auto-delete after " + Durations.of(seconds);
       }
     }
     String simple = SIMPLE.get(o.type());
-    String sentence = simple != null ? actor + " " + simple
-        : o.type().isEmpty() ? actor + ": service message"
-        : actor + ": " + o.type().replace('_', ' ');
+    String sentence =
+        simple != null
+            ? actor + " " + simple
+            : o.type().isEmpty()
+                ? actor + ": service message"
+                : actor + ": " + o.type().replace('_', ' ');
     List<ExtraField> fields = o.fields();
     return fields.isEmpty() ? sentence : sentence + " (" + Labels.fieldsText(fields) + ")";
   }

@@ -17,7 +17,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * </ul>
  */
 @JsonPropertyOrder({"hits", "misses", "hit_rate_pct", "evictions", "entries", "size_bytes"})
-@JsonIgnoreProperties(value = {"hit_rate_pct"}, allowGetters = true)
+@JsonIgnoreProperties(
+    value = {"hit_rate_pct"},
+    allowGetters = true)
 public record CacheReport(
     @JsonProperty("hits") long hits,
     @JsonProperty("misses") long misses,

@@ -18,7 +18,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *     (the run failed while writing it; its notes were discarded)
  */
 @JsonPropertyOrder({
-  "id", "name", "type", "messages", "notes", "media_files", "duration_s", "status"
+  "id",
+  "name",
+  "type",
+  "messages",
+  "notes",
+  "media_files",
+  "duration_s",
+  "status"
 })
 public record ChatReport(
     @JsonProperty("id") long id,

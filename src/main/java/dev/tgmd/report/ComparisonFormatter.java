@@ -77,11 +77,18 @@ public final class ComparisonFormatter {
 
     TextTable t = new TextTable("<figure", ">before", ">after", ">ratio", ">change");
     section(t, "Run");
-    figure(t, "duration", Unit.SECONDS, Better.LOWER, before.run().durationS(), after.run().durationS());
+    figure(
+        t,
+        "duration",
+        Unit.SECONDS,
+        Better.LOWER,
+        before.run().durationS(),
+        after.run().durationS());
 
     section(t, "Totals");
     for (Total total : Total.values()) {
-      Unit unit = total == Total.MEDIA_BYTES || total == Total.BYTES_WRITTEN ? Unit.BYTES : Unit.COUNT;
+      Unit unit =
+          total == Total.MEDIA_BYTES || total == Total.BYTES_WRITTEN ? Unit.BYTES : Unit.COUNT;
       Better better = total == Total.MESSAGES_FAILED ? Better.LOWER : Better.NEITHER;
       figure(
           t,
@@ -96,16 +103,26 @@ public final class ComparisonFormatter {
       StageReport s0 = before.stages().get(stage);
       StageReport s1 = after.stages().get(stage);
       section(t, "Stage " + stage);
-      this.<StageReport>figureOf(t, "items", Unit.COUNT, Better.NEITHER, s0, s1, s -> (double) s.count());
-      this.<StageReport>figureOf(t, "errors", Unit.COUNT, Better.LOWER, s0, s1, s -> (double) s.errors());
-      this.<StageReport>figureOf(t, "busy", Unit.SECONDS, Better.LOWER, s0, s1, StageReport::totalS);
-      this.<StageReport>figureOf(t, "avg/item", Unit.SECONDS, Better.LOWER, s0, s1, StageReport::avgS);
-      this.<StageReport>figureOf(t, "p50/item", Unit.SECONDS, Better.LOWER, s0, s1, StageReport::p50S);
-      this.<StageReport>figureOf(t, "p95/item", Unit.SECONDS, Better.LOWER, s0, s1, StageReport::p95S);
-      this.<StageReport>figureOf(t, "p99/item", Unit.SECONDS, Better.LOWER, s0, s1, StageReport::p99S);
-      this.<StageReport>figureOf(t, "throughput", Unit.RATE, Better.HIGHER, s0, s1, StageReport::throughputPerS);
-      this.<StageReport>figureOf(t, "utilization", Unit.FRACTION, Better.NEITHER, s0, s1, StageReport::utilization);
-      this.<StageReport>figureOf(t, "workers", Unit.COUNT, Better.NEITHER, s0, s1, s -> (double) s.workers());
+      this.<StageReport>figureOf(
+          t, "items", Unit.COUNT, Better.NEITHER, s0, s1, s -> (double) s.count());
+      this.<StageReport>figureOf(
+          t, "errors", Unit.COUNT, Better.LOWER, s0, s1, s -> (double) s.errors());
+      this.<StageReport>figureOf(
+          t, "busy", Unit.SECONDS, Better.LOWER, s0, s1, StageReport::totalS);
+      this.<StageReport>figureOf(
+          t, "avg/item", Unit.SECONDS, Better.LOWER, s0, s1, StageReport::avgS);
+      this.<StageReport>figureOf(
+          t, "p50/item", Unit.SECONDS, Better.LOWER, s0, s1, StageReport::p50S);
+      this.<StageReport>figureOf(
+          t, "p95/item", Unit.SECONDS, Better.LOWER, s0, s1, StageReport::p95S);
+      this.<StageReport>figureOf(
+          t, "p99/item", Unit.SECONDS, Better.LOWER, s0, s1, StageReport::p99S);
+      this.<StageReport>figureOf(
+          t, "throughput", Unit.RATE, Better.HIGHER, s0, s1, StageReport::throughputPerS);
+      this.<StageReport>figureOf(
+          t, "utilization", Unit.FRACTION, Better.NEITHER, s0, s1, StageReport::utilization);
+      this.<StageReport>figureOf(
+          t, "workers", Unit.COUNT, Better.NEITHER, s0, s1, s -> (double) s.workers());
     }
     if (!before.stages().isEmpty() || !after.stages().isEmpty()) {
       String b0 = Objects.requireNonNullElse(before.bottleneck(), Fmt.NONE);
@@ -116,30 +133,55 @@ public final class ComparisonFormatter {
     section(t, "Resources");
     ResourceReport r0 = before.resources();
     ResourceReport r1 = after.resources();
-    this.<ResourceReport>figureOf(t, "CPU avg (one core)", Unit.PERCENT, Better.LOWER, r0, r1, ResourceReport::cpuPercentAvg);
-    this.<ResourceReport>figureOf(t, "CPU peak (one core)", Unit.PERCENT, Better.LOWER, r0, r1, ResourceReport::cpuPercentPeak);
-    this.<ResourceReport>figureOf(t, "RSS avg", Unit.MB, Better.LOWER, r0, r1, ResourceReport::rssMbAvg);
-    this.<ResourceReport>figureOf(t, "RSS peak", Unit.MB, Better.LOWER, r0, r1, ResourceReport::rssMbPeak);
-    this.<ResourceReport>figureOf(t, "heap peak", Unit.MB, Better.LOWER, r0, r1, ResourceReport::heapMbPeak);
-    this.<ResourceReport>figureOf(t, "GC collections", Unit.COUNT, Better.LOWER, r0, r1, r -> toDouble(r.gcCount()));
-    this.<ResourceReport>figureOf(t, "GC time", Unit.SECONDS, Better.LOWER, r0, r1, ResourceReport::gcTimeS);
-    this.<ResourceReport>figureOf(t, "threads peak", Unit.COUNT, Better.NEITHER, r0, r1, r -> toDouble(r.threadsPeak()));
-    this.<ResourceReport>figureOf(t, "disk read", Unit.MB, Better.NEITHER, r0, r1, ResourceReport::diskReadMb);
-    this.<ResourceReport>figureOf(t, "disk written", Unit.MB, Better.NEITHER, r0, r1, ResourceReport::diskWriteMb);
-    this.<ResourceReport>figureOf(t, "net received", Unit.MB, Better.NEITHER, r0, r1, ResourceReport::netRecvMb);
-    this.<ResourceReport>figureOf(t, "net sent", Unit.MB, Better.NEITHER, r0, r1, ResourceReport::netSentMb);
-    this.<ResourceReport>figureOf(t, "samples", Unit.COUNT, Better.NEITHER, r0, r1, r -> (double) r.sampleCount());
+    this.<ResourceReport>figureOf(
+        t, "CPU avg (one core)", Unit.PERCENT, Better.LOWER, r0, r1, ResourceReport::cpuPercentAvg);
+    this.<ResourceReport>figureOf(
+        t,
+        "CPU peak (one core)",
+        Unit.PERCENT,
+        Better.LOWER,
+        r0,
+        r1,
+        ResourceReport::cpuPercentPeak);
+    this.<ResourceReport>figureOf(
+        t, "RSS avg", Unit.MB, Better.LOWER, r0, r1, ResourceReport::rssMbAvg);
+    this.<ResourceReport>figureOf(
+        t, "RSS peak", Unit.MB, Better.LOWER, r0, r1, ResourceReport::rssMbPeak);
+    this.<ResourceReport>figureOf(
+        t, "heap peak", Unit.MB, Better.LOWER, r0, r1, ResourceReport::heapMbPeak);
+    this.<ResourceReport>figureOf(
+        t, "GC collections", Unit.COUNT, Better.LOWER, r0, r1, r -> toDouble(r.gcCount()));
+    this.<ResourceReport>figureOf(
+        t, "GC time", Unit.SECONDS, Better.LOWER, r0, r1, ResourceReport::gcTimeS);
+    this.<ResourceReport>figureOf(
+        t, "threads peak", Unit.COUNT, Better.NEITHER, r0, r1, r -> toDouble(r.threadsPeak()));
+    this.<ResourceReport>figureOf(
+        t, "disk read", Unit.MB, Better.NEITHER, r0, r1, ResourceReport::diskReadMb);
+    this.<ResourceReport>figureOf(
+        t, "disk written", Unit.MB, Better.NEITHER, r0, r1, ResourceReport::diskWriteMb);
+    this.<ResourceReport>figureOf(
+        t, "net received", Unit.MB, Better.NEITHER, r0, r1, ResourceReport::netRecvMb);
+    this.<ResourceReport>figureOf(
+        t, "net sent", Unit.MB, Better.NEITHER, r0, r1, ResourceReport::netSentMb);
+    this.<ResourceReport>figureOf(
+        t, "samples", Unit.COUNT, Better.NEITHER, r0, r1, r -> (double) r.sampleCount());
 
     for (String cache : union(before.caches().keySet(), after.caches().keySet())) {
       CacheReport c0 = before.caches().get(cache);
       CacheReport c1 = after.caches().get(cache);
       section(t, "Cache " + cache);
-      this.<CacheReport>figureOf(t, "hits", Unit.COUNT, Better.NEITHER, c0, c1, c -> (double) c.hits());
-      this.<CacheReport>figureOf(t, "misses", Unit.COUNT, Better.NEITHER, c0, c1, c -> (double) c.misses());
-      this.<CacheReport>figureOf(t, "hit rate", Unit.PERCENT, Better.HIGHER, c0, c1, CacheReport::hitRatePct);
-      this.<CacheReport>figureOf(t, "evictions", Unit.COUNT, Better.NEITHER, c0, c1, c -> (double) c.evictions());
-      this.<CacheReport>figureOf(t, "entries", Unit.COUNT, Better.NEITHER, c0, c1, c -> (double) c.entries());
-      this.<CacheReport>figureOf(t, "size", Unit.BYTES, Better.NEITHER, c0, c1, c -> (double) c.sizeBytes());
+      this.<CacheReport>figureOf(
+          t, "hits", Unit.COUNT, Better.NEITHER, c0, c1, c -> (double) c.hits());
+      this.<CacheReport>figureOf(
+          t, "misses", Unit.COUNT, Better.NEITHER, c0, c1, c -> (double) c.misses());
+      this.<CacheReport>figureOf(
+          t, "hit rate", Unit.PERCENT, Better.HIGHER, c0, c1, CacheReport::hitRatePct);
+      this.<CacheReport>figureOf(
+          t, "evictions", Unit.COUNT, Better.NEITHER, c0, c1, c -> (double) c.evictions());
+      this.<CacheReport>figureOf(
+          t, "entries", Unit.COUNT, Better.NEITHER, c0, c1, c -> (double) c.entries());
+      this.<CacheReport>figureOf(
+          t, "size", Unit.BYTES, Better.NEITHER, c0, c1, c -> (double) c.sizeBytes());
     }
 
     section(t, "Failures");

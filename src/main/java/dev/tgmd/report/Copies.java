@@ -11,8 +11,8 @@ final class Copies {
   private Copies() {}
 
   /**
-   * An unmodifiable copy that keeps the iteration order of {@code map}; rejects blank names and null
-   * values.
+   * An unmodifiable copy that keeps the iteration order of {@code map}; rejects blank names and
+   * null values.
    */
   static <V> Map<String, V> ordered(Map<String, V> map, String what) {
     if (map == null) {

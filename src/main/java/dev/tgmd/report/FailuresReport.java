@@ -20,7 +20,8 @@ public record FailuresReport(
     Num.nonNegative(count, "count");
     first = List.copyOf(first);
     if (first.size() > KEPT) {
-      throw new IllegalArgumentException("at most " + KEPT + " failures are kept, not " + first.size());
+      throw new IllegalArgumentException(
+          "at most " + KEPT + " failures are kept, not " + first.size());
     }
     if (count < first.size()) {
       throw new IllegalArgumentException(

@@ -21,8 +21,8 @@ final class Fmt {
   }
 
   /**
-   * A duration with a unit that suits it: {@code 850 ns}, {@code 12.3 us}, {@code 45.6 ms},
-   * {@code 7.89 s}, {@code 12m 05s}, {@code 2h 03m}.
+   * A duration with a unit that suits it: {@code 850 ns}, {@code 12.3 us}, {@code 45.6 ms}, {@code
+   * 7.89 s}, {@code 12m 05s}, {@code 2h 03m}.
    */
   static String seconds(Double s) {
     if (s == null) {

@@ -23,10 +23,21 @@ import java.util.Map;
  * @param chats the exported chats, in export order
  */
 @JsonPropertyOrder({
-  "schema_version", "tool", "run", "totals", "stages", "bottleneck", "queues", "resources",
-  "caches", "failures", "chats"
+  "schema_version",
+  "tool",
+  "run",
+  "totals",
+  "stages",
+  "bottleneck",
+  "queues",
+  "resources",
+  "caches",
+  "failures",
+  "chats"
 })
-@JsonIgnoreProperties(value = {"bottleneck"}, allowGetters = true)
+@JsonIgnoreProperties(
+    value = {"bottleneck"},
+    allowGetters = true)
 public record MetricsReport(
     @JsonProperty("schema_version") int schemaVersion,
     @JsonProperty("tool") ToolInfo tool,
@@ -88,8 +99,8 @@ public record MetricsReport(
   }
 
   /**
-   * The stage with the highest utilization, the first such stage on a tie; null when no stage has
-   * a utilization (no stage, or no wall time).
+   * The stage with the highest utilization, the first such stage on a tie; null when no stage has a
+   * utilization (no stage, or no wall time).
    */
   @JsonProperty("bottleneck")
   public String bottleneck() {

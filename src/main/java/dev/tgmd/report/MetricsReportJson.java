@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -110,7 +108,8 @@ public final class MetricsReportJson {
       throw new MetricsReportException(source, "not JSON: " + jsonProblem(e), e);
     }
     if (tree == null || tree.isMissingNode() || !tree.isObject()) {
-      throw new MetricsReportException(source, "not a tgmd metrics report: not a JSON object", null);
+      throw new MetricsReportException(
+          source, "not a tgmd metrics report: not a JSON object", null);
     }
     JsonNode version = tree.get("schema_version");
     if (version == null) {
@@ -137,7 +136,8 @@ public final class MetricsReportJson {
   private static String jsonProblem(JacksonException e) {
     String message = e.getOriginalMessage();
     if (e.getLocation() != null) {
-      message += " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      message +=
+          " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
     return Num.oneLine(message, 200);
   }
@@ -160,7 +160,8 @@ public final class MetricsReportJson {
       if (path.isEmpty()) {
         return "missing key " + key;
       }
-      return "missing key " + (path.equals(key) || path.endsWith("." + key) ? path : path + "." + key);
+      return "missing key "
+          + (path.equals(key) || path.endsWith("." + key) ? path : path + "." + key);
     } else if (m instanceof ValueInstantiationException && m.getCause() != null) {
       what = m.getCause().getMessage();
     } else if (m instanceof InvalidFormatException) {
@@ -230,7 +231,8 @@ public final class MetricsReportJson {
       try {
         return Instant.parse(text);
       } catch (DateTimeParseException e) {
-        return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 UTC instant");
+        return (Instant)
+            ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 UTC instant");
       }
     }
   }
@@ -255,7 +257,9 @@ public final class MetricsReportJson {
         gen.writeNull();
       } else {
         String text =
-            new BigDecimal(Double.toString(Num.significant(d))).stripTrailingZeros().toPlainString();
+            new BigDecimal(Double.toString(Num.significant(d)))
+                .stripTrailingZeros()
+                .toPlainString();
         gen.writeNumber(text.indexOf('.') < 0 ? text + ".0" : text);
       }
     }

@@ -18,7 +18,9 @@ public final class Num {
     return bytes / BYTES_PER_MB;
   }
 
-  /** {@code numerator / denominator}, or null when the denominator is zero or the result not finite. */
+  /**
+   * {@code numerator / denominator}, or null when the denominator is zero or the result not finite.
+   */
   public static Double ratio(double numerator, double denominator) {
     if (denominator == 0) {
       return null;
@@ -80,8 +82,8 @@ public final class Num {
       new java.math.MathContext(SIGNIFICANT_DIGITS, java.math.RoundingMode.HALF_EVEN);
 
   /**
-   * A finite value rounded to {@value #SIGNIFICANT_DIGITS} significant digits, so that reports
-   * show {@code 0.00000237114} rather than {@code 0.0000023711409999999997}. Idempotent.
+   * A finite value rounded to {@value #SIGNIFICANT_DIGITS} significant digits, so that reports show
+   * {@code 0.00000237114} rather than {@code 0.0000023711409999999997}. Idempotent.
    */
   public static double significant(double value) {
     if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {

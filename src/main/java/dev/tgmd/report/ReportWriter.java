@@ -258,7 +258,8 @@ final class ReportWriter {
   }
 
   static String plain(double d) {
-    String text = new BigDecimal(Double.toString(Num.significant(d))).stripTrailingZeros().toPlainString();
+    String text =
+        new BigDecimal(Double.toString(Num.significant(d))).stripTrailingZeros().toPlainString();
     return text.indexOf('.') < 0 ? text + ".0" : text;
   }
 }

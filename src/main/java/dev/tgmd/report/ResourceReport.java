@@ -44,11 +44,29 @@ import java.util.List;
  *     evenly spread over the run, the last sample always included
  */
 @JsonPropertyOrder({
-  "interval_s", "started_at", "duration_s", "sample_count", "overhead_s", "cores",
-  "cpu_percent_avg", "cpu_percent_peak", "cpu_machine_percent_avg", "cpu_machine_percent_peak",
-  "rss_mb_avg", "rss_mb_peak", "rss_peak_source", "heap_mb_peak", "heap_committed_mb_peak",
-  "gc_count", "gc_time_s", "threads_peak", "disk_read_mb", "disk_write_mb", "net_recv_mb",
-  "net_sent_mb", "samples"
+  "interval_s",
+  "started_at",
+  "duration_s",
+  "sample_count",
+  "overhead_s",
+  "cores",
+  "cpu_percent_avg",
+  "cpu_percent_peak",
+  "cpu_machine_percent_avg",
+  "cpu_machine_percent_peak",
+  "rss_mb_avg",
+  "rss_mb_peak",
+  "rss_peak_source",
+  "heap_mb_peak",
+  "heap_committed_mb_peak",
+  "gc_count",
+  "gc_time_s",
+  "threads_peak",
+  "disk_read_mb",
+  "disk_write_mb",
+  "net_recv_mb",
+  "net_sent_mb",
+  "samples"
 })
 public record ResourceReport(
     @JsonProperty("interval_s") double intervalS,

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * One sample of the process's resources, an entry of {@code resources.samples[]}. Immutable. Every
- * figure but {@code t_s} is null when its probe failed or is not supported on this system.
- * Counters ({@code gc_*}, {@code disk_*}, {@code net_*}) are cumulative since the first sample of
- * the run, so the last sample holds the run's totals.
+ * figure but {@code t_s} is null when its probe failed or is not supported on this system. Counters
+ * ({@code gc_*}, {@code disk_*}, {@code net_*}) are cumulative since the first sample of the run,
+ * so the last sample holds the run's totals.
  *
  * @param tS seconds since the monitor was started
  * @param cpuPercent process CPU time over the wall time since the previous sample, in percent of
@@ -26,8 +26,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param netSentMb bytes the machine sent likewise, MiB
  */
 @JsonPropertyOrder({
-  "t_s", "cpu_percent", "cpu_machine_percent", "rss_mb", "heap_used_mb", "heap_committed_mb",
-  "gc_count", "gc_time_s", "threads", "disk_read_mb", "disk_write_mb", "net_recv_mb", "net_sent_mb"
+  "t_s",
+  "cpu_percent",
+  "cpu_machine_percent",
+  "rss_mb",
+  "heap_used_mb",
+  "heap_committed_mb",
+  "gc_count",
+  "gc_time_s",
+  "threads",
+  "disk_read_mb",
+  "disk_write_mb",
+  "net_recv_mb",
+  "net_sent_mb"
 })
 public record ResourceSample(
     @JsonProperty("t_s") double tS,
@@ -44,9 +55,7 @@ public record ResourceSample(
     @JsonProperty("net_recv_mb") Double netRecvMb,
     @JsonProperty("net_sent_mb") Double netSentMb) {
 
-  /**
-   * Validates: every figure non-negative; NaN and infinities become null (0 for {@code t_s}).
-   */
+  /** Validates: every figure non-negative; NaN and infinities become null (0 for {@code t_s}). */
   public ResourceSample {
     tS = Num.nonNegative(tS, "t_s");
     cpuPercent = Num.nonNegativeOrNull(cpuPercent, "cpu_percent");

@@ -21,7 +21,14 @@ import java.util.Map;
  * @param options the options of the run by name, sorted by name
  */
 @JsonPropertyOrder({
-  "status", "error", "started_at", "finished_at", "duration_s", "input", "output", "options"
+  "status",
+  "error",
+  "started_at",
+  "finished_at",
+  "duration_s",
+  "input",
+  "output",
+  "options"
 })
 public record RunInfo(
     @JsonProperty("status") RunStatus status,

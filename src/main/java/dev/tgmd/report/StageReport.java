@@ -12,14 +12,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * <ul>
  *   <li>{@code count}: items counted by {@code StageTimer.endBatch}, summed over all workers.
  *   <li>{@code errors}: failed items reported by {@code StageTimer.endBatch}.
- *   <li>{@code total_s}: busy time in seconds, the sum over all workers of the time between
- *       {@code StageTimer.startBatch} and {@code StageTimer.endBatch} (every batch is timed).
+ *   <li>{@code total_s}: busy time in seconds, the sum over all workers of the time between {@code
+ *       StageTimer.startBatch} and {@code StageTimer.endBatch} (every batch is timed).
  *   <li>{@code avg_s} (derived): {@code total_s / count}, busy seconds per item, batch overhead
  *       included; null when {@code count} is 0.
  *   <li>{@code min_s}, {@code max_s}, {@code p50_s}, {@code p95_s}, {@code p99_s}: latency of one
- *       item ({@code StageTimer.startItem} to {@code StageTimer.endItem}) over the
- *       <em>sampled</em> items only, in seconds, within 0.1% (3 significant digits); null when no
- *       item was sampled.
+ *       item ({@code StageTimer.startItem} to {@code StageTimer.endItem}) over the <em>sampled</em>
+ *       items only, in seconds, within 0.1% (3 significant digits); null when no item was sampled.
  *   <li>{@code throughput_per_s} (derived): {@code count / wall_s}, items per second of the stage's
  *       wall time; null when {@code wall_s} is 0.
  *   <li>{@code workers}: threads working in the stage.
@@ -34,8 +33,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * passed in become 0, or null for the nullable figures).
  */
 @JsonPropertyOrder({
-  "count", "errors", "total_s", "avg_s", "min_s", "max_s", "p50_s", "p95_s", "p99_s",
-  "throughput_per_s", "workers", "utilization", "wall_s", "sampled"
+  "count",
+  "errors",
+  "total_s",
+  "avg_s",
+  "min_s",
+  "max_s",
+  "p50_s",
+  "p95_s",
+  "p99_s",
+  "throughput_per_s",
+  "workers",
+  "utilization",
+  "wall_s",
+  "sampled"
 })
 @JsonIgnoreProperties(
     value = {"avg_s", "throughput_per_s", "utilization"},

@@ -7,8 +7,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Turns a {@link MetricsReport} into a summary for people: the run, its totals, a stage table
- * (the bottleneck marked with {@code *}), queues, a resource block, a cache table and the first
+ * Turns a {@link MetricsReport} into a summary for people: the run, its totals, a stage table (the
+ * bottleneck marked with {@code *}), queues, a resource block, a cache table and the first
  * failures. Columns stay aligned whatever the names and figures; every figure shows its unit; a
  * figure that is unknown shows {@code -}. Thread-safe and immutable.
  *
@@ -103,8 +103,15 @@ public final class SummaryFormatter {
     String bottleneck = report.bottleneck();
     TextTable t =
         new TextTable(
-            "<  stage", ">items", ">errors", ">busy", ">avg/item", ">p95/item", ">throughput",
-            ">util", ">workers");
+            "<  stage",
+            ">items",
+            ">errors",
+            ">busy",
+            ">avg/item",
+            ">p95/item",
+            ">throughput",
+            ">util",
+            ">workers");
     for (Map.Entry<String, StageReport> e : report.stages().entrySet()) {
       StageReport s = e.getValue();
       boolean isBottleneck = e.getKey().equals(bottleneck);
@@ -191,7 +198,11 @@ public final class SummaryFormatter {
             + (ResourceReport.PEAK_FROM_VMHWM.equals(r.rssPeakSource()) ? " (VmHWM)" : ""));
     t.row(
         "heap",
-        "peak " + Fmt.mb(r.heapMbPeak()) + " used, " + Fmt.mb(r.heapCommittedMbPeak()) + " committed");
+        "peak "
+            + Fmt.mb(r.heapMbPeak())
+            + " used, "
+            + Fmt.mb(r.heapCommittedMbPeak())
+            + " committed");
     t.row(
         "GC",
         (r.gcCount() == null ? Fmt.NONE : Fmt.count(r.gcCount()))
@@ -212,8 +223,7 @@ public final class SummaryFormatter {
     }
     section(out, "Caches");
     TextTable t =
-        new TextTable(
-            "<cache", ">hits", ">misses", ">hit rate", ">evictions", ">entries", ">size");
+        new TextTable("<cache", ">hits", ">misses", ">hit rate", ">evictions", ">entries", ">size");
     caches.forEach(
         (name, c) ->
             t.row(
@@ -251,7 +261,8 @@ public final class SummaryFormatter {
     }
     Map<String, Long> byStatus =
         report.chats().stream()
-            .collect(Collectors.groupingBy(ChatReport::status, TreeMap::new, Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(ChatReport::status, TreeMap::new, Collectors.counting()));
     out.append('\n')
         .append(style.cyan("Chats"))
         .append(": ")

@@ -42,8 +42,8 @@ final class TextTable {
   }
 
   /**
-   * Adds a row whose cells are highlighted one by one: {@code styles[i]} (null for none) is
-   * applied to the padded cell {@code i}.
+   * Adds a row whose cells are highlighted one by one: {@code styles[i]} (null for none) is applied
+   * to the padded cell {@code i}.
    */
   TextTable styledRow(List<UnaryOperator<String>> styles, String... cells) {
     if (cells.length != headers.length || styles.size() != headers.length) {
@@ -64,7 +64,10 @@ final class TextTable {
     return rows.isEmpty();
   }
 
-  /** Appends the table, each line starting with {@code indent}; the header styled with {@code header}. */
+  /**
+   * Appends the table, each line starting with {@code indent}; the header styled with {@code
+   * header}.
+   */
   void appendTo(StringBuilder out, String indent, UnaryOperator<String> header) {
     int[] width = new int[headers.length];
     for (int i = 0; i < headers.length; i++) {

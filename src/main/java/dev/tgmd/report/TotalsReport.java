@@ -8,8 +8,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * Total}, keyed by {@link Total#key()}. Immutable.
  */
 @JsonPropertyOrder({
-  "chats", "messages", "messages_failed", "notes", "media_files", "media_bytes", "media_missing",
-  "media_refused", "bytes_written"
+  "chats",
+  "messages",
+  "messages_failed",
+  "notes",
+  "media_files",
+  "media_bytes",
+  "media_missing",
+  "media_refused",
+  "bytes_written"
 })
 public record TotalsReport(
     @JsonProperty("chats") long chats,

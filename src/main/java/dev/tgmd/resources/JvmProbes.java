@@ -75,9 +75,9 @@ final class JvmProbes {
   }
 
   /**
-   * The sum of each heap pool's own peak usage since the JVM started: an upper bound of the
-   * heap's peak, since the pools may peak at different moments (the young generation just before
-   * a collection, the old one later).
+   * The sum of each heap pool's own peak usage since the JVM started: an upper bound of the heap's
+   * peak, since the pools may peak at different moments (the young generation just before a
+   * collection, the old one later).
    */
   static Probe peakHeap() {
     List<MemoryPoolMXBean> pools = new ArrayList<>();

@@ -9,9 +9,9 @@ import oshi.hardware.NetworkIF;
 import oshi.software.os.OSProcess;
 
 /**
- * Probes of the process's and machine's figures from OSHI, for systems without Linux's /proc
- * files: resident set and storage I/O, network traffic. OSHI loads JNA, so it is created lazily on
- * the first sample, on the monitor's thread.
+ * Probes of the process's and machine's figures from OSHI, for systems without Linux's /proc files:
+ * resident set and storage I/O, network traffic. OSHI loads JNA, so it is created lazily on the
+ * first sample, on the monitor's thread.
  */
 final class OshiProbes {
 

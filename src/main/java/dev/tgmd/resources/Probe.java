@@ -1,10 +1,10 @@
 package dev.tgmd.resources;
 
 /**
- * Reads some figures of the process or machine into {@link RawFigures}. Called from one thread at
- * a time (the monitor serializes its readings), so a probe may keep state between readings. A
- * probe may throw: the monitor logs the first failure of each probe and leaves its figures absent.
- * The probes of a real system are {@link SystemProbes}'.
+ * Reads some figures of the process or machine into {@link RawFigures}. Called from one thread at a
+ * time (the monitor serializes its readings), so a probe may keep state between readings. A probe
+ * may throw: the monitor logs the first failure of each probe and leaves its figures absent. The
+ * probes of a real system are {@link SystemProbes}'.
  */
 interface Probe {
 

@@ -26,7 +26,9 @@ final class ProcProbes {
 
   private ProcProbes() {}
 
-  /** RSS (VmRSS in /proc/self/status) and storage I/O (read_bytes, write_bytes in /proc/self/io). */
+  /**
+   * RSS (VmRSS in /proc/self/status) and storage I/O (read_bytes, write_bytes in /proc/self/io).
+   */
   static Probe process(Path status, Path io) {
     return Probe.of(
         "process",
@@ -89,7 +91,7 @@ final class ProcProbes {
     return new long[] {recv, sent};
   }
 
-  /** The VmHWM line of /proc/PID/status in bytes ({@code VmHWM:   123456 kB}), or -1. */
+  /** The VmHWM line of /proc/PID/status in bytes ({@code VmHWM: 123456 kB}), or -1. */
   static long parseVmHwm(List<String> lines) {
     for (String line : lines) {
       if (line.startsWith("VmHWM:")) {

@@ -8,16 +8,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The figures of a run's resources, folded sample by sample: CPU from the first to the last
- * sample and per interval, the sum, count and maximum of each gauge (resident set, heap, threads),
- * the first and last value of each cumulative counter (GC, disk, network), and the bounded
- * {@link SampleSeries}. Pure: no thread, no clock, no probe; the {@link ResourceMonitor} feeds it
- * the {@link RawFigures} it reads and the ticks it reads them at. Not thread-safe: the monitor
- * guards it.
+ * The figures of a run's resources, folded sample by sample: CPU from the first to the last sample
+ * and per interval, the sum, count and maximum of each gauge (resident set, heap, threads), the
+ * first and last value of each cumulative counter (GC, disk, network), and the bounded {@link
+ * SampleSeries}. Pure: no thread, no clock, no probe; the {@link ResourceMonitor} feeds it the
+ * {@link RawFigures} it reads and the ticks it reads them at. Not thread-safe: the monitor guards
+ * it.
  *
  * <p>Averages are over every sample added. The peaks of resident memory, threads and heap are the
- * larger of the samples' maximum and the true peaks given to {@link #report(RawFigures)}, which
- * the process and JVM keep over their whole life.
+ * larger of the samples' maximum and the true peaks given to {@link #report(RawFigures)}, which the
+ * process and JVM keep over their whole life.
  */
 final class ResourceAggregate {
 
@@ -64,7 +64,8 @@ final class ResourceAggregate {
    * @param startTick the ticker's reading at the start, ns: sample times are measured from it
    * @param maxSamples the most samples the series keeps
    */
-  ResourceAggregate(Duration interval, int cores, Instant startedAt, long startTick, int maxSamples) {
+  ResourceAggregate(
+      Duration interval, int cores, Instant startedAt, long startTick, int maxSamples) {
     if (cores < 1) {
       throw new IllegalArgumentException("cores must be >= 1");
     }
@@ -134,9 +135,7 @@ final class ResourceAggregate {
             r.diskWriteBytes == RawFigures.ABSENT
                 ? null
                 : Num.mb(diskWrite.sinceFirst(r.diskWriteBytes)),
-            r.netRecvBytes == RawFigures.ABSENT
-                ? null
-                : Num.mb(netRecv.sinceFirst(r.netRecvBytes)),
+            r.netRecvBytes == RawFigures.ABSENT ? null : Num.mb(netRecv.sinceFirst(r.netRecvBytes)),
             r.netSentBytes == RawFigures.ABSENT
                 ? null
                 : Num.mb(netSent.sinceFirst(r.netSentBytes))));

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start()} returns at once; the first sample is taken at once on the monitor's own
  * daemon thread, named {@value #THREAD_NAME} (the first one also loads OSHI, which takes some
  * hundred milliseconds), then one every interval. {@link #stop()} takes a last sample on the
- * caller's thread, so every run has at least two; it does not wait out the interval, only a
- * sample in progress, and leaves no thread behind. A probe that throws is logged once and its
- * figures are left out (null) of that sample; the monitor never throws from sampling.
+ * caller's thread, so every run has at least two; it does not wait out the interval, only a sample
+ * in progress, and leaves no thread behind. A probe that throws is logged once and its figures are
+ * left out (null) of that sample; the monitor never throws from sampling.
  *
  * <p>The time series is bounded: at most {@value #MAX_SAMPLES} samples are kept, evenly spread
  * (when full, every other one is dropped and from then on only every other one kept, and so on),
@@ -141,12 +141,20 @@ public final class ResourceMonitor implements AutoCloseable {
    * @param peaks read at every {@link #report()}: probes of true peaks (over the process's life)
    */
   ResourceMonitor(
-      Duration interval, Ticker ticker, Clock clock, List<Probe> probes, List<Probe> peaks, int cores) {
+      Duration interval,
+      Ticker ticker,
+      Clock clock,
+      List<Probe> probes,
+      List<Probe> peaks,
+      int cores) {
     Objects.requireNonNull(interval, "interval");
     if (interval.compareTo(MIN_INTERVAL) < 0) {
       throw new IllegalArgumentException(
-          "the sampling interval must be at least " + MIN_INTERVAL.toMillis() + " ms, was "
-              + interval.toMillis() + " ms");
+          "the sampling interval must be at least "
+              + MIN_INTERVAL.toMillis()
+              + " ms, was "
+              + interval.toMillis()
+              + " ms");
     }
     if (cores < 1) {
       throw new IllegalArgumentException("cores must be >= 1");
@@ -195,9 +203,9 @@ public final class ResourceMonitor implements AutoCloseable {
   }
 
   /**
-   * Stops sampling: waits for a sample in progress (never for the interval), takes a last sample
-   * on the caller's thread and ends the monitor's thread. Idempotent; a monitor never started is
-   * just marked stopped.
+   * Stops sampling: waits for a sample in progress (never for the interval), takes a last sample on
+   * the caller's thread and ends the monitor's thread. Idempotent; a monitor never started is just
+   * marked stopped.
    */
   public void stop() {
     synchronized (lifecycle) {
@@ -211,7 +219,8 @@ public final class ResourceMonitor implements AutoCloseable {
       executor.shutdown(); // cancels the periodic sampling; the first sample still runs
       try {
         if (!executor.awaitTermination(STOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
-          LOG.warn("resource monitor: a sample took over {} s; stopping it", STOP_TIMEOUT.toSeconds());
+          LOG.warn(
+              "resource monitor: a sample took over {} s; stopping it", STOP_TIMEOUT.toSeconds());
           executor.shutdownNow();
         }
       } catch (InterruptedException e) {
@@ -255,8 +264,8 @@ public final class ResourceMonitor implements AutoCloseable {
   /**
    * What was seen so far: during the run a report up to the latest sample, after {@link #stop()}
    * the final one. The peaks (resident set, threads, heap) are read now, from the kernel's and the
-   * JVM's own peak figures, and combined with the samples: they include whatever happened after
-   * the last sample, so make the report as late as you can.
+   * JVM's own peak figures, and combined with the samples: they include whatever happened after the
+   * last sample, so make the report as late as you can.
    *
    * @throws IllegalStateException if it was never started
    */
@@ -323,7 +332,10 @@ public final class ResourceMonitor implements AutoCloseable {
     }
   }
 
-  /** Reads the probes into {@code r}; a probe that fails is logged once and left out. Holds sampling. */
+  /**
+   * Reads the probes into {@code r}; a probe that fails is logged once and left out. Holds
+   * sampling.
+   */
   private void read(List<Probe> from, RawFigures r) {
     for (Probe probe : from) {
       try {

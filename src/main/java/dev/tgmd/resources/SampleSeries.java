@@ -26,7 +26,8 @@ final class SampleSeries {
    */
   SampleSeries(int capacity) {
     if (capacity < 2) {
-      throw new IllegalArgumentException("a sample series holds at least 2 samples, not " + capacity);
+      throw new IllegalArgumentException(
+          "a sample series holds at least 2 samples, not " + capacity);
     }
     this.capacity = capacity;
   }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The probes a real {@link ResourceMonitor} reads, chosen for the system it runs on: the JVM's
- * own figures ({@link JvmProbes}) everywhere; the process's and machine's from Linux's /proc files
+ * The probes a real {@link ResourceMonitor} reads, chosen for the system it runs on: the JVM's own
+ * figures ({@link JvmProbes}) everywhere; the process's and machine's from Linux's /proc files
  * ({@link ProcProbes}) where they are readable, else from OSHI ({@link OshiProbes}).
  */
 final class SystemProbes {
@@ -14,12 +14,12 @@ final class SystemProbes {
   private SystemProbes() {}
 
   /**
-   * The probes read at every sample. On Linux, the process and network figures are read from
-   * /proc with OSHI's file utilities: OSHI's process object costs 200 to 250 ms and about 0.4 s of
-   * CPU to create on this kind of machine (it runs {@code uname}, {@code getconf} twice and {@code
-   * id}, or loads JNA), which alone would be many times the metrics budget of a short export;
-   * reading the same /proc files OSHI reads costs under a millisecond a sample. Elsewhere, OSHI's
-   * process and network objects, created lazily on the first sample.
+   * The probes read at every sample. On Linux, the process and network figures are read from /proc
+   * with OSHI's file utilities: OSHI's process object costs 200 to 250 ms and about 0.4 s of CPU to
+   * create on this kind of machine (it runs {@code uname}, {@code getconf} twice and {@code id}, or
+   * loads JNA), which alone would be many times the metrics budget of a short export; reading the
+   * same /proc files OSHI reads costs under a millisecond a sample. Elsewhere, OSHI's process and
+   * network objects, created lazily on the first sample.
    */
   static List<Probe> sampled() {
     List<Probe> probes = new ArrayList<>();

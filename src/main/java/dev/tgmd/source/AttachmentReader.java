@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the object-valued content fields of a message: {@code contact_information} and
- * {@code location_information} (into the message's {@link MessageFields}), {@code poll},
- * {@code invoice_information}, {@code todo_list}, and the generic objects shown as
- * {@link Attachment.Other}. Flat media fields ({@code photo}, {@code file}...) are read by
- * {@link MessageParser}. Not thread-safe.
+ * Reads the object-valued content fields of a message: {@code contact_information} and {@code
+ * location_information} (into the message's {@link MessageFields}), {@code poll}, {@code
+ * invoice_information}, {@code todo_list}, and the generic objects shown as {@link
+ * Attachment.Other}. Flat media fields ({@code photo}, {@code file}...) are read by {@link
+ * MessageParser}. Not thread-safe.
  */
 final class AttachmentReader {
 
@@ -32,7 +32,8 @@ final class AttachmentReader {
   }
 
   /** {@code contact_information}: the contact's names and phone, into {@code f}; null is none. */
-  void contact(JsonParser p, String name, MessageFields f) throws IOException, ExportFormatException {
+  void contact(JsonParser p, String name, MessageFields f)
+      throws IOException, ExportFormatException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return;
     }
@@ -58,8 +59,11 @@ final class AttachmentReader {
     }
   }
 
-  /** {@code location_information}: the coordinates, into {@code f}; null is a location without them. */
-  void location(JsonParser p, String name, MessageFields f) throws IOException, ExportFormatException {
+  /**
+   * {@code location_information}: the coordinates, into {@code f}; null is a location without them.
+   */
+  void location(JsonParser p, String name, MessageFields f)
+      throws IOException, ExportFormatException {
     f.hasLocation = true;
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return;
@@ -106,7 +110,8 @@ final class AttachmentReader {
         break;
       case "answers":
         if (t != JsonToken.START_ARRAY) {
-          throw values.error(p, "expected an array for \"answers\", found " + JsonValues.describe(t));
+          throw values.error(
+              p, "expected an array for \"answers\", found " + JsonValues.describe(t));
         }
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
           PollAnswerFields a = values.readObject(p, new PollAnswerFields(), pollAnswerField);
@@ -221,7 +226,8 @@ final class AttachmentReader {
     return new Attachment.Other(name, values.readObject(p, new ArrayList<>(), extraField));
   }
 
-  private void extraField(JsonParser p, String field, JsonToken t, List<ExtraField> fields) throws IOException {
+  private void extraField(JsonParser p, String field, JsonToken t, List<ExtraField> fields)
+      throws IOException {
     fields.add(new ExtraField(field, values.compact(p)));
   }
 

@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param id the chat id as exported (a bare number; older exports add a type offset)
  * @param name the chat's name; null when the export has none (saved messages, a deleted user)
- * @param type the exported type, e.g. {@code personal_chat}, {@code private_supergroup}; never
- *     null ({@code unknown} when absent)
+ * @param type the exported type, e.g. {@code personal_chat}, {@code private_supergroup}; never null
+ *     ({@code unknown} when absent)
  * @param left true when the chat comes from {@code left_chats}
  */
 public record Chat(long id, String name, String type, boolean left) {

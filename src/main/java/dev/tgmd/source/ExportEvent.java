@@ -18,8 +18,8 @@ public sealed interface ExportEvent {
   /**
    * One message of the current chat.
    *
-   * @param weight an upper estimate, in bytes, of the heap the message and what is made of it
-   *     (its rendered block) take while they travel through an export; 0 when not known
+   * @param weight an upper estimate, in bytes, of the heap the message and what is made of it (its
+   *     rendered block) take while they travel through an export; 0 when not known
    */
   record MessageRead(Chat chat, Message message, long weight) implements ExportEvent {
     public MessageRead {

@@ -40,15 +40,17 @@ final class ExportInput {
   }
 
   /** The advice of an HTML export: what it is and what to do. */
-  static final String HTML_EXPORT = "this is Telegram Desktop's HTML export; export again choosing "
-      + "'Machine-readable JSON' as the format (Settings > Advanced > Export Telegram data)";
+  static final String HTML_EXPORT =
+      "this is Telegram Desktop's HTML export; export again choosing "
+          + "'Machine-readable JSON' as the format (Settings > Advanced > Export Telegram data)";
 
   /** How many folders are looked into, at most, to find exports below a folder that is none. */
   private static final int MAX_FOLDERS_SEARCHED = 2_000;
 
   /** Why a folder without result.json is no export, and what to do instead. */
   private static String noExportHere(Path dir) {
-    if (Files.isRegularFile(dir.resolve("export_results.html")) || Files.isRegularFile(dir.resolve("messages.html"))) {
+    if (Files.isRegularFile(dir.resolve("export_results.html"))
+        || Files.isRegularFile(dir.resolve("messages.html"))) {
       return HTML_EXPORT;
     }
     java.util.List<Path> found = new java.util.ArrayList<>();
@@ -76,8 +78,13 @@ final class ExportInput {
     if (found.size() > 5) {
       names.append(" and ").append(found.size() - 5).append(" more");
     }
-    return "no result.json in this folder, but " + (found.size() == 1 ? "this folder in it holds an export: "
-        : "these folders in it hold exports: ") + names + "; name " + (found.size() == 1 ? "it" : "one of them")
+    return "no result.json in this folder, but "
+        + (found.size() == 1
+            ? "this folder in it holds an export: "
+            : "these folders in it hold exports: ")
+        + names
+        + "; name "
+        + (found.size() == 1 ? "it" : "one of them")
         + " as INPUT";
   }
 
@@ -109,10 +116,17 @@ final class ExportInput {
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
     }
-    if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5) && (head[3] == 4 || head[3] == 6)) {
+    if (n >= 4
+        && head[0] == 'P'
+        && head[1] == 'K'
+        && (head[2] == 3 || head[2] == 5)
+        && (head[3] == 4 || head[3] == 6)) {
       return "a zip archive, not an export: unpack it first, then give tgmd the folder holding result.json";
     }
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String name =
+        file.getFileName() == null
+            ? ""
+            : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".html") || name.endsWith(".htm")) {
       return HTML_EXPORT;
     }

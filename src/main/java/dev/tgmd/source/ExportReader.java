@@ -18,10 +18,9 @@ import java.util.function.Predicate;
  * Streams a Telegram Desktop JSON export, one event at a time: a chat starts, its messages, the
  * chat ends. Memory does not grow with the number of messages: only the current message is held.
  *
- * <p>Both layouts are read: a single chat (the file is one chat object) and a whole account
- * ({@code chats.list} and {@code left_chats.list}). Chats the filter rejects are skipped without
- * building their messages. Telegram Desktop's illegal {@code \xHH} escapes are read as the
- * character U+00HH.
+ * <p>Both layouts are read: a single chat (the file is one chat object) and a whole account ({@code
+ * chats.list} and {@code left_chats.list}). Chats the filter rejects are skipped without building
+ * their messages. Telegram Desktop's illegal {@code \xHH} escapes are read as the character U+00HH.
  *
  * <p>Not thread-safe: one thread calls {@link #next()}.
  */
@@ -36,15 +35,24 @@ public final class ExportReader implements Closeable {
    */
   public static final int MAX_STRING_CHARS = 1 << 20;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(MAX_STRING_CHARS)
-          .maxNumberLength(10_000)
-          .maxNestingDepth(2_000)
-          .build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxStringLength(MAX_STRING_CHARS)
+                  .maxNumberLength(10_000)
+                  .maxNestingDepth(2_000)
+                  .build())
+          .build();
 
-  private enum State { ROOT, SECTION, LIST, CHAT, MESSAGES, DONE }
+  private enum State {
+    ROOT,
+    SECTION,
+    LIST,
+    CHAT,
+    MESSAGES,
+    DONE
+  }
 
   private final Path file;
   private final Path root;
@@ -63,7 +71,8 @@ public final class ExportReader implements Closeable {
   private HeaderFields header = new HeaderFields();
   private Chat current;
 
-  private ExportReader(Path file, Predicate<Chat> filter) throws IOException, ExportFormatException {
+  private ExportReader(Path file, Predicate<Chat> filter)
+      throws IOException, ExportFormatException {
     this.file = file;
     this.root = file.toAbsolutePath().getParent();
     this.size = Files.size(file);
@@ -83,11 +92,15 @@ public final class ExportReader implements Closeable {
     try {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw values.error(parser.currentLocation(), "the file is empty, not a Telegram export", null);
+        throw values.error(
+            parser.currentLocation(), "the file is empty, not a Telegram export", null);
       }
       if (first != JsonToken.START_OBJECT) {
-        throw values.error(parser, "not a Telegram export: the file starts with "
-            + JsonValues.describe(first) + " instead of an object");
+        throw values.error(
+            parser,
+            "not a Telegram export: the file starts with "
+                + JsonValues.describe(first)
+                + " instead of an object");
       }
     } catch (JsonProcessingException e) {
       close();
@@ -157,99 +170,110 @@ public final class ExportReader implements Closeable {
   private ExportEvent advance() throws IOException, ExportFormatException {
     while (true) {
       switch (state) {
-        case ROOT: {
-          JsonToken t = parser.nextToken();
-          if (t == JsonToken.END_OBJECT) {
-            finishRoot();
-            return null;
-          }
-          String name = fieldName(t, "the export");
-          parser.nextToken();
-          if (name.equals("messages")) {
-            ExportEvent e = startMessages(null, 0);
-            singleChat = true;
-            if (e != null) {
-              return e;
+        case ROOT:
+          {
+            JsonToken t = parser.nextToken();
+            if (t == JsonToken.END_OBJECT) {
+              finishRoot();
+              return null;
             }
-          } else if ((name.equals("chats") || name.equals("left_chats")) && !singleChat) {
-            sawChats = true;
-            if (parser.currentToken() == JsonToken.VALUE_NULL) {
-              continue;
+            String name = fieldName(t, "the export");
+            parser.nextToken();
+            if (name.equals("messages")) {
+              ExportEvent e = startMessages(null, 0);
+              singleChat = true;
+              if (e != null) {
+                return e;
+              }
+            } else if ((name.equals("chats") || name.equals("left_chats")) && !singleChat) {
+              sawChats = true;
+              if (parser.currentToken() == JsonToken.VALUE_NULL) {
+                continue;
+              }
+              expect(JsonToken.START_OBJECT, name, "an object");
+              section = name;
+              state = State.SECTION;
+            } else if (!readHeaderField(name)) {
+              parser.skipChildren();
             }
-            expect(JsonToken.START_OBJECT, name, "an object");
-            section = name;
-            state = State.SECTION;
-          } else if (!readHeaderField(name)) {
-            parser.skipChildren();
-          }
-          break;
-        }
-        case SECTION: {
-          JsonToken t = parser.nextToken();
-          if (t == JsonToken.END_OBJECT) {
-            state = State.ROOT;
             break;
           }
-          String name = fieldName(t, "\"" + section + "\"");
-          parser.nextToken();
-          if (name.equals("list")) {
-            expect(JsonToken.START_ARRAY, section + ".list", "an array");
-            listIndex = -1;
-            state = State.LIST;
-          } else {
-            parser.skipChildren();
-          }
-          break;
-        }
-        case LIST: {
-          JsonToken t = parser.nextToken();
-          if (t == JsonToken.END_ARRAY) {
-            state = State.SECTION;
-            break;
-          }
-          if (t != JsonToken.START_OBJECT) {
-            throw values.error(parser, "expected a chat object in \"" + section + ".list\", found " + JsonValues.describe(t));
-          }
-          listIndex++;
-          header = new HeaderFields();
-          state = State.CHAT;
-          break;
-        }
-        case CHAT: {
-          JsonToken t = parser.nextToken();
-          if (t == JsonToken.END_OBJECT) {
-            state = State.LIST;
-            break;
-          }
-          String name = fieldName(t, "a chat");
-          parser.nextToken();
-          if (name.equals("messages")) {
-            ExportEvent e = startMessages(section, listIndex);
-            if (e != null) {
-              return e;
+        case SECTION:
+          {
+            JsonToken t = parser.nextToken();
+            if (t == JsonToken.END_OBJECT) {
+              state = State.ROOT;
+              break;
             }
-          } else if (!readHeaderField(name)) {
-            parser.skipChildren();
+            String name = fieldName(t, "\"" + section + "\"");
+            parser.nextToken();
+            if (name.equals("list")) {
+              expect(JsonToken.START_ARRAY, section + ".list", "an array");
+              listIndex = -1;
+              state = State.LIST;
+            } else {
+              parser.skipChildren();
+            }
+            break;
           }
-          break;
-        }
-        case MESSAGES: {
-          JsonToken t = parser.nextToken();
-          if (t == JsonToken.START_OBJECT) {
-            Message m = messages.parse(parser);
-            return new ExportEvent.MessageRead(current, m, messages.lastWeight());
+        case LIST:
+          {
+            JsonToken t = parser.nextToken();
+            if (t == JsonToken.END_ARRAY) {
+              state = State.SECTION;
+              break;
+            }
+            if (t != JsonToken.START_OBJECT) {
+              throw values.error(
+                  parser,
+                  "expected a chat object in \""
+                      + section
+                      + ".list\", found "
+                      + JsonValues.describe(t));
+            }
+            listIndex++;
+            header = new HeaderFields();
+            state = State.CHAT;
+            break;
           }
-          if (t == JsonToken.END_ARRAY) {
-            Chat ended = current;
-            current = null;
-            state = singleChat ? State.ROOT : State.CHAT;
-            return new ExportEvent.ChatEnded(ended);
+        case CHAT:
+          {
+            JsonToken t = parser.nextToken();
+            if (t == JsonToken.END_OBJECT) {
+              state = State.LIST;
+              break;
+            }
+            String name = fieldName(t, "a chat");
+            parser.nextToken();
+            if (name.equals("messages")) {
+              ExportEvent e = startMessages(section, listIndex);
+              if (e != null) {
+                return e;
+              }
+            } else if (!readHeaderField(name)) {
+              parser.skipChildren();
+            }
+            break;
           }
-          if (t == null) {
-            throw truncated();
+        case MESSAGES:
+          {
+            JsonToken t = parser.nextToken();
+            if (t == JsonToken.START_OBJECT) {
+              Message m = messages.parse(parser);
+              return new ExportEvent.MessageRead(current, m, messages.lastWeight());
+            }
+            if (t == JsonToken.END_ARRAY) {
+              Chat ended = current;
+              current = null;
+              state = singleChat ? State.ROOT : State.CHAT;
+              return new ExportEvent.ChatEnded(ended);
+            }
+            if (t == null) {
+              throw truncated();
+            }
+            throw values.error(
+                parser, "expected a message object, found " + JsonValues.describe(t));
           }
-          throw values.error(parser, "expected a message object, found " + JsonValues.describe(t));
-        }
         case DONE:
           return null;
         default:
@@ -259,7 +283,8 @@ public final class ExportReader implements Closeable {
   }
 
   /** At a chat's "messages": yields ChatStarted, or skips the chat when the filter rejects it. */
-  private ExportEvent startMessages(String listSection, int index) throws IOException, ExportFormatException {
+  private ExportEvent startMessages(String listSection, int index)
+      throws IOException, ExportFormatException {
     if (parser.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -268,8 +293,12 @@ public final class ExportReader implements Closeable {
     if (!h.complete()) {
       h = scanHeader(listSection, index);
     }
-    Chat chat = new Chat(h.id == null ? 0 : h.id, h.name, h.type == null ? "unknown" : h.type,
-        "left_chats".equals(listSection));
+    Chat chat =
+        new Chat(
+            h.id == null ? 0 : h.id,
+            h.name,
+            h.type == null ? "unknown" : h.type,
+            "left_chats".equals(listSection));
     if (!filter.test(chat)) {
       parser.skipChildren();
       return null;
@@ -301,15 +330,18 @@ public final class ExportReader implements Closeable {
    * them first, hand-made files may not): a second parser walks to the same chat and reads them,
    * skipping the messages.
    */
-  private HeaderFields scanHeader(String listSection, int index) throws IOException, ExportFormatException {
+  private HeaderFields scanHeader(String listSection, int index)
+      throws IOException, ExportFormatException {
     HeaderFields found = new HeaderFields();
     try (InputStream in = Files.newInputStream(file);
         TdesktopEscapeFilter filtered = new TdesktopEscapeFilter(in);
         JsonParser p = FACTORY.createParser(filtered)) {
       p.nextToken();
       if (listSection != null) {
-        if (!seekField(p, listSection) || p.nextToken() != JsonToken.START_OBJECT
-            || !seekField(p, "list") || p.nextToken() != JsonToken.START_ARRAY) {
+        if (!seekField(p, listSection)
+            || p.nextToken() != JsonToken.START_OBJECT
+            || !seekField(p, "list")
+            || p.nextToken() != JsonToken.START_ARRAY) {
           return header;
         }
         for (int i = 0; i <= index; i++) {
@@ -329,22 +361,23 @@ public final class ExportReader implements Closeable {
   }
 
   /** A header field as the second parser reads it: leniently, a value of the wrong type is none. */
-  private static final FieldReader<HeaderFields> SCANNED_HEADER_FIELD = (p, name, t, found) -> {
-    switch (name) {
-      case "name":
-        found.name = t == JsonToken.VALUE_STRING ? p.getText() : null;
-        found.hasName = true;
-        break;
-      case "type":
-        found.type = t == JsonToken.VALUE_STRING ? p.getText() : null;
-        break;
-      case "id":
-        found.id = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
-        break;
-      default:
-        p.skipChildren();
-    }
-  };
+  private static final FieldReader<HeaderFields> SCANNED_HEADER_FIELD =
+      (p, name, t, found) -> {
+        switch (name) {
+          case "name":
+            found.name = t == JsonToken.VALUE_STRING ? p.getText() : null;
+            found.hasName = true;
+            break;
+          case "type":
+            found.type = t == JsonToken.VALUE_STRING ? p.getText() : null;
+            break;
+          case "id":
+            found.id = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+            break;
+          default:
+            p.skipChildren();
+        }
+      };
 
   private static boolean seekField(JsonParser p, String wanted) throws IOException {
     JsonToken t;
@@ -361,7 +394,8 @@ public final class ExportReader implements Closeable {
   private void finishRoot() throws IOException, ExportFormatException {
     state = State.DONE;
     if (!singleChat && !sawChats) {
-      throw new ExportFormatException(file,
+      throw new ExportFormatException(
+          file,
           "neither a single-chat export (no \"messages\") nor a whole-account export (no \"chats\"): "
               + "export with Telegram Desktop in the \"Machine-readable JSON\" format");
     }
@@ -378,7 +412,8 @@ public final class ExportReader implements Closeable {
     if (t == null) {
       throw truncated();
     }
-    throw values.error(parser, "expected a field name in " + where + ", found " + JsonValues.describe(t));
+    throw values.error(
+        parser, "expected a field name in " + where + ", found " + JsonValues.describe(t));
   }
 
   private void expect(JsonToken wanted, String field, String what) throws ExportFormatException {
@@ -387,12 +422,14 @@ public final class ExportReader implements Closeable {
       if (t == null) {
         throw truncated();
       }
-      throw values.error(parser, "expected " + what + " for \"" + field + "\", found " + JsonValues.describe(t));
+      throw values.error(
+          parser, "expected " + what + " for \"" + field + "\", found " + JsonValues.describe(t));
     }
   }
 
   private ExportFormatException truncated() {
-    return values.error(parser.currentLocation(), "unexpected end of file: the export looks truncated", null);
+    return values.error(
+        parser.currentLocation(), "unexpected end of file: the export looks truncated", null);
   }
 
   private ExportFormatException translate(JsonProcessingException e, String prefix) {
@@ -403,12 +440,19 @@ public final class ExportReader implements Closeable {
       }
       if (m.startsWith("String value length")) {
         // Jackson has no position for it: the string being read starts at the current token
-        return values.error(parser.currentTokenLocation(), String.format(java.util.Locale.ROOT,
-            "a text of more than %,d characters: Telegram's own limit is 4,096; the export is damaged "
-                + "or was not written by Telegram", MAX_STRING_CHARS), null);
+        return values.error(
+            parser.currentTokenLocation(),
+            String.format(
+                java.util.Locale.ROOT,
+                "a text of more than %,d characters: Telegram's own limit is 4,096; the export is damaged "
+                    + "or was not written by Telegram",
+                MAX_STRING_CHARS),
+            null);
       }
-      return values.error(e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation(),
-          "a value too large to read: " + m.replaceAll("\\s*\\(from `.*", ""), null);
+      return values.error(
+          e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation(),
+          "a value too large to read: " + m.replaceAll("\\s*\\(from `.*", ""),
+          null);
     }
     String message = e.getOriginalMessage();
     if (message == null) {
@@ -449,7 +493,9 @@ public final class ExportReader implements Closeable {
       if (id == null || type == null) {
         return false;
       }
-      return hasName || type.equals("saved_messages") || type.equals("replies")
+      return hasName
+          || type.equals("saved_messages")
+          || type.equals("replies")
           || type.equals("verification_codes");
     }
   }

@@ -19,5 +19,6 @@ interface FieldReader<T> {
    * Reads the field {@code name}, whose value's first token {@code value} is the parser's current
    * token; on return the parser must stand on that value's last token.
    */
-  void read(JsonParser p, String name, JsonToken value, T into) throws IOException, ExportFormatException;
+  void read(JsonParser p, String name, JsonToken value, T into)
+      throws IOException, ExportFormatException;
 }

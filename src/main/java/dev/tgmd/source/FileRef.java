@@ -22,12 +22,17 @@ public record FileRef(String path, String placeholder, Long size) {
     return isPlaceholder(value) ? new FileRef(null, value, size) : new FileRef(value, null, size);
   }
 
-  /** True for the texts Telegram Desktop writes instead of a path, e.g. "(File not included...)". */
+  /**
+   * True for the texts Telegram Desktop writes instead of a path, e.g. "(File not included...)".
+   */
   public static boolean isPlaceholder(String value) {
     return value.isEmpty()
-        || (value.startsWith("(") && value.endsWith(")")
-            && (value.startsWith("(File ") || value.startsWith("(Photo ")
-                || value.contains("not included") || value.contains("exceeds maximum size")
+        || (value.startsWith("(")
+            && value.endsWith(")")
+            && (value.startsWith("(File ")
+                || value.startsWith("(Photo ")
+                || value.contains("not included")
+                || value.contains("exceeds maximum size")
                 || value.contains("unavailable")));
   }
 

@@ -45,8 +45,12 @@ final class JsonValues {
     if (loc == null) {
       return new ExportFormatException(file, 0, 0, reason, cause);
     }
-    int column = escapes == null ? loc.getColumnNr() : escapes.originalColumn(loc.getByteOffset(), loc.getColumnNr());
-    return new ExportFormatException(file, Math.max(0, loc.getLineNr()), Math.max(0, column), reason, cause);
+    int column =
+        escapes == null
+            ? loc.getColumnNr()
+            : escapes.originalColumn(loc.getByteOffset(), loc.getColumnNr());
+    return new ExportFormatException(
+        file, Math.max(0, loc.getLineNr()), Math.max(0, column), reason, cause);
   }
 
   /** The error of a file that ends in the middle of a value. */
@@ -68,7 +72,8 @@ final class JsonValues {
    *
    * @return {@code into}
    */
-  <T> T readObject(JsonParser p, T into, FieldReader<? super T> reader) throws IOException, ExportFormatException {
+  <T> T readObject(JsonParser p, T into, FieldReader<? super T> reader)
+      throws IOException, ExportFormatException {
     String name;
     while ((name = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
@@ -78,7 +83,8 @@ final class JsonValues {
       reader.read(p, name, t, into);
     }
     if (p.currentToken() != JsonToken.END_OBJECT) {
-      throw p.currentToken() == null ? truncated(p)
+      throw p.currentToken() == null
+          ? truncated(p)
           : error(p, "expected a field name, found " + describe(p.currentToken()));
     }
     return into;
@@ -104,12 +110,15 @@ final class JsonValues {
       case VALUE_NULL:
         return "null";
       default:
-        return t.asString() == null ? t.name().toLowerCase(java.util.Locale.ROOT) : "'" + t.asString() + "'";
+        return t.asString() == null
+            ? t.name().toLowerCase(java.util.Locale.ROOT)
+            : "'" + t.asString() + "'";
     }
   }
 
   private ExportFormatException wrongType(JsonParser p, String field, String expected) {
-    return error(p, "expected " + expected + " for \"" + field + "\", found " + describe(p.currentToken()));
+    return error(
+        p, "expected " + expected + " for \"" + field + "\", found " + describe(p.currentToken()));
   }
 
   long longValue(JsonParser p, String field) throws IOException, ExportFormatException {
@@ -133,7 +142,8 @@ final class JsonValues {
       try {
         return Long.parseLong(s);
       } catch (NumberFormatException e) {
-        throw error(p, "expected a whole number for \"" + field + "\", found \"" + abbreviate(s) + "\"");
+        throw error(
+            p, "expected a whole number for \"" + field + "\", found \"" + abbreviate(s) + "\"");
       }
     }
     return longValue(p, field);
@@ -197,7 +207,8 @@ final class JsonValues {
   }
 
   /** A list of names, each possibly null ({@code members}). */
-  List<String> nullableStrings(JsonParser p, String field) throws IOException, ExportFormatException {
+  List<String> nullableStrings(JsonParser p, String field)
+      throws IOException, ExportFormatException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return List.of();
     }
@@ -241,7 +252,9 @@ final class JsonValues {
     }
   }
 
-  /** Parses {@code date}: local wall time, optionally with an offset (then the instant is known). */
+  /**
+   * Parses {@code date}: local wall time, optionally with an offset (then the instant is known).
+   */
   MessageDate date(JsonParser p, String field) throws IOException, ExportFormatException {
     String s = string(p, field);
     MessageDate d = parseDate(s);
@@ -264,22 +277,40 @@ final class JsonValues {
       throw wrongType(p, field, "a time in seconds");
     }
     if (v < MIN_UNIX_TIME || v > MAX_UNIX_TIME) {
-      throw error(p, "\"" + field + "\" " + v + " is not a date tgmd can show: it lies outside the years 1 to 9999");
+      throw error(
+          p,
+          "\""
+              + field
+              + "\" "
+              + v
+              + " is not a date tgmd can show: it lies outside the years 1 to 9999");
     }
     return v;
   }
 
   static MessageDate parseDate(String s) {
-    if (s.length() == 19 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T'
-        && s.charAt(13) == ':' && s.charAt(16) == ':') {
+    if (s.length() == 19
+        && s.charAt(4) == '-'
+        && s.charAt(7) == '-'
+        && s.charAt(10) == 'T'
+        && s.charAt(13) == ':'
+        && s.charAt(16) == ':') {
       int year = digits(s, 0, 4);
       int month = digits(s, 5, 7);
       int day = digits(s, 8, 10);
       int hour = digits(s, 11, 13);
       int minute = digits(s, 14, 16);
       int second = digits(s, 17, 19);
-      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23
-          && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+      if (year >= 0
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && hour >= 0
+          && hour <= 23
+          && minute >= 0
+          && minute <= 59
+          && second >= 0
+          && second <= 59) {
         try {
           return new MessageDate(LocalDateTime.of(year, month, day, hour, minute, second), null);
         } catch (java.time.DateTimeException e) {
@@ -319,7 +350,8 @@ final class JsonValues {
       return date;
     }
     Instant instant = Instant.ofEpochSecond(unix);
-    LocalDateTime wall = date != null ? date.wall() : LocalDateTime.ofEpochSecond(unix, 0, java.time.ZoneOffset.UTC);
+    LocalDateTime wall =
+        date != null ? date.wall() : LocalDateTime.ofEpochSecond(unix, 0, java.time.ZoneOffset.UTC);
     return new MessageDate(wall, instant);
   }
 

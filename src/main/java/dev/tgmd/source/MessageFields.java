@@ -78,7 +78,8 @@ final class MessageFields {
    * The message these fields make.
    *
    * @param start where the message object starts, for errors
-   * @throws ExportFormatException when it has no {@code id}, or no {@code date} though it is supported
+   * @throws ExportFormatException when it has no {@code id}, or no {@code date} though it is
+   *     supported
    */
   Message build(JsonLocation start, JsonValues values) throws ExportFormatException {
     if (!hasId) {
@@ -90,13 +91,15 @@ final class MessageFields {
       throw values.error(start, "message " + id + " has no \"date\"", null);
     }
     MessageDate editedAt = JsonValues.withUnixTime(edited, editedUnix);
-    if (editedAt != null && editedAt.wall().getYear() <= 1970
+    if (editedAt != null
+        && editedAt.wall().getYear() <= 1970
         && (editedAt.instant() == null || editedAt.instant().getEpochSecond() <= 86_400)) {
       editedAt = null; // very old exports wrote "edited" always, with the epoch
     }
     List<TextPart> parts = entities != null ? entities : text != null ? text : List.of();
     ServiceAction serviceAction = kind == Message.Kind.SERVICE ? serviceAction() : null;
-    List<ExtraField> extraFields = serviceAction instanceof ServiceAction.Other ? List.of() : extras;
+    List<ExtraField> extraFields =
+        serviceAction instanceof ServiceAction.Other ? List.of() : extras;
     return new Message(
         id,
         kind,
@@ -138,21 +141,24 @@ final class MessageFields {
       out.add(new Attachment.Photo(FileRef.of(photo, photoSize), width, height, spoiler));
     }
     if (file != null) {
-      out.add(new Attachment.Document(
-          FileRef.of(file, fileSize),
-          Attachment.DocumentKind.of(mediaType),
-          fileName,
-          mimeType,
-          kind == Message.Kind.SERVICE ? null : duration,
-          photo == null ? width : null,
-          photo == null ? height : null,
-          performer,
-          kind == Message.Kind.SERVICE ? null : title,
-          stickerEmoji,
-          spoiler));
+      out.add(
+          new Attachment.Document(
+              FileRef.of(file, fileSize),
+              Attachment.DocumentKind.of(mediaType),
+              fileName,
+              mimeType,
+              kind == Message.Kind.SERVICE ? null : duration,
+              photo == null ? width : null,
+              photo == null ? height : null,
+              performer,
+              kind == Message.Kind.SERVICE ? null : title,
+              stickerEmoji,
+              spoiler));
     }
     if (hasContact || (vcard != null && kind != Message.Kind.SERVICE)) {
-      out.add(new Attachment.Contact(firstName, lastName, phone, vcard == null ? null : FileRef.of(vcard, null)));
+      out.add(
+          new Attachment.Contact(
+              firstName, lastName, phone, vcard == null ? null : FileRef.of(vcard, null)));
     }
     if (placeName != null || address != null) {
       out.add(new Attachment.Venue(latitude, longitude, placeName, address));

@@ -9,32 +9,31 @@ import java.util.HashMap;
 /**
  * Reads one message object into a {@link Message}, field by field, from a streaming parser. Every
  * field of the format reference is understood: this class dispatches each field to its slot in
- * {@link MessageFields} (which then assembles the message), reading flat values itself and
- * handing text to {@link TextPartReader}, content objects to {@link AttachmentReader}, reactions
- * and buttons to {@link ReactionsAndButtonsReader}; anything else is kept as an
- * {@link ExtraField}. The message is read through a {@link SizeLimitedParser}. Not thread-safe.
+ * {@link MessageFields} (which then assembles the message), reading flat values itself and handing
+ * text to {@link TextPartReader}, content objects to {@link AttachmentReader}, reactions and
+ * buttons to {@link ReactionsAndButtonsReader}; anything else is kept as an {@link ExtraField}. The
+ * message is read through a {@link SizeLimitedParser}. Not thread-safe.
  */
 final class MessageParser {
 
   private static final int MAX_SHARED = 4096;
 
   /**
-   * The most JSON bytes one message may take. Telegram's largest message (4,096 chars of text,
-   * each written twice, in {@code text} and {@code text_entities}, at most 6 bytes a char as
-   * {@code \\uXXXX}, plus reactions, buttons, a poll) stays below 100 KB; 4 MiB is 40 times that.
+   * The most JSON bytes one message may take. Telegram's largest message (4,096 chars of text, each
+   * written twice, in {@code text} and {@code text_entities}, at most 6 bytes a char as {@code
+   * \\uXXXX}, plus reactions, buttons, a poll) stays below 100 KB; 4 MiB is 40 times that.
    *
    * <p>Memory, worked out for the 192 MB heap of {@code bin/tgmd}: a message of B JSON bytes and T
    * tokens takes at most about 2B bytes of strings (UTF-16 in the worst case) and 64 bytes of
    * objects a token (a one-char text part is a record, a String and its array), and its rendered
-   * Markdown block again at most about 6B (escapes double a char, UTF-16 doubles again); so
-   * {@link #weight} estimates 8B + 64T, at most 8 * 4 MiB + 64 * 256 Ki = 48 MiB for the largest
-   * message allowed. The pipeline holds at most {@code queueCapacity * batchSize} messages (2 *
-   * workers * 128), which alone bounds nothing when every message is large; so the export also
-   * bounds the total weight in flight ({@code Exporter.MAX_WEIGHT_IN_FLIGHT}, 32 MiB), which a
-   * batch may exceed by one message: at most 80 MiB estimated, besides the note bodies held for
-   * writing (4 Mi chars, 8 MiB, before they spill to disk) and the reply index (about 30 MB for
-   * 100,000 entries). Ordinary messages (about 650 bytes, 30 tokens: 7 KB estimated) never meet
-   * the bound.
+   * Markdown block again at most about 6B (escapes double a char, UTF-16 doubles again); so {@link
+   * #weight} estimates 8B + 64T, at most 8 * 4 MiB + 64 * 256 Ki = 48 MiB for the largest message
+   * allowed. The pipeline holds at most {@code queueCapacity * batchSize} messages (2 * workers *
+   * 128), which alone bounds nothing when every message is large; so the export also bounds the
+   * total weight in flight ({@code Exporter.MAX_WEIGHT_IN_FLIGHT}, 32 MiB), which a batch may
+   * exceed by one message: at most 80 MiB estimated, besides the note bodies held for writing (4 Mi
+   * chars, 8 MiB, before they spill to disk) and the reply index (about 30 MB for 100,000 entries).
+   * Ordinary messages (about 650 bytes, 30 tokens: 7 KB estimated) never meet the bound.
    */
   static final int MAX_MESSAGE_BYTES = 4 << 20;
 
@@ -61,7 +60,9 @@ final class MessageParser {
     this.reactionsAndButtons = new ReactionsAndButtonsReader(values);
   }
 
-  /** The weight of the message {@link #parse} returned last (see {@link ExportEvent.MessageRead}). */
+  /**
+   * The weight of the message {@link #parse} returned last (see {@link ExportEvent.MessageRead}).
+   */
   long lastWeight() {
     return lastWeight;
   }
@@ -281,7 +282,10 @@ final class MessageParser {
     }
   }
 
-  /** {@code reply_to_peer_id}: a number, or a string such as {@code channel123} (null when no number follows the letters). */
+  /**
+   * {@code reply_to_peer_id}: a number, or a string such as {@code channel123} (null when no number
+   * follows the letters).
+   */
   private Long peerId(JsonParser p, String name) throws IOException, ExportFormatException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {

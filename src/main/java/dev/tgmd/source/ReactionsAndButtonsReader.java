@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads what people did with a message and what it offers: {@code reactions} into
- * {@link Reaction}s and {@code inline_bot_buttons} into rows of {@link Button}s. Not thread-safe:
- * one reaction or button is read at a time into one reused scratch object.
+ * Reads what people did with a message and what it offers: {@code reactions} into {@link Reaction}s
+ * and {@code inline_bot_buttons} into rows of {@link Button}s. Not thread-safe: one reaction or
+ * button is read at a time into one reused scratch object.
  */
 final class ReactionsAndButtonsReader {
 
@@ -60,7 +60,9 @@ final class ReactionsAndButtonsReader {
     }
   }
 
-  /** {@code inline_bot_buttons}: an array of rows, each an array of button objects; null is none. */
+  /**
+   * {@code inline_bot_buttons}: an array of rows, each an array of button objects; null is none.
+   */
   List<List<Button>> buttons(JsonParser p, String name) throws IOException, ExportFormatException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return List.of();
@@ -104,7 +106,9 @@ final class ReactionsAndButtonsReader {
 
   private void expectArray(JsonParser p, String name) throws ExportFormatException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw values.error(p, "expected an array for \"" + name + "\", found " + JsonValues.describe(p.currentToken()));
+      throw values.error(
+          p,
+          "expected an array for \"" + name + "\", found " + JsonValues.describe(p.currentToken()));
     }
   }
 

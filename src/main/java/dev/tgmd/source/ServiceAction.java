@@ -99,6 +99,8 @@ public sealed interface ServiceAction {
   }
 
   private static List<String> nullableCopy(List<String> list) {
-    return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+    return list == null
+        ? List.of()
+        : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
   }
 }

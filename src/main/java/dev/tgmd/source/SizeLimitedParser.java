@@ -29,7 +29,9 @@ final class SizeLimitedParser extends JsonParserDelegate {
     this.values = values;
   }
 
-  /** Starts counting a message whose START_OBJECT, at {@code start}, is {@code p}'s current token. */
+  /**
+   * Starts counting a message whose START_OBJECT, at {@code start}, is {@code p}'s current token.
+   */
   SizeLimitedParser reset(JsonParser p, JsonLocation start) {
     this.delegate = p;
     this.start = start;
@@ -41,7 +43,9 @@ final class SizeLimitedParser extends JsonParserDelegate {
   /** The message's bytes so far. */
   long bytes() {
     long end = delegate.currentLocation().getByteOffset();
-    return start.getByteOffset() < 0 || end < 0 ? values.bytesIn() - startIn : end - start.getByteOffset();
+    return start.getByteOffset() < 0 || end < 0
+        ? values.bytesIn() - startIn
+        : end - start.getByteOffset();
   }
 
   /** The message's tokens so far, its START_OBJECT included. */
@@ -63,15 +67,20 @@ final class SizeLimitedParser extends JsonParserDelegate {
 
   private void check() throws IOException {
     if (++tokens > MessageParser.MAX_MESSAGE_TOKENS) {
-      throw tooLarge(String.format(Locale.ROOT, "%,d JSON values", MessageParser.MAX_MESSAGE_TOKENS));
+      throw tooLarge(
+          String.format(Locale.ROOT, "%,d JSON values", MessageParser.MAX_MESSAGE_TOKENS));
     }
-    if (values.bytesIn() - startIn > MessageParser.MAX_MESSAGE_BYTES - SLACK && bytes() > MessageParser.MAX_MESSAGE_BYTES) {
+    if (values.bytesIn() - startIn > MessageParser.MAX_MESSAGE_BYTES - SLACK
+        && bytes() > MessageParser.MAX_MESSAGE_BYTES) {
       throw tooLarge(String.format(Locale.ROOT, "%,d bytes", MessageParser.MAX_MESSAGE_BYTES));
     }
   }
 
   private IOException tooLarge(String what) {
-    return new StreamConstraintsException(MessageParser.TOO_LARGE + what
-        + " (Telegram's largest take under 100 KB): the export is damaged or was not written by Telegram", start);
+    return new StreamConstraintsException(
+        MessageParser.TOO_LARGE
+            + what
+            + " (Telegram's largest take under 100 KB): the export is damaged or was not written by Telegram",
+        start);
   }
 }

@@ -8,9 +8,9 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Rewrites Telegram Desktop's illegal {@code \xHH} string escapes into the legal unicode escape (backslash, u, 0, 0, HH)
- * while streaming, so that a strict JSON parser reads them as the character U+00HH (not as the
- * text "xHH").
+ * Rewrites Telegram Desktop's illegal {@code \xHH} string escapes into the legal unicode escape
+ * (backslash, u, 0, 0, HH) while streaming, so that a strict JSON parser reads them as the
+ * character U+00HH (not as the text "xHH").
  *
  * <p>Escapes come in pairs ({@code \\x41} is a backslash followed by "x41" and is left alone).
  * Every rewrite adds two bytes; their offsets are kept so that a parser's error position can be

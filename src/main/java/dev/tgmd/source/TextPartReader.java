@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Reads formatted text into {@link TextPart}s: {@code text} (a plain string, or an array mixing
  * strings and entity objects), {@code text_entities} (an array of entity objects), and the same
- * string-or-array text of polls and checklists. Runs with no text are dropped. Not thread-safe:
- * one entity is read at a time into one reused {@link EntityFields}.
+ * string-or-array text of polls and checklists. Runs with no text are dropped. Not thread-safe: one
+ * entity is read at a time into one reused {@link EntityFields}.
  */
 final class TextPartReader {
 
@@ -33,7 +33,8 @@ final class TextPartReader {
       return List.of();
     }
     if (t != JsonToken.START_ARRAY) {
-      throw values.error(p, "expected a string or an array for \"" + name + "\", found " + JsonValues.describe(t));
+      throw values.error(
+          p, "expected a string or an array for \"" + name + "\", found " + JsonValues.describe(t));
     }
     List<TextPart> parts = new ArrayList<>();
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -46,7 +47,9 @@ final class TextPartReader {
       } else if (t == null) {
         throw values.truncated(p);
       } else {
-        throw values.error(p, "expected a string or an object in \"" + name + "\", found " + JsonValues.describe(t));
+        throw values.error(
+            p,
+            "expected a string or an object in \"" + name + "\", found " + JsonValues.describe(t));
       }
     }
     return parts;
@@ -55,7 +58,9 @@ final class TextPartReader {
   /** {@code text_entities}: an array of entity objects. */
   List<TextPart> entities(JsonParser p, String name) throws IOException, ExportFormatException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw values.error(p, "expected an array for \"" + name + "\", found " + JsonValues.describe(p.currentToken()));
+      throw values.error(
+          p,
+          "expected an array for \"" + name + "\", found " + JsonValues.describe(p.currentToken()));
     }
     List<TextPart> parts = new ArrayList<>();
     JsonToken t;
@@ -64,14 +69,16 @@ final class TextPartReader {
         if (t == null) {
           throw values.truncated(p);
         }
-        throw values.error(p, "expected an object in \"" + name + "\", found " + JsonValues.describe(t));
+        throw values.error(
+            p, "expected an object in \"" + name + "\", found " + JsonValues.describe(t));
       }
       addEntity(p, parts);
     }
     return parts;
   }
 
-  private void addEntity(JsonParser p, List<TextPart> parts) throws IOException, ExportFormatException {
+  private void addEntity(JsonParser p, List<TextPart> parts)
+      throws IOException, ExportFormatException {
     values.readObject(p, entity.reset(), entityField);
     if (!entity.text.isEmpty()) {
       parts.add(entity.part());
@@ -128,7 +135,10 @@ final class TextPartReader {
       return this;
     }
 
-    /** The part for the entity's {@code type}; {@link TextPart.Unknown} for a type tgmd does not know. */
+    /**
+     * The part for the entity's {@code type}; {@link TextPart.Unknown} for a type tgmd does not
+     * know.
+     */
     TextPart part() {
       switch (type) {
         case "plain":

@@ -38,7 +38,9 @@ class PackageGraphTest {
   void noPackageDependsOnItselfThroughOthers() throws IOException {
     Map<String, Set<String>> graph = actual();
     for (String start : graph.keySet()) {
-      assertThat(reachable(graph, start)).as("packages reachable from " + start).doesNotContain(start);
+      assertThat(reachable(graph, start))
+          .as("packages reachable from " + start)
+          .doesNotContain(start);
     }
   }
 
@@ -52,7 +54,8 @@ class PackageGraphTest {
   static Map<String, Set<String>> actual() throws IOException {
     Map<String, Set<String>> graph = new TreeMap<>();
     try (Stream<Path> files = Files.walk(SOURCES)) {
-      for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+      for (Path file :
+          (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
         String pkg = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
         Set<String> uses = graph.computeIfAbsent(pkg, k -> new TreeSet<>());
         Matcher m = REFERENCE.matcher(Files.readString(file, StandardCharsets.UTF_8));

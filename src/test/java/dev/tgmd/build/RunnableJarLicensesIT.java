@@ -37,8 +37,12 @@ class RunnableJarLicensesIT {
         String name = relative.getFileName().toString();
         String entryName = "META-INF/licenses/" + artifact + "/" + name;
         ZipEntry entry = jar.getEntry(entryName);
-        assertThat(entry).as(entryName + " in " + JAR + " (add it to the shade plugin's transformers)").isNotNull();
-        assertThat(jar.getInputStream(entry).readAllBytes()).as(entryName).isEqualTo(Files.readAllBytes(file));
+        assertThat(entry)
+            .as(entryName + " in " + JAR + " (add it to the shade plugin's transformers)")
+            .isNotNull();
+        assertThat(jar.getInputStream(entry).readAllBytes())
+            .as(entryName)
+            .isEqualTo(Files.readAllBytes(file));
       }
     }
   }
@@ -49,7 +53,8 @@ class RunnableJarLicensesIT {
       for (String name : List.of("LICENSE", "NOTICE")) {
         ZipEntry entry = jar.getEntry("META-INF/" + name);
         assertThat(entry).as("META-INF/" + name).isNotNull();
-        assertThat(jar.getInputStream(entry).readAllBytes()).isEqualTo(Files.readAllBytes(Path.of(name)));
+        assertThat(jar.getInputStream(entry).readAllBytes())
+            .isEqualTo(Files.readAllBytes(Path.of(name)));
       }
     }
   }

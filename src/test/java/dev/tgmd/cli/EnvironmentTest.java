@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Which start a run counts from: the launcher's hand-over when it is this run's, else the JVM's. */
+/**
+ * Which start a run counts from: the launcher's hand-over when it is this run's, else the JVM's.
+ */
 class EnvironmentTest {
 
   private static final Instant JVM = Instant.parse("2024-05-01T10:00:00.500Z");
@@ -29,7 +31,8 @@ class EnvironmentTest {
     Instant launcher = JVM.minusMillis(37);
     assertThat(start(ms(launcher))).isEqualTo(launcher);
     assertThat(start(" " + ms(launcher) + "\n")).isEqualTo(launcher);
-    assertThat(start(ms(JVM.minus(Environment.MAX_LAUNCHER_LEAD)))).isEqualTo(JVM.minus(Environment.MAX_LAUNCHER_LEAD));
+    assertThat(start(ms(JVM.minus(Environment.MAX_LAUNCHER_LEAD))))
+        .isEqualTo(JVM.minus(Environment.MAX_LAUNCHER_LEAD));
   }
 
   @Test

@@ -32,11 +32,18 @@ class ExitCodeTest {
 
   @Test
   void theOtherCommandsListTheCodesTheyReturn() {
-    assertThat(exitCodesOf(Tgmd.run("generate", "--help").out())).isEqualTo("Exit codes: 0 "
-        + ExitCode.OK.meaning() + " 1 " + ExitCode.FAILURE.meaning() + " 2 " + ExitCode.BAD_INPUT.meaning());
+    assertThat(exitCodesOf(Tgmd.run("generate", "--help").out()))
+        .isEqualTo(
+            "Exit codes: 0 "
+                + ExitCode.OK.meaning()
+                + " 1 "
+                + ExitCode.FAILURE.meaning()
+                + " 2 "
+                + ExitCode.BAD_INPUT.meaning());
     for (String command : new String[] {"show", "compare"}) {
       assertThat(exitCodesOf(Tgmd.run("metrics", command, "--help").out()))
-          .isEqualTo("Exit codes: 0 " + ExitCode.OK.meaning() + " 2 " + ExitCode.BAD_INPUT.meaning());
+          .isEqualTo(
+              "Exit codes: 0 " + ExitCode.OK.meaning() + " 2 " + ExitCode.BAD_INPUT.meaning());
     }
   }
 
@@ -46,8 +53,14 @@ class ExitCodeTest {
     int section = readme.indexOf("### Exit codes");
     assertThat(section).as("README.md has an Exit codes section").isNotNegative();
     Map<String, String> table = new LinkedHashMap<>();
-    for (String line : readme.substring(section).lines().skip(1).dropWhile(String::isBlank)
-        .takeWhile(l -> l.startsWith("|")).toList()) {
+    for (String line :
+        readme
+            .substring(section)
+            .lines()
+            .skip(1)
+            .dropWhile(String::isBlank)
+            .takeWhile(l -> l.startsWith("|"))
+            .toList()) {
       String[] cells = line.split("\\|");
       String code = cells[1].strip();
       if (!code.equals("code") && !code.startsWith("---")) {
@@ -63,9 +76,11 @@ class ExitCodeTest {
 
   @Test
   void picocliUsageErrorsExitWithTwo() {
-    assertThat(Tgmd.run("export").exitCode()).isEqualTo(ExitCode.BAD_INPUT.code()); // INPUT and --out missing
+    assertThat(Tgmd.run("export").exitCode())
+        .isEqualTo(ExitCode.BAD_INPUT.code()); // INPUT and --out missing
     assertThat(Tgmd.run("export", "x", "--out", "y", "--no-such-option").exitCode()).isEqualTo(2);
-    assertThat(Tgmd.run("export", "x", "y", "--out", "z").exitCode()).isEqualTo(2); // one INPUT too many
+    assertThat(Tgmd.run("export", "x", "y", "--out", "z").exitCode())
+        .isEqualTo(2); // one INPUT too many
     assertThat(Tgmd.run("no-such-command").exitCode()).isEqualTo(2);
     assertThat(Tgmd.run("metrics", "show").exitCode()).isEqualTo(2);
     assertThat(Tgmd.run("generate", "--messages").exitCode()).isEqualTo(2);

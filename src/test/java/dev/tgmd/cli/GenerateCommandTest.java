@@ -56,8 +56,7 @@ class GenerateCommandTest {
   @Test
   void defaultSeedIsFixed(@TempDir Path dir) throws IOException {
     assertThat(run("--messages", "50", "--out", dir.resolve("x").toString())).isZero();
-    assertThat(
-            run("--messages", "50", "--out", dir.resolve("y").toString(), "--seed", "42"))
+    assertThat(run("--messages", "50", "--out", dir.resolve("y").toString(), "--seed", "42"))
         .isZero();
     assertThat(Files.readAllBytes(dir.resolve("x/result.json")))
         .isEqualTo(Files.readAllBytes(dir.resolve("y/result.json")));
@@ -74,8 +73,7 @@ class GenerateCommandTest {
   @Test
   void anOutFolderThatCannotBeCreatedIsAUsageError(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("plain-file"), "x");
-    assertThat(run("--messages", "10", "--out", file.resolve("sub").toString()))
-        .isEqualTo(2);
+    assertThat(run("--messages", "10", "--out", file.resolve("sub").toString())).isEqualTo(2);
     assertThat(err.toString().lines()).hasSize(1);
     assertThat(err.toString()).startsWith("tgmd: cannot write to ");
   }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** tgmd started as a user starts the jar, in a process of its own, under locales that are not UTF-8. */
+/**
+ * tgmd started as a user starts the jar, in a process of its own, under locales that are not UTF-8.
+ */
 @EnabledOnOs(OS.LINUX)
 class LocaleProcessTest {
 
@@ -27,9 +29,13 @@ class LocaleProcessTest {
 
   @BeforeEach
   void export() throws IOException {
-    assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "the test itself needs UTF-8 file names");
+    assumeTrue(
+        "UTF-8".equals(System.getProperty("sun.jnu.encoding")),
+        "the test itself needs UTF-8 file names");
     input = Files.createDirectories(tmp.resolve("Экспорт 2024"));
-    Files.writeString(input.resolve("result.json"), """
+    Files.writeString(
+        input.resolve("result.json"),
+        """
         {"chats": {"list": [
           {"name": "Семья 🏔", "type": "public_supergroup", "id": 7, "messages": [
             {"id": 1, "type": "message", "date": "2024-03-01T10:00:00", "date_unixtime": "1709287200",
@@ -42,7 +48,8 @@ class LocaleProcessTest {
           {"name": "東京", "type": "personal_chat", "id": 8, "messages": [
             {"id": 1, "type": "message", "date": "2024-04-01T10:00:00", "date_unixtime": "1711965600",
              "from": "Ken", "from_id": "user3", "text": "こんにちは"}]}]}}
-        """, StandardCharsets.UTF_8);
+        """,
+        StandardCharsets.UTF_8);
     Files.createDirectories(input.resolve("photos"));
     Files.writeString(input.resolve("photos/фото №1.jpg"), "JPEG");
     Files.createDirectories(input.resolve("files"));
@@ -61,7 +68,8 @@ class LocaleProcessTest {
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
-    env.keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals(Utf8Locale.RELAUNCHED));
+    env.keySet()
+        .removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals(Utf8Locale.RELAUNCHED));
     env.put("LC_ALL", locale);
     Path log = Files.createTempFile(tmp, "log", ".txt");
     Process p = pb.redirectOutput(log.toFile()).start();
@@ -71,19 +79,49 @@ class LocaleProcessTest {
 
   @Test
   void underTheCAndPosixLocalesNotesAreByteIdenticalToAUtf8Run() throws Exception {
-    Child utf8 = tgmd("C.UTF-8", "export", input.toString(), "--out", tmp.resolve("utf8").toString(),
-        "--timezone", "UTC", "--no-metrics", "--chat", "Семья 🏔", "--chat", "東京");
+    Child utf8 =
+        tgmd(
+            "C.UTF-8",
+            "export",
+            input.toString(),
+            "--out",
+            tmp.resolve("utf8").toString(),
+            "--timezone",
+            "UTC",
+            "--no-metrics",
+            "--chat",
+            "Семья 🏔",
+            "--chat",
+            "東京");
     assertThat(utf8.exitCode()).as(utf8.output()).isZero();
     Map<String, String> expected = Tgmd.exported(tmp.resolve("utf8"));
-    assertThat(expected).containsKeys("Семья 🏔/Маршруты/Семья 🏔 - Маршруты 2024-03.md",
-        "Семья 🏔/media/photos/фото №1.jpg", "Семья 🏔/media/files/план.pdf", "東京/東京 2024-04.md");
+    assertThat(expected)
+        .containsKeys(
+            "Семья 🏔/Маршруты/Семья 🏔 - Маршруты 2024-03.md",
+            "Семья 🏔/media/photos/фото №1.jpg",
+            "Семья 🏔/media/files/план.pdf",
+            "東京/東京 2024-04.md");
 
     for (String locale : List.of("C", "POSIX")) {
       Path out = tmp.resolve("out-" + locale);
-      Child run = tgmd(locale, "export", input.toString(), "--out", out.toString(),
-          "--timezone", "UTC", "--no-metrics", "--chat", "Семья 🏔", "--chat", "東京");
+      Child run =
+          tgmd(
+              locale,
+              "export",
+              input.toString(),
+              "--out",
+              out.toString(),
+              "--timezone",
+              "UTC",
+              "--no-metrics",
+              "--chat",
+              "Семья 🏔",
+              "--chat",
+              "東京");
       assertThat(run.exitCode()).as(run.output()).isZero();
-      assertThat(run.output()).doesNotContain("Exception").doesNotContain("\tat ")
+      assertThat(run.output())
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ")
           .contains("Exported 2 chats, 4 messages into 5 notes in " + out);
       assertThat(Tgmd.exported(out)).as("under LC_ALL=" + locale).isEqualTo(expected);
     }
@@ -100,7 +138,11 @@ class LocaleProcessTest {
   void theChildKeepsWhatLcAllSaidForEverythingButTheCharacterSet() {
     Map<String, String> env = new java.util.HashMap<>(Map.of("LC_ALL", "de_DE", "PATH", "/bin"));
     Utf8Locale.environment(env);
-    assertThat(env).doesNotContainKey("LC_ALL").containsEntry("LC_CTYPE", "C.UTF-8")
-        .containsEntry("LC_MESSAGES", "de_DE").containsEntry("LC_TIME", "de_DE").containsEntry("PATH", "/bin");
+    assertThat(env)
+        .doesNotContainKey("LC_ALL")
+        .containsEntry("LC_CTYPE", "C.UTF-8")
+        .containsEntry("LC_MESSAGES", "de_DE")
+        .containsEntry("LC_TIME", "de_DE")
+        .containsEntry("PATH", "/bin");
   }
 }

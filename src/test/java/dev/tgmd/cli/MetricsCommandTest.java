@@ -79,11 +79,15 @@ class MetricsCommandTest {
     write("before/export_metrics.json", report(2.5));
     write("after/export_metrics.json", report(1.0));
 
-    assertThat(run("metrics", "show", "--color=never", before.toString())).as(err.toString()).isZero();
+    assertThat(run("metrics", "show", "--color=never", before.toString()))
+        .as(err.toString())
+        .isZero();
     assertThat(out.toString()).isEqualTo(SummaryFormatter.plain().format(report(2.5)));
 
     out.getBuffer().setLength(0);
-    assertThat(run("metrics", "compare", "--color=never", before.toString(), after.toString())).as(err.toString()).isZero();
+    assertThat(run("metrics", "compare", "--color=never", before.toString(), after.toString()))
+        .as(err.toString())
+        .isZero();
     assertThat(out.toString()).contains("2.50 s").contains("1.00 s");
   }
 
@@ -122,7 +126,8 @@ class MetricsCommandTest {
     int code = run("metrics", "show", missing.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("tgmd: " + missing + ": no such file" + System.lineSeparator());
+    assertThat(err.toString())
+        .isEqualTo("tgmd: " + missing + ": no such file" + System.lineSeparator());
     assertThat(out.toString()).isEmpty();
   }
 
@@ -143,7 +148,9 @@ class MetricsCommandTest {
   void anotherSchemaVersionIsExitTwo() throws Exception {
     Path v2 = dir.resolve("v2.json");
     Files.writeString(
-        v2, MetricsReportJson.toJson(report(1)).replace("\"schema_version\": 1", "\"schema_version\": 2"));
+        v2,
+        MetricsReportJson.toJson(report(1))
+            .replace("\"schema_version\": 1", "\"schema_version\": 2"));
     Path good = write("good.json", report(1));
 
     int code = run("metrics", "compare", good.toString(), v2.toString());
@@ -151,14 +158,21 @@ class MetricsCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
         .isEqualTo(
-            "tgmd: " + v2 + ": schema_version 2 is not supported (this tgmd reads 1)"
+            "tgmd: "
+                + v2
+                + ": schema_version 2 is not supported (this tgmd reads 1)"
                 + System.lineSeparator());
     assertThat(out.toString()).isEmpty();
   }
 
   @Test
   void compareReportsBothBadFiles() {
-    int code = run("metrics", "compare", dir.resolve("a.json").toString(), dir.resolve("b.json").toString());
+    int code =
+        run(
+            "metrics",
+            "compare",
+            dir.resolve("a.json").toString(),
+            dir.resolve("b.json").toString());
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString().lines()).hasSize(2);

@@ -78,6 +78,7 @@ public final class DemoExportBuilder {
   private static final long GROUP_ID = 1900000101L;
   private static final long FORUM_ID = 1900000202L;
   private static final long CHANNEL_ID = 1900000303L;
+
   /** An old-generation id: 2^33 + the bare channel id, as exports before 2021 wrote them. */
   private static final long OLD_CHAT_ID = (1L << 33) + 1900000404L;
 
@@ -137,26 +138,25 @@ public final class DemoExportBuilder {
     root.put(
         "contacts",
         obj(
-            "about", "The contacts of this invented account (tgmd ignores this section).",
+            "about",
+            "The contacts of this invented account (tgmd ignores this section).",
             "list",
-                List.of(
-                    contact(ROBIN, "Robin", "Fernwood", "+1 555 0102", "2024-02-28T19:00:00"),
-                    contact(MILA, "Мила", "Соколова", "+1 555 0103", "2024-02-28T19:01:00"),
-                    contact(LAYLA, "ليلى", "حداد", "+1 555 0104", "2024-02-28T19:02:00"),
-                    contact(JONAS, "Jonas", "Berg", "+1 555 0105", "2024-02-28T19:03:00"))));
+            List.of(
+                contact(ROBIN, "Robin", "Fernwood", "+1 555 0102", "2024-02-28T19:00:00"),
+                contact(MILA, "Мила", "Соколова", "+1 555 0103", "2024-02-28T19:01:00"),
+                contact(LAYLA, "ليلى", "حداد", "+1 555 0104", "2024-02-28T19:02:00"),
+                contact(JONAS, "Jonas", "Berg", "+1 555 0105", "2024-02-28T19:03:00"))));
     root.put(
         "chats",
         obj(
-            "about", "The chats of this account, one object per chat.",
+            "about",
+            "The chats of this account, one object per chat.",
             "list",
-                List.of(
-                    savedMessages(), personalChat(), lanternHikers(), trailheadCommons(),
-                    channel())));
+            List.of(
+                savedMessages(), personalChat(), lanternHikers(), trailheadCommons(), channel())));
     root.put(
         "left_chats",
-        obj(
-            "about", "Groups and channels this account has left.",
-            "list", List.of(kayakSwap())));
+        obj("about", "Groups and channels this account has left.", "list", List.of(kayakSwap())));
     return root;
   }
 
@@ -215,7 +215,9 @@ public final class DemoExportBuilder {
         .fwd(MILA.name())
         .saved("Lantern Hikers")
         .photo(
-            "chats/chat_001/photos/photo_1@14-04-2024_08-00-00.jpg", jpeg(160, 120, Scene.HUT), 160,
+            "chats/chat_001/photos/photo_1@14-04-2024_08-00-00.jpg",
+            jpeg(160, 120, Scene.HUT),
+            160,
             120)
         .put("media_spoiler", true)
         .text("Group photo from the hut 📸");
@@ -256,7 +258,8 @@ public final class DemoExportBuilder {
         .text("Train leaves at 07:40 from platform 3.");
     c.msg(8109, "2024-03-20T08:15:00")
         .from(ALEX)
-        .put("location_information", obj("latitude", num("46.558412"), "longitude", num("7.892215")))
+        .put(
+            "location_information", obj("latitude", num("46.558412"), "longitude", num("7.892215")))
         .put("live_location_period_seconds", 900)
         .text();
     byte[] round = mp4("round video: waving from the train");
@@ -292,15 +295,21 @@ public final class DemoExportBuilder {
         .reactions(
             List.of(
                 obj(
-                    "type", "emoji",
-                    "count", 1,
-                    "emoji", "👍",
+                    "type",
+                    "emoji",
+                    "count",
+                    1,
+                    "emoji",
+                    "👍",
                     "recent",
-                        List.of(
-                            obj(
-                                "from", ALEX.name(),
-                                "from_id", "user" + ALEX.id(),
-                                "date", "2024-05-06T10:02:11")))));
+                    List.of(
+                        obj(
+                            "from",
+                            ALEX.name(),
+                            "from_id",
+                            "user" + ALEX.id(),
+                            "date",
+                            "2024-05-06T10:02:11")))));
     c.svc(8116, "2024-05-18T16:45:00", ROBIN, "send_star_gift")
         .put("gift_id", GIFT_ID)
         .put("stars", 50)
@@ -341,19 +350,24 @@ public final class DemoExportBuilder {
         .put(
             "poll",
             obj(
-                "question", "Which weekend works for Misty Ridge?",
-                "closed", false,
-                "total_voters", 4,
+                "question",
+                "Which weekend works for Misty Ridge?",
+                "closed",
+                false,
+                "total_voters",
+                4,
                 "answers",
-                    List.of(
-                        obj("text", "April 13–14", "voters", 3, "chosen", true),
-                        obj("text", "April 20–21", "voters", 1, "chosen", false),
-                        obj("text", "April 27–28", "voters", 0, "chosen", false))))
+                List.of(
+                    obj("text", "April 13–14", "voters", 3, "chosen", true),
+                    obj("text", "April 20–21", "voters", 1, "chosen", false),
+                    obj("text", "April 27–28", "voters", 0, "chosen", false))))
         .text();
     c.svc(-999994689, "2024-03-05T18:02:11", ROBIN, "edit_group_photo")
         .photo(
-            "chats/chat_003/photos/photo_1@05-03-2024_18-02-11.jpg", jpeg(96, 96, Scene.LANTERN),
-            96, 96);
+            "chats/chat_003/photos/photo_1@05-03-2024_18-02-11.jpg",
+            jpeg(96, 96, Scene.LANTERN),
+            96,
+            96);
     c.svc(-999994688, "2024-03-05T18:03:40", ROBIN, "edit_group_title")
         .put("title", "Lantern Hikers");
     c.msg(-999994687, "2024-03-09T20:00:00")
@@ -477,14 +491,17 @@ public final class DemoExportBuilder {
         .put(
             "todo_list",
             obj(
-                "title", "Hut checklist",
-                "others_can_append", true,
-                "others_can_complete", true,
+                "title",
+                "Hut checklist",
+                "others_can_append",
+                true,
+                "others_can_complete",
+                true,
                 "answers",
-                    List.of(
-                        obj("text", "Book the hut", "id", 1),
-                        obj("text", textValue(e("bold", "Buy gas"), " for the stove"), "id", 2),
-                        obj("text", "Print maps", "id", 3))))
+                List.of(
+                    obj("text", "Book the hut", "id", 1),
+                    obj("text", textValue(e("bold", "Buy gas"), " for the stove"), "id", 2),
+                    obj("text", "Print maps", "id", 3))))
         .text();
     byte[] summit = jpeg(160, 120, Scene.SUMMIT);
     c.msg(20, "2024-04-13T13:41:07")
@@ -568,8 +585,10 @@ public final class DemoExportBuilder {
         .from(JONAS)
         .reply(5)
         .photo(
-            "chats/chat_004/photos/photo_1@05-04-2024_19-00-00.jpg", jpeg(160, 120, Scene.TENT),
-            160, 120)
+            "chats/chat_004/photos/photo_1@05-04-2024_19-00-00.jpg",
+            jpeg(160, 120, Scene.TENT),
+            160,
+            120)
         .text("Photo of the tent:");
     c.msg(11, "2024-04-06T09:00:00").from(PRIYA).reply(7).text("Thanks! Clockwise it is.");
     c.msg(12, "2024-04-20T15:00:00")
@@ -592,25 +611,25 @@ public final class DemoExportBuilder {
         .put(
             "poll",
             obj(
-                "question", textValue("Picnic at the lake on ", e("bold", "Saturday"), "?"),
-                "closed", true,
-                "total_voters", 5,
+                "question",
+                textValue("Picnic at the lake on ", e("bold", "Saturday"), "?"),
+                "closed",
+                true,
+                "total_voters",
+                5,
                 "answers",
-                    List.of(
-                        obj("text", "Yes ☀️", "voters", 3, "chosen", true),
-                        obj(
-                            "text",
-                            textValue(e("italic", "Maybe"), " if it doesn't rain"),
-                            "voters",
-                            2,
-                            "chosen",
-                            false),
-                        obj("text", "No", "voters", 0, "chosen", false))))
+                List.of(
+                    obj("text", "Yes ☀️", "voters", 3, "chosen", true),
+                    obj(
+                        "text",
+                        textValue(e("italic", "Maybe"), " if it doesn't rain"),
+                        "voters",
+                        2,
+                        "chosen",
+                        false),
+                    obj("text", "No", "voters", 0, "chosen", false))))
         .text();
-    c.msg(17, "2024-05-02T09:40:00")
-        .from(JONAS)
-        .reply(16)
-        .text("Voted. I'll bring the frisbee 🥏");
+    c.msg(17, "2024-05-02T09:40:00").from(JONAS).reply(16).text("Voted. I'll bring the frisbee 🥏");
     c.msg(18, "2024-05-10T14:00:00")
         .from(ROBIN)
         .replyInto(7, "channel" + CHANNEL_ID)
@@ -752,7 +771,8 @@ public final class DemoExportBuilder {
         .text("Sold, thanks everyone! 🛶");
     c.msg(7, "2019-08-05T08:00:00")
         .from(KAI)
-        .text(e("mention", "@kai_paddles"), " is the best way to reach me. ", e("hashtag", "#swap"));
+        .text(
+            e("mention", "@kai_paddles"), " is the best way to reach me. ", e("hashtag", "#swap"));
     c.msg(8, "2019-08-20T19:00:00")
         .from(ALEX)
         .text("Found a kayak elsewhere. Leaving the group now 👋");

@@ -168,9 +168,28 @@ class DemoExportTest {
     }
     assertThat(types)
         .contains(
-            "plain", "bold", "italic", "underline", "strikethrough", "spoiler", "code", "pre",
-            "text_link", "link", "mention", "mention_name", "hashtag", "cashtag", "bot_command",
-            "email", "phone", "blockquote", "bank_card", "custom_emoji", "unknown", "shimmer");
+            "plain",
+            "bold",
+            "italic",
+            "underline",
+            "strikethrough",
+            "spoiler",
+            "code",
+            "pre",
+            "text_link",
+            "link",
+            "mention",
+            "mention_name",
+            "hashtag",
+            "cashtag",
+            "bot_command",
+            "email",
+            "phone",
+            "blockquote",
+            "bank_card",
+            "custom_emoji",
+            "unknown",
+            "shimmer");
     assertThat(collapsed).isTrue();
     assertThat(preWithLanguage).isTrue();
     assertThat(preWithoutLanguage).isTrue();
@@ -190,10 +209,23 @@ class DemoExportTest {
     }
     assertThat(actions)
         .contains(
-            "create_group", "invite_members", "remove_members", "join_group_by_link",
-            "edit_group_title", "edit_group_photo", "pin_message", "phone_call", "group_call",
-            "set_messages_ttl", "topic_created", "topic_edit", "migrate_to_supergroup",
-            "migrate_from_group", "joined_telegram", "create_channel", "topic_poster_set");
+            "create_group",
+            "invite_members",
+            "remove_members",
+            "join_group_by_link",
+            "edit_group_title",
+            "edit_group_photo",
+            "pin_message",
+            "phone_call",
+            "group_call",
+            "set_messages_ttl",
+            "topic_created",
+            "topic_edit",
+            "migrate_to_supergroup",
+            "migrate_from_group",
+            "joined_telegram",
+            "create_channel",
+            "topic_poster_set");
     assertThat(informationTexts).isEqualTo(1);
   }
 
@@ -213,7 +245,11 @@ class DemoExportTest {
         .isEqualTo(new BigInteger("5368324170671202286"))
         .isGreaterThan(twoTo53);
     assertThat(messages())
-        .anyMatch(m -> m.path("text").asText().equals("Ring the bell\u0007 twice when you reach the gate 🔔"));
+        .anyMatch(
+            m ->
+                m.path("text")
+                    .asText()
+                    .equals("Ring the bell\u0007 twice when you reach the gate 🔔"));
   }
 
   @Test

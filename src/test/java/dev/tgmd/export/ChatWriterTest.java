@@ -46,6 +46,7 @@ class ChatWriterTest {
 
   /** A clock that advances by one millisecond each time it is read. */
   final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
   final java.util.function.LongSupplier clock = () -> nanos.addAndGet(1_000_000);
 
   @AfterEach
@@ -54,8 +55,16 @@ class ChatWriterTest {
   }
 
   private ChatWriter writer(long memoryChars) {
-    return new ChatWriter(chat, folder, workName, 0, new NoteFormat(Flavor.OBSIDIAN), Split.MONTH,
-        new MediaStore(folder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0), clock, memoryChars);
+    return new ChatWriter(
+        chat,
+        folder,
+        workName,
+        0,
+        new NoteFormat(Flavor.OBSIDIAN),
+        Split.MONTH,
+        new MediaStore(folder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0),
+        clock,
+        memoryChars);
   }
 
   private static long sizeOfNotes(Path dir) throws java.io.IOException {
@@ -68,8 +77,14 @@ class ChatWriterTest {
 
   private PlacedMessage work(long id, LocalDateTime time) {
     Message m = message(id).at(time).text("message " + id).build();
-    return new PlacedMessage(chat, new MessageView(m, "m" + id, time, null, null), layout.note(0, time.toLocalDate()),
-        time.toLocalDate(), null, false, false);
+    return new PlacedMessage(
+        chat,
+        new MessageView(m, "m" + id, time, null, null),
+        layout.note(0, time.toLocalDate()),
+        time.toLocalDate(),
+        null,
+        false,
+        false);
   }
 
   @Test
@@ -83,7 +98,9 @@ class ChatWriterTest {
     assertThat(Files.exists(out.resolve("Team/Team 2024-02.md"))).isFalse();
     ChatSummary s = w.finish(RunStatus.COMPLETED);
     assertThat(s.notes()).isEqualTo(3);
-    assertThat(Tgmd.read(out.resolve("Team/Team 2024-02.md"))).contains("messages: 1").endsWith("February block\n");
+    assertThat(Tgmd.read(out.resolve("Team/Team 2024-02.md")))
+        .contains("messages: 1")
+        .endsWith("February block\n");
   }
 
   @Test
@@ -133,13 +150,23 @@ class ChatWriterTest {
 
     Path other = Files.createDirectories(tmp.resolve("other"));
     OutputFolder otherFolder = OutputFolder.open(other);
-    ChatWriter f = new ChatWriter(chat, otherFolder, otherFolder.createWorkFolder(), 1, new NoteFormat(Flavor.OBSIDIAN),
-        Split.MONTH, new MediaStore(otherFolder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0), clock);
+    ChatWriter f =
+        new ChatWriter(
+            chat,
+            otherFolder,
+            otherFolder.createWorkFolder(),
+            1,
+            new NoteFormat(Flavor.OBSIDIAN),
+            Split.MONTH,
+            new MediaStore(otherFolder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0),
+            clock);
     f.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
     f.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "two", false);
     f.abort();
     otherFolder.close();
-    assertThat(Tgmd.notes(other)).as("the finished period stays, the open one goes").containsExactly("Team/Team 2024-01.md");
+    assertThat(Tgmd.notes(other))
+        .as("the finished period stays, the open one goes")
+        .containsExactly("Team/Team 2024-01.md");
   }
 
   @Test
@@ -153,8 +180,9 @@ class ChatWriterTest {
     ChatSummary s = w.abort();
 
     // March was written when the late message went back to January; January's rewrite never was
-    assertThat(Tgmd.notes(out)).containsExactlyInAnyOrder("Team/Team 2024-01.md", "Team/Team 2024-02.md",
-        "Team/Team 2024-03.md");
+    assertThat(Tgmd.notes(out))
+        .containsExactlyInAnyOrder(
+            "Team/Team 2024-01.md", "Team/Team 2024-02.md", "Team/Team 2024-03.md");
     assertThat(s.status()).isEqualTo(RunStatus.FAILED);
     assertThat(s.notes()).isEqualTo(3);
     assertThat(s.messages()).as("January as written (2), February (1), March (1)").isEqualTo(4);
@@ -183,13 +211,15 @@ class ChatWriterTest {
     long beforeFinish = nanos.get();
     ChatSummary s = w.finish(RunStatus.COMPLETED);
     long started = 1_000_000; // the clock's first reading, when the writer was made
-    assertThat(started + s.durationNanos()).as("ends after the note and the index were written")
+    assertThat(started + s.durationNanos())
+        .as("ends after the note and the index were written")
         .isGreaterThan(beforeFinish);
     assertThat(started + s.durationNanos()).isEqualTo(nanos.get());
   }
 
   @Test
-  void aLateMessageIntoALargeWrittenNoteKeepsMemoryBoundedAndGivesTheBytesOfInOrderInput() throws Exception {
+  void aLateMessageIntoALargeWrittenNoteKeepsMemoryBoundedAndGivesTheBytesOfInOrderInput()
+      throws Exception {
     long bound = 2_000;
     String block = "a block of text that is long enough " + "y".repeat(30);
     ChatWriter late = writer(bound);
@@ -202,14 +232,24 @@ class ChatWriterTest {
     late.append(work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), "late into january", false);
     late.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), "and another", false);
     late.finish(RunStatus.COMPLETED);
-    assertThat(late.peakCharsInMemory()).as("chars held in memory at most").isLessThanOrEqualTo(bound + block.length() + 100);
+    assertThat(late.peakCharsInMemory())
+        .as("chars held in memory at most")
+        .isLessThanOrEqualTo(bound + block.length() + 100);
     java.util.Map<String, String> lateNotes = Tgmd.exported(out);
 
     Path inOrderOut = Files.createDirectories(tmp.resolve("in-order"));
     OutputFolder inOrderFolder = OutputFolder.open(inOrderOut);
-    ChatWriter inOrder = new ChatWriter(chat, inOrderFolder, inOrderFolder.createWorkFolder(), 0,
-        new NoteFormat(Flavor.OBSIDIAN), Split.MONTH,
-        new MediaStore(inOrderFolder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0), clock, bound);
+    ChatWriter inOrder =
+        new ChatWriter(
+            chat,
+            inOrderFolder,
+            inOrderFolder.createWorkFolder(),
+            0,
+            new NoteFormat(Flavor.OBSIDIAN),
+            Split.MONTH,
+            new MediaStore(inOrderFolder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0),
+            clock,
+            bound);
     for (int i = 1; i <= 3_000; i++) {
       inOrder.append(work(i, LocalDateTime.of(2024, 1, 1 + i / 200, 10, 0)), block + i, false);
     }
@@ -222,7 +262,9 @@ class ChatWriterTest {
     inOrderNotes.keySet().removeIf(k -> k.startsWith(".tgmd-work-"));
     lateNotes.keySet().removeIf(k -> k.startsWith(".tgmd-work-"));
     assertThat(lateNotes).isEqualTo(inOrderNotes);
-    assertThat(lateNotes.get("Team/Team 2024-01.md")).contains("messages: 3002").endsWith("and another\n");
+    assertThat(lateNotes.get("Team/Team 2024-01.md"))
+        .contains("messages: 3002")
+        .endsWith("and another\n");
     try (Stream<Path> left = Files.list(work)) {
       assertThat(left).as("work files removed").isEmpty();
     }

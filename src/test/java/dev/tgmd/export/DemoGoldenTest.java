@@ -15,10 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The note format, pinned down: the demo export's notes must equal, byte for byte, the golden
- * files under src/test/resources/golden/demo-FLAVOR/. After a deliberate change of the format,
- * regenerate them with {@code mvn test -Dtest=DemoGoldenTest -Dgolden.update=true} and review the
- * diff.
+ * The note format, pinned down: the demo export's notes must equal, byte for byte, the golden files
+ * under src/test/resources/golden/demo-FLAVOR/. After a deliberate change of the format, regenerate
+ * them with {@code mvn test -Dtest=DemoGoldenTest -Dgolden.update=true} and review the diff.
  */
 class DemoGoldenTest {
 
@@ -30,8 +29,17 @@ class DemoGoldenTest {
   @ParameterizedTest
   @ValueSource(strings = {"obsidian", "commonmark"})
   void theDemosNotesAreTheGoldenOnes(String flavor) throws Exception {
-    Tgmd.Run run = Tgmd.run("export", DEMO.toString(), "--out", out.toString(), "--timezone", "UTC",
-        "--flavor", flavor, "--no-metrics");
+    Tgmd.Run run =
+        Tgmd.run(
+            "export",
+            DEMO.toString(),
+            "--out",
+            out.toString(),
+            "--timezone",
+            "UTC",
+            "--flavor",
+            flavor,
+            "--no-metrics");
     assertThat(run.exitCode()).as(run.err()).isZero();
     Map<String, String> notes = new TreeMap<>();
     for (String note : Tgmd.notes(out)) {
@@ -62,7 +70,15 @@ class DemoGoldenTest {
 
   @org.junit.jupiter.api.Test
   void everyMessageTextOfTheDemoReadsBackFromItsNote() throws Exception {
-    Tgmd.Run run = Tgmd.run("export", DEMO.toString(), "--out", out.toString(), "--timezone", "UTC", "--no-metrics");
+    Tgmd.Run run =
+        Tgmd.run(
+            "export",
+            DEMO.toString(),
+            "--out",
+            out.toString(),
+            "--timezone",
+            "UTC",
+            "--no-metrics");
     assertThat(run.exitCode()).isZero();
     assertThat(NoteRoundTrip.checkAll(DEMO, out)).isGreaterThan(50);
   }

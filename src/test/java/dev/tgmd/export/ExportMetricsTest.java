@@ -38,13 +38,22 @@ class ExportMetricsTest {
   static Tgmd.Run run;
   static MetricsReport report;
   static String json;
+
   /** The kernel's RSS high-water mark right after the export, in MiB; -1 where there is none. */
   static double hwmAfter = -1;
 
   @BeforeAll
   static void exportTheDemo() throws Exception {
-    run = Tgmd.run("export", DEMO.toString(), "--out", out.toString(), "--timezone", "UTC",
-        "--metrics-interval", "100ms");
+    run =
+        Tgmd.run(
+            "export",
+            DEMO.toString(),
+            "--out",
+            out.toString(),
+            "--timezone",
+            "UTC",
+            "--metrics-interval",
+            "100ms");
     Path status = Path.of("/proc/self/status");
     if (Files.isReadable(status)) {
       for (String line : Files.readAllLines(status)) {
@@ -70,13 +79,18 @@ class ExportMetricsTest {
   @Test
   void thePeaksAreTheProcessesOwnAtTheEndOfTheRun() {
     org.junit.jupiter.api.Assumptions.assumeTrue(hwmAfter > 0, "Linux: VmHWM");
-    assertThat(report.resources().rssMbPeak()).as("rss_mb_peak against VmHWM %.1f MiB right after", hwmAfter)
+    assertThat(report.resources().rssMbPeak())
+        .as("rss_mb_peak against VmHWM %.1f MiB right after", hwmAfter)
         .isGreaterThanOrEqualTo(0.99 * hwmAfter)
-        // the kernel's RSS counters are per CPU, summed loosely: a sample may exceed a later VmHWM a little
+        // the kernel's RSS counters are per CPU, summed loosely: a sample may exceed a later VmHWM
+        // a little
         .isLessThanOrEqualTo(1.01 * hwmAfter);
     assertThat(report.resources().threadsPeak())
-        .isGreaterThanOrEqualTo(report.resources().samples().stream()
-            .mapToInt(sample -> sample.threads() == null ? 0 : sample.threads()).max().orElse(0));
+        .isGreaterThanOrEqualTo(
+            report.resources().samples().stream()
+                .mapToInt(sample -> sample.threads() == null ? 0 : sample.threads())
+                .max()
+                .orElse(0));
   }
 
   @Test
@@ -166,7 +180,8 @@ class ExportMetricsTest {
     }
     assertThat(report.totals().get(Total.NOTES)).isEqualTo(notes);
     assertThat(report.totals().get(Total.MEDIA_FILES)).isEqualTo(media.size());
-    assertThat(report.totals().get(Total.MEDIA_BYTES)).isEqualTo(media.values().stream().mapToLong(Long::longValue).sum());
+    assertThat(report.totals().get(Total.MEDIA_BYTES))
+        .isEqualTo(media.values().stream().mapToLong(Long::longValue).sum());
     assertThat(report.totals().get(Total.CHATS)).isEqualTo(report.chats().size()).isEqualTo(6);
     assertThat(report.chats()).allSatisfy(c -> assertThat(c.status()).isEqualTo("completed"));
   }
@@ -179,6 +194,7 @@ class ExportMetricsTest {
   }
 
   private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

@@ -54,11 +54,15 @@ class ExportProcessTest {
     command.add(System.getProperty("java.class.path"));
     command.add("dev.tgmd.cli.Main");
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   private static void signal(Process p, String name) throws Exception {
-    assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor()).isZero();
+    assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor())
+        .isZero();
   }
 
   /** Waits until the export has begun writing notes (a note's period is over and it is written). */
@@ -93,8 +97,17 @@ class ExportProcessTest {
   private void assertInterrupted(String signal, int code, String named) throws Exception {
     Path out = tmp.resolve("out");
     Path log = tmp.resolve("log.txt");
-    Process p = tgmd(log, "export", export.toString(), "--out", out.toString(), "--timezone", "UTC",
-        "--metrics-interval", "100ms");
+    Process p =
+        tgmd(
+            log,
+            "export",
+            export.toString(),
+            "--out",
+            out.toString(),
+            "--timezone",
+            "UTC",
+            "--metrics-interval",
+            "100ms");
     awaitWriting(out, p);
     assertThat(p.isAlive()).as("still exporting when signalled").isTrue();
     signal(p, signal);
@@ -106,7 +119,9 @@ class ExportProcessTest {
     assertThat(report.run().error()).contains(named);
     assertThat(report.chats()).anySatisfy(c -> assertThat(c.status()).isEqualTo("interrupted"));
     long fetched = report.stages().get("fetch").count();
-    assertThat(report.stages().get("process").count()).as("process, against fetch").isEqualTo(fetched);
+    assertThat(report.stages().get("process").count())
+        .as("process, against fetch")
+        .isEqualTo(fetched);
     assertThat(report.stages().get("write").count()).as("write, against fetch").isEqualTo(fetched);
     assertThat(output).contains("Interrupted after exporting").contains("Stages");
     assertNotesAreWhole(out);
@@ -119,7 +134,8 @@ class ExportProcessTest {
       files = walk.filter(Files::isRegularFile).collect(Collectors.toList());
     }
     assertThat(files).noneMatch(f -> f.getFileName().toString().startsWith(".tgmd-"));
-    List<Path> notes = files.stream().filter(f -> f.toString().endsWith(".md")).collect(Collectors.toList());
+    List<Path> notes =
+        files.stream().filter(f -> f.toString().endsWith(".md")).collect(Collectors.toList());
     assertThat(notes).isNotEmpty();
     Pattern count = Pattern.compile("(?m)^messages: (\\d+)$");
     Pattern anchor = Pattern.compile("(?m) \\^m-?\\d+(-\\d+)?$");
@@ -131,7 +147,9 @@ class ExportProcessTest {
         Matcher m = count.matcher(text);
         assertThat(m.find()).as(note.toString()).isTrue();
         long anchors = anchor.matcher(text).results().count();
-        assertThat(anchors).as("%s holds the messages it says, each whole", note).isEqualTo(Long.parseLong(m.group(1)));
+        assertThat(anchors)
+            .as("%s holds the messages it says, each whole", note)
+            .isEqualTo(Long.parseLong(m.group(1)));
       }
     }
   }
@@ -154,7 +172,15 @@ class ExportProcessTest {
     Path out = tmp.resolve("out");
     Path log = tmp.resolve("log.txt");
     long start = System.nanoTime();
-    Process p = tgmd(log, "export", export.toString(), "--out", out.toString(), "--metrics-interval", "200ms");
+    Process p =
+        tgmd(
+            log,
+            "export",
+            export.toString(),
+            "--out",
+            out.toString(),
+            "--metrics-interval",
+            "200ms");
     Path status = Path.of("/proc", Long.toString(p.pid()), "status");
     long peakKb = 0;
     while (p.isAlive()) {
@@ -171,17 +197,21 @@ class ExportProcessTest {
     double wall = (System.nanoTime() - start) / 1e9;
     assertThat(p.exitValue()).as(Files.readString(log)).isZero();
     MetricsReport report = MetricsReportJson.read(out.resolve("export_metrics.json"));
-    assertThat(report.run().durationS()).as("run.duration_s against %.3f s measured outside", wall)
+    assertThat(report.run().durationS())
+        .as("run.duration_s against %.3f s measured outside", wall)
         .isCloseTo(wall, org.assertj.core.data.Percentage.withPercentage(10));
     double peakMb = peakKb / 1024.0;
-    assertThat(report.resources().rssMbPeak()).as("resources.rss_mb_peak against VmHWM %.1f MiB read outside", peakMb)
+    assertThat(report.resources().rssMbPeak())
+        .as("resources.rss_mb_peak against VmHWM %.1f MiB read outside", peakMb)
         .isCloseTo(peakMb, org.assertj.core.data.Percentage.withPercentage(10));
   }
 
   @Test
   @Timeout(120)
   void withoutMetricsNoMonitorRunsAndNoReportIsWritten() throws Exception {
-    assertThat(monitorSeenDuring("--metrics-interval", "100ms")).as("the check can see the monitor").isTrue();
+    assertThat(monitorSeenDuring("--metrics-interval", "100ms"))
+        .as("the check can see the monitor")
+        .isTrue();
     assertThat(Files.exists(tmp.resolve("out/export_metrics.json"))).isTrue();
     assertThat(monitorSeenDuring("--no-metrics")).isFalse();
     assertThat(Files.exists(tmp.resolve("out/export_metrics.json"))).isFalse();
@@ -195,13 +225,18 @@ class ExportProcessTest {
         walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
-    List<String> args = new ArrayList<>(List.of("export", export.toString(), "--out", out.toString(), "--chat", "Hikers' Forum"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "export", export.toString(), "--out", out.toString(), "--chat", "Hikers' Forum"));
     args.addAll(List.of(options));
     Thread run = new Thread(() -> Tgmd.run(args.toArray(new String[0])));
     run.start();
     boolean seen = false;
     while (run.isAlive()) {
-      seen |= Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("tgmd-resource-monitor"));
+      seen |=
+          Thread.getAllStackTraces().keySet().stream()
+              .anyMatch(t -> t.getName().equals("tgmd-resource-monitor"));
       Thread.sleep(2);
     }
     return seen;

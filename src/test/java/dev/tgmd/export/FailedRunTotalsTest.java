@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A run that fails midway (the export is cut off) reports exactly what it left on disk: the notes
- * of the chats finished before, and the notes the failed chat had finished, with their messages
- * and bytes, in the totals, in {@code chats[]} and in the summary line.
+ * of the chats finished before, and the notes the failed chat had finished, with their messages and
+ * bytes, in the totals, in {@code chats[]} and in the summary line.
  */
 class FailedRunTotalsTest {
 
@@ -37,10 +37,13 @@ class FailedRunTotalsTest {
   void theTotalsOfAFailedRunAreWhatIsOnDisk(int percent) throws Exception {
     Path export = copyOfTheDemo(tmp.resolve("export"));
     byte[] json = Files.readAllBytes(export.resolve("result.json"));
-    Files.write(export.resolve("result.json"), java.util.Arrays.copyOf(json, json.length * percent / 100));
+    Files.write(
+        export.resolve("result.json"), java.util.Arrays.copyOf(json, json.length * percent / 100));
     Path out = tmp.resolve("out");
 
-    Tgmd.Run run = Tgmd.run("export", export.toString(), "--out", out.toString(), "--timezone", "UTC", "--quiet");
+    Tgmd.Run run =
+        Tgmd.run(
+            "export", export.toString(), "--out", out.toString(), "--timezone", "UTC", "--quiet");
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertTotalsAreOnDisk(out, run);
@@ -52,7 +55,9 @@ class FailedRunTotalsTest {
     // a folder (not empty) where a note of the third month of a chat must go: its write fails
     Files.createDirectories(out.resolve("Lantern Hikers/Lantern Hikers 2024-05.md/in the way"));
 
-    Tgmd.Run run = Tgmd.run("export", DEMO.toString(), "--out", out.toString(), "--timezone", "UTC", "--quiet");
+    Tgmd.Run run =
+        Tgmd.run(
+            "export", DEMO.toString(), "--out", out.toString(), "--timezone", "UTC", "--quiet");
 
     assertThat(run.exitCode()).as(run.err()).isNotZero();
     assertTotalsAreOnDisk(out, run);
@@ -72,7 +77,9 @@ class FailedRunTotalsTest {
       bytes += file.getValue().length(); // read as ISO-8859-1: one char a byte
       if (file.getKey().endsWith(".md")) {
         notes++;
-        String text = new String(file.getValue().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        String text =
+            new String(
+                file.getValue().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         if (text.contains("\nperiod: ") || text.contains("\ntopic: ")) {
           Matcher m = MESSAGES.matcher(text);
           assertThat(m.find()).isTrue();
@@ -87,8 +94,15 @@ class FailedRunTotalsTest {
     assertThat(report.chats().stream().mapToLong(ChatReport::notes).sum()).isEqualTo(notes);
     assertThat(report.chats().stream().mapToLong(ChatReport::messages).sum()).isEqualTo(messages);
     assertThat(report.chats().get(report.chats().size() - 1).status()).isEqualTo("failed");
-    assertThat(run.out()).contains(String.format(java.util.Locale.ROOT, "%,d %s into %,d %s", messages,
-        messages == 1 ? "message" : "messages", notes, notes == 1 ? "note" : "notes"));
+    assertThat(run.out())
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d %s into %,d %s",
+                messages,
+                messages == 1 ? "message" : "messages",
+                notes,
+                notes == 1 ? "note" : "notes"));
   }
 
   private static Path copyOfTheDemo(Path to) throws IOException {

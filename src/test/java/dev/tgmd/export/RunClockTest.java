@@ -31,7 +31,8 @@ class RunClockTest {
     assertThat(span.nanos()).isEqualTo(Duration.ofSeconds(2).toNanos());
     assertThat(span.seconds()).isEqualTo(2.0);
     assertThat(span.finishedAt()).isEqualTo(start.plusSeconds(2));
-    assertThat(Duration.between(span.startedAt(), span.finishedAt()).toNanos()).isEqualTo(span.nanos());
+    assertThat(Duration.between(span.startedAt(), span.finishedAt()).toNanos())
+        .isEqualTo(span.nanos());
   }
 
   @Test
@@ -47,10 +48,12 @@ class RunClockTest {
 
   @Test
   void theStartIsKeptToTheMillisecondAndNeverInTheFuture() {
-    RunClock ms = RunClock.startedAt(WALL.minusNanos(1_500_001), Clock.fixed(WALL, ZoneOffset.UTC), ticker);
+    RunClock ms =
+        RunClock.startedAt(WALL.minusNanos(1_500_001), Clock.fixed(WALL, ZoneOffset.UTC), ticker);
     assertThat(ms.start()).isEqualTo(WALL.minusMillis(2));
     assertThat(ms.elapsedNanos()).isEqualTo(2_000_000L);
-    RunClock future = RunClock.startedAt(WALL.plusSeconds(9), Clock.fixed(WALL, ZoneOffset.UTC), ticker);
+    RunClock future =
+        RunClock.startedAt(WALL.plusSeconds(9), Clock.fixed(WALL, ZoneOffset.UTC), ticker);
     assertThat(future.start()).isEqualTo(WALL);
     assertThat(future.elapsedNanos()).isZero();
   }

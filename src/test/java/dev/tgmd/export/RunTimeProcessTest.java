@@ -22,16 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The run's times, measured from outside: tgmd exports the demo in a process of its own, and the
- * start it reports is not before the moment this test launched it, nor its duration longer than
- * the wall time this test saw around it. These bounds are about correctness, not speed: a slow
- * machine only makes the process take longer, which they allow.
+ * start it reports is not before the moment this test launched it, nor its duration longer than the
+ * wall time this test saw around it. These bounds are about correctness, not speed: a slow machine
+ * only makes the process take longer, which they allow.
  */
 @EnabledOnOs(OS.LINUX)
 class RunTimeProcessTest {
 
   private static final Path DEMO = Path.of("examples", "demo-export");
+
   /** What the reported start may lie before the launch: the clocks' millisecond rounding. */
   private static final Duration SLACK = Duration.ofMillis(50);
+
   private static final Pattern SECONDS = Pattern.compile("notes in .* \\((\\d+\\.\\d\\d) s\\)");
 
   @TempDir Path tmp;
@@ -49,7 +51,8 @@ class RunTimeProcessTest {
     command.add("dev.tgmd.cli.Main");
     command.addAll(List.of("export", DEMO.toString(), "--out", out.toString(), "--quiet"));
     command.addAll(List.of(options));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove("TGMD_STARTED_AT_MS");
     if (handedOver != null) {
       pb.environment().put("TGMD_STARTED_AT_MS", handedOver);
@@ -69,16 +72,24 @@ class RunTimeProcessTest {
   }
 
   private static void assertWithin(Run run, MetricsReport report) {
-    assertThat(report.run().startedAt()).as("run.started_at against the launch at %s", run.launched())
+    assertThat(report.run().startedAt())
+        .as("run.started_at against the launch at %s", run.launched())
         .isAfterOrEqualTo(run.launched().minus(SLACK));
-    assertThat(report.run().durationS()).as("run.duration_s against %.3f s around the process", run.wallSeconds())
+    assertThat(report.run().durationS())
+        .as("run.duration_s against %.3f s around the process", run.wallSeconds())
         .isLessThanOrEqualTo(run.wallSeconds());
-    assertThat(Duration.between(report.run().startedAt(), report.run().finishedAt()).toMillis() / 1000.0)
-        .as("finished_at - started_at: one clock").isCloseTo(report.run().durationS(), org.assertj.core.data.Offset.offset(0.0015));
-    assertThat(report.resources().startedAt()).as("the monitor's start, on the run's timeline")
-        .isAfterOrEqualTo(report.run().startedAt()).isBeforeOrEqualTo(report.run().finishedAt());
-    assertThat(summarySeconds(run)).as("the summary's (X s)").isCloseTo(report.run().durationS(),
-        org.assertj.core.data.Offset.offset(0.006));
+    assertThat(
+            Duration.between(report.run().startedAt(), report.run().finishedAt()).toMillis()
+                / 1000.0)
+        .as("finished_at - started_at: one clock")
+        .isCloseTo(report.run().durationS(), org.assertj.core.data.Offset.offset(0.0015));
+    assertThat(report.resources().startedAt())
+        .as("the monitor's start, on the run's timeline")
+        .isAfterOrEqualTo(report.run().startedAt())
+        .isBeforeOrEqualTo(report.run().finishedAt());
+    assertThat(summarySeconds(run))
+        .as("the summary's (X s)")
+        .isCloseTo(report.run().durationS(), org.assertj.core.data.Offset.offset(0.006));
   }
 
   private static double summarySeconds(Run run) {
@@ -108,15 +119,17 @@ class RunTimeProcessTest {
     Instant handedOver = Instant.ofEpochMilli(Instant.now().toEpochMilli());
     Run run = tgmd(Long.toString(handedOver.toEpochMilli()));
     assertThat(report(run).run().startedAt()).isEqualTo(handedOver);
-    assertThat(report(run).run().durationS()).isLessThanOrEqualTo(
-        run.wallSeconds() + Duration.between(handedOver, run.launched()).toNanos() / 1e9);
+    assertThat(report(run).run().durationS())
+        .isLessThanOrEqualTo(
+            run.wallSeconds() + Duration.between(handedOver, run.launched()).toNanos() / 1e9);
   }
 
   @Test
   @Timeout(180)
   void withoutMetricsTheSummaryTimesTheRunAlike() throws Exception {
     Run run = tgmd(null, "--no-metrics");
-    assertThat(summarySeconds(run)).as("(X s) against %.3f s around the process", run.wallSeconds())
+    assertThat(summarySeconds(run))
+        .as("(X s) against %.3f s around the process", run.wallSeconds())
         .isLessThanOrEqualTo(run.wallSeconds() + 0.005);
   }
 }

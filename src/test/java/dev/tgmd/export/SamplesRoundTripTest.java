@@ -32,26 +32,45 @@ class SamplesRoundTripTest {
   @TempDir Path out;
 
   @TestFactory
-  @EnabledIf(value = "samplesPresent", disabledReason = "no samples folder (../shared/samples or -Dtgmd.samples)")
+  @EnabledIf(
+      value = "samplesPresent",
+      disabledReason = "no samples folder (../shared/samples or -Dtgmd.samples)")
   Stream<DynamicTest> everySampleRoundTrips() throws Exception {
     List<Path> samples;
     try (Stream<Path> list = Files.list(SAMPLES)) {
-      samples = list.filter(p -> Files.isRegularFile(p.resolve("result.json"))).sorted().collect(Collectors.toList());
+      samples =
+          list.filter(p -> Files.isRegularFile(p.resolve("result.json")))
+              .sorted()
+              .collect(Collectors.toList());
     }
     assertThat(samples).isNotEmpty();
-    return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
-      Path target = out.resolve(sample.getFileName().toString());
-      Tgmd.Run run = Tgmd.run("export", sample.toString(), "--out", target.toString(), "--timezone", "UTC");
-      assertThat(run.exitCode()).as(run.err()).isZero();
-      List<Path> chats;
-      try (Stream<Path> list = Files.list(target)) {
-        // chat folders never start with a dot; .tgmd is tgmd's own
-        chats = list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-            .collect(Collectors.toList());
-      }
-      assertThat(chats).hasSize(1);
-      int checked = NoteRoundTrip.check(sample, chats.get(0));
-      assertThat(checked).isPositive();
-    }));
+    return samples.stream()
+        .map(
+            sample ->
+                DynamicTest.dynamicTest(
+                    sample.getFileName().toString(),
+                    () -> {
+                      Path target = out.resolve(sample.getFileName().toString());
+                      Tgmd.Run run =
+                          Tgmd.run(
+                              "export",
+                              sample.toString(),
+                              "--out",
+                              target.toString(),
+                              "--timezone",
+                              "UTC");
+                      assertThat(run.exitCode()).as(run.err()).isZero();
+                      List<Path> chats;
+                      try (Stream<Path> list = Files.list(target)) {
+                        // chat folders never start with a dot; .tgmd is tgmd's own
+                        chats =
+                            list.filter(Files::isDirectory)
+                                .filter(p -> !p.getFileName().toString().startsWith("."))
+                                .collect(Collectors.toList());
+                      }
+                      assertThat(chats).hasSize(1);
+                      int checked = NoteRoundTrip.check(sample, chats.get(0));
+                      assertThat(checked).isPositive();
+                    }));
   }
 }

@@ -137,7 +137,8 @@ class ExportGeneratorTest {
         assertThat(plans.get(0).messages()).isGreaterThan(plans.get(plans.size() - 1).messages());
       }
     }
-    assertThat(ChatPlan.plan(200_000)).extracting(ChatPlan::kind)
+    assertThat(ChatPlan.plan(200_000))
+        .extracting(ChatPlan::kind)
         .startsWith(ChatKind.FORUM, ChatKind.MIGRATED, ChatKind.CHANNEL);
   }
 
@@ -171,8 +172,14 @@ class ExportGeneratorTest {
         .containsExactly("about", "personal_information", "contacts", "chats", "left_chats");
     assertThat(chats(root))
         .extracting(c -> c.path("type").asText())
-        .contains("public_supergroup", "private_supergroup", "public_channel", "personal_chat",
-            "private_group", "saved_messages", "bot_chat");
+        .contains(
+            "public_supergroup",
+            "private_supergroup",
+            "public_channel",
+            "personal_chat",
+            "private_group",
+            "saved_messages",
+            "bot_chat");
     for (JsonNode chat : chats(root)) {
       assertThat(chat.path("type").isTextual()).isTrue();
       assertThat(chat.path("id").isIntegralNumber()).isTrue();
@@ -232,9 +239,20 @@ class ExportGeneratorTest {
       m.path("text_entities").forEach(e -> entities.add(e.path("type").asText()));
       for (String f :
           List.of(
-              "poll", "location_information", "place_name", "contact_information", "game_title",
-              "invoice_information", "todo_list", "reactions", "inline_bot_buttons", "via_bot",
-              "saved_from", "author", "media_spoiler", "live_location_period_seconds")) {
+              "poll",
+              "location_information",
+              "place_name",
+              "contact_information",
+              "game_title",
+              "invoice_information",
+              "todo_list",
+              "reactions",
+              "inline_bot_buttons",
+              "via_bot",
+              "saved_from",
+              "author",
+              "media_spoiler",
+              "live_location_period_seconds")) {
         if (m.has(f)) {
           features.add(f);
         }
@@ -251,13 +269,30 @@ class ExportGeneratorTest {
     assertThat(entities).containsAll(List.of(TextMaker.ENTITY_TYPES)).contains("plain");
     assertThat(actions)
         .contains(
-            "create_channel", "topic_created", "topic_edit", "migrate_to_supergroup",
-            "migrate_from_group", "create_group", "pin_message", "phone_call", "invite_members",
-            "information_text", "hologram_call_started");
+            "create_channel",
+            "topic_created",
+            "topic_edit",
+            "migrate_to_supergroup",
+            "migrate_from_group",
+            "create_group",
+            "pin_message",
+            "phone_call",
+            "invite_members",
+            "information_text",
+            "hologram_call_started");
     assertThat(features)
         .contains(
-            "poll", "location_information", "contact_information", "reactions", "saved_from",
-            "author", "sticker", "voice_message", "video_message", "video_file", "audio_file",
+            "poll",
+            "location_information",
+            "contact_information",
+            "reactions",
+            "saved_from",
+            "author",
+            "sticker",
+            "voice_message",
+            "video_message",
+            "video_file",
+            "audio_file",
             "animation");
   }
 

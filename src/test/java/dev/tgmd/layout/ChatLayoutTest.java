@@ -11,10 +11,14 @@ class ChatLayoutTest {
 
   @Test
   void notesAreNamedAfterTheChatAndThePeriod() {
-    assertThat(new ChatLayout("Team", Split.MONTH).note(0, DAY).pathInChat()).isEqualTo("Team 2024-03.md");
-    assertThat(new ChatLayout("Team", Split.YEAR).note(0, DAY).pathInChat()).isEqualTo("Team 2024.md");
-    assertThat(new ChatLayout("Team", Split.DAY).note(0, DAY).pathInChat()).isEqualTo("Team 2024-03-16.md");
-    assertThat(new ChatLayout("Team", Split.NONE).note(0, DAY).pathInChat()).isEqualTo("Team all.md");
+    assertThat(new ChatLayout("Team", Split.MONTH).note(0, DAY).pathInChat())
+        .isEqualTo("Team 2024-03.md");
+    assertThat(new ChatLayout("Team", Split.YEAR).note(0, DAY).pathInChat())
+        .isEqualTo("Team 2024.md");
+    assertThat(new ChatLayout("Team", Split.DAY).note(0, DAY).pathInChat())
+        .isEqualTo("Team 2024-03-16.md");
+    assertThat(new ChatLayout("Team", Split.NONE).note(0, DAY).pathInChat())
+        .isEqualTo("Team all.md");
   }
 
   @Test
@@ -23,8 +27,11 @@ class ChatLayoutTest {
     layout.declareTopic(10, "Releases / 2024");
     layout.declareTopic(20, "media");
     NoteRef releases = layout.note(10, DAY);
-    assertThat(releases.pathInChat()).isEqualTo("Releases _ 2024/Forum - Releases _ 2024 2024-03.md");
-    assertThat(layout.note(20, DAY).topicFolder()).as("never the media folder").isEqualTo("media (20)");
+    assertThat(releases.pathInChat())
+        .isEqualTo("Releases _ 2024/Forum - Releases _ 2024 2024-03.md");
+    assertThat(layout.note(20, DAY).topicFolder())
+        .as("never the media folder")
+        .isEqualTo("media (20)");
   }
 
   @Test

@@ -10,7 +10,9 @@ class NameAllocatorTest {
   void twoChatsWithTheSameNameNeverCollide() {
     NameAllocator names = new NameAllocator();
     assertThat(names.allocate("Family", "1", 96)).isEqualTo("Family");
-    assertThat(names.allocate("family", "2", 96)).as("case-insensitive file systems").isEqualTo("family (2)");
+    assertThat(names.allocate("family", "2", 96))
+        .as("case-insensitive file systems")
+        .isEqualTo("family (2)");
     assertThat(names.allocate("Family", "2", 96)).isEqualTo("Family (2) 2");
   }
 

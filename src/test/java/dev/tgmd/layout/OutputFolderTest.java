@@ -44,10 +44,15 @@ class OutputFolderTest {
     Path out = tmp.resolve("out");
     try (OutputFolder folder = OutputFolder.open(out)) {
       folder.write("note.md", text("old"));
-      assertThatThrownBy(() -> folder.write("note.md", o -> {
-        o.write("half".getBytes(StandardCharsets.UTF_8));
-        throw new java.io.IOException("disk full");
-      })).hasMessage("disk full");
+      assertThatThrownBy(
+              () ->
+                  folder.write(
+                      "note.md",
+                      o -> {
+                        o.write("half".getBytes(StandardCharsets.UTF_8));
+                        throw new java.io.IOException("disk full");
+                      }))
+          .hasMessage("disk full");
     }
     assertThat(Tgmd.read(out.resolve("note.md"))).isEqualTo("old");
     assertThat(names(out)).containsExactly("note.md");
@@ -60,7 +65,8 @@ class OutputFolderTest {
     Files.createSymbolicLink(out.resolve("note.md"), secret);
     try (OutputFolder folder = OutputFolder.open(out)) {
       folder.write("note.md", text("the note"));
-      assertThatThrownBy(() -> folder.read("other.md")).isInstanceOf(java.nio.file.NoSuchFileException.class);
+      assertThatThrownBy(() -> folder.read("other.md"))
+          .isInstanceOf(java.nio.file.NoSuchFileException.class);
     }
     assertThat(Files.isSymbolicLink(out.resolve("note.md"))).isFalse();
     assertThat(Tgmd.read(out.resolve("note.md"))).isEqualTo("the note");
@@ -77,7 +83,8 @@ class OutputFolderTest {
           .hasMessage(out.resolve("Chat") + " is not a folder: tgmd needs a folder there");
     }
     Path file = Files.writeString(tmp.resolve("file"), "x");
-    assertThatThrownBy(() -> OutputFolder.open(file)).isInstanceOf(OutputRefusedException.class)
+    assertThatThrownBy(() -> OutputFolder.open(file))
+        .isInstanceOf(OutputRefusedException.class)
         .hasMessage("--out " + file + " is not a folder: tgmd needs a folder there");
   }
 
@@ -87,11 +94,13 @@ class OutputFolderTest {
     Files.writeString(tmp.resolve("secret.txt"), "secret");
     Files.createSymbolicLink(out.resolve("note.md"), tmp.resolve("secret.txt"));
     try (OutputFolder folder = OutputFolder.open(tmp.resolve("out"))) {
-      assertThatThrownBy(() -> {
-        try (InputStream in = folder.read("Chat/note.md")) {
-          in.readAllBytes();
-        }
-      }).isInstanceOf(java.io.IOException.class);
+      assertThatThrownBy(
+              () -> {
+                try (InputStream in = folder.read("Chat/note.md")) {
+                  in.readAllBytes();
+                }
+              })
+          .isInstanceOf(java.io.IOException.class);
     }
   }
 
@@ -125,7 +134,8 @@ class OutputFolderTest {
     Files.createDirectories(out.resolve("Chat/media/photos"));
     Files.writeString(out.resolve("Chat/media/photos/.tgmd-2.tmp"), "x");
     Files.writeString(out.resolve("Chat/note.md"), "note");
-    Files.writeString(out.resolve("Chat/.tgmd-notes.md"), "a user's file that only looks like ours");
+    Files.writeString(
+        out.resolve("Chat/.tgmd-notes.md"), "a user's file that only looks like ours");
     try (OutputFolder folder = OutputFolder.open(out)) {
       assertThat(folder.removeLeftovers()).isEqualTo(2);
     }
@@ -139,11 +149,17 @@ class OutputFolderTest {
     Path out = tmp.resolve("out");
     OutputFolder first = OutputFolder.open(out);
     first.lock();
-    assertThat(Tgmd.read(out.resolve(".tgmd/lock"))).startsWith("pid " + ProcessHandle.current().pid() + "\nstarted ");
+    assertThat(Tgmd.read(out.resolve(".tgmd/lock")))
+        .startsWith("pid " + ProcessHandle.current().pid() + "\nstarted ");
     try (OutputFolder second = OutputFolder.open(out)) {
-      assertThatThrownBy(second::lock).isInstanceOf(OutputRefusedException.class)
-          .hasMessageStartingWith("--out " + out + " is in use by another tgmd run (pid " + ProcessHandle.current().pid()
-              + ", started ")
+      assertThatThrownBy(second::lock)
+          .isInstanceOf(OutputRefusedException.class)
+          .hasMessageStartingWith(
+              "--out "
+                  + out
+                  + " is in use by another tgmd run (pid "
+                  + ProcessHandle.current().pid()
+                  + ", started ")
           .hasMessageEndingWith("); wait for it or stop it");
     }
     first.close();
@@ -156,11 +172,14 @@ class OutputFolderTest {
   void anOutWhoseParentCannotBeListedIsStillWritten() throws Exception {
     Path parent = Files.createDirectories(tmp.resolve("parent"));
     Path out = Files.createDirectories(parent.resolve("out"));
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(parent).supportsFileAttributeView("posix"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileStore(parent).supportsFileAttributeView("posix"));
     var before = Files.getPosixFilePermissions(parent);
-    Files.setPosixFilePermissions(parent, java.nio.file.attribute.PosixFilePermissions.fromString("-wx--x--x"));
+    Files.setPosixFilePermissions(
+        parent, java.nio.file.attribute.PosixFilePermissions.fromString("-wx--x--x"));
     try {
-      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(parent), "root reads every folder");
+      org.junit.jupiter.api.Assumptions.assumeFalse(
+          Files.isReadable(parent), "root reads every folder");
       try (OutputFolder folder = OutputFolder.open(out)) {
         folder.write("note.md", text("x"));
       }
@@ -174,7 +193,9 @@ class OutputFolderTest {
   void pathsMustBePlainAndRelative() throws Exception {
     try (OutputFolder folder = OutputFolder.open(tmp.resolve("out"))) {
       for (String bad : List.of("../x.md", "a/../x.md", "./x.md", "a//x.md", "", "a/")) {
-        assertThatThrownBy(() -> folder.write(bad, text("x"))).as(bad).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> folder.write(bad, text("x")))
+            .as(bad)
+            .isInstanceOf(IllegalArgumentException.class);
       }
     }
     assertThat(Files.exists(tmp.resolve("x.md"))).isFalse();

@@ -14,20 +14,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SafeNamesTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "Team chat|Team chat",
-    "#general ^ [x]|_general _ _x_",
-    "..|Chat",
-    ".|Chat",
-    "../../etc|_.._etc",
-    ".hidden|hidden",
-    "trailing. .|trailing",
-    "CON|_CON",
-    "con.txt|_con.txt",
-    "LPT9|_LPT9",
-    "  spaced \t out  |spaced out",
-    "tab\u0001ctl|tab_ctl",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Team chat|Team chat",
+        "#general ^ [x]|_general _ _x_",
+        "..|Chat",
+        ".|Chat",
+        "../../etc|_.._etc",
+        ".hidden|hidden",
+        "trailing. .|trailing",
+        "CON|_CON",
+        "con.txt|_con.txt",
+        "LPT9|_LPT9",
+        "  spaced \t out  |spaced out",
+        "tab\u0001ctl|tab_ctl",
+      })
   void makesNamesSafeEverywhere(String raw, String safe) {
     assertThat(SafeNames.of(raw, 96, "Chat")).isEqualTo(safe);
   }
@@ -59,10 +61,18 @@ class SafeNamesTest {
       StringBuilder sb = new StringBuilder();
       int n = r.nextInt(30);
       for (int j = 0; j < n; j++) {
-        sb.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, r.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+        sb.appendCodePoint(
+            alphabet.codePointAt(
+                alphabet.offsetByCodePoints(
+                    0, r.nextInt(alphabet.codePointCount(0, alphabet.length())))));
       }
       String safe = SafeNames.of(sb.toString(), 60, "fallback");
-      assertThat(safe).isNotEmpty().isNotIn(".", "..").doesNotStartWith(".").doesNotEndWith(".").doesNotEndWith(" ");
+      assertThat(safe)
+          .isNotEmpty()
+          .isNotIn(".", "..")
+          .doesNotStartWith(".")
+          .doesNotEndWith(".")
+          .doesNotEndWith(" ");
       assertThat(safe.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(60);
       Path p = dir.resolve(safe);
       assertThat(p.getParent()).isEqualTo(dir);

@@ -50,15 +50,25 @@ class MediaResolverTest {
   @Test
   void checkingFindsTheMissingAndRefusedFilesResolvingFinds() throws Exception {
     Files.createSymbolicLink(export.resolve("photos/out.jpg"), secret);
-    Files.createSymbolicLink(export.resolve("photos/broken.jpg"), export.resolve("photos/none.jpg"));
+    Files.createSymbolicLink(
+        export.resolve("photos/broken.jpg"), export.resolve("photos/none.jpg"));
     Files.createDirectories(export.resolve("photos/folder.jpg"));
 
-    assertThat(resolver.check(FileRef.of("photos/a.jpg", null))).isEqualTo(new CheckedFile.Skipped("photos/a.jpg"));
-    for (String path : new String[] {"photos/gone.jpg", "../secret.txt", secret.toString(), "photos/out.jpg",
-        "photos/broken.jpg", "photos/folder.jpg"}) {
+    assertThat(resolver.check(FileRef.of("photos/a.jpg", null)))
+        .isEqualTo(new CheckedFile.Skipped("photos/a.jpg"));
+    for (String path :
+        new String[] {
+          "photos/gone.jpg",
+          "../secret.txt",
+          secret.toString(),
+          "photos/out.jpg",
+          "photos/broken.jpg",
+          "photos/folder.jpg"
+        }) {
       assertThat(resolver.check(FileRef.of(path, null))).as(path).isEqualTo(resolve(path));
     }
-    assertThat(resolver.check(FileRef.of("photos/gone.jpg", null))).isInstanceOf(CheckedFile.Missing.class);
+    assertThat(resolver.check(FileRef.of("photos/gone.jpg", null)))
+        .isInstanceOf(CheckedFile.Missing.class);
   }
 
   @Test
@@ -71,21 +81,30 @@ class MediaResolverTest {
   void climbingOutWithDotDotIsRefused() throws Exception {
     assertThat(resolve("../secret.txt")).isInstanceOf(CheckedFile.Refused.class);
     assertThat(resolve("photos/../../secret.txt")).isInstanceOf(CheckedFile.Refused.class);
-    assertThat(resolve("photos/../photos/a.jpg")).as("a '..' that stays inside is fine").isInstanceOf(CheckedFile.Available.class);
+    assertThat(resolve("photos/../photos/a.jpg"))
+        .as("a '..' that stays inside is fine")
+        .isInstanceOf(CheckedFile.Available.class);
   }
 
   @Test
   void everyLinkIsRefusedWhereverItLeads() throws Exception {
     Files.createSymbolicLink(export.resolve("photos/out.jpg"), secret);
     Files.createSymbolicLink(export.resolve("photos/in.jpg"), export.resolve("photos/a.jpg"));
-    Files.createSymbolicLink(export.resolve("photos/broken.jpg"), export.resolve("photos/nothing.jpg"));
+    Files.createSymbolicLink(
+        export.resolve("photos/broken.jpg"), export.resolve("photos/nothing.jpg"));
     Files.createSymbolicLink(export.resolve("linkdir"), tmp);
     Files.createSymbolicLink(export.resolve("insidedir"), export.resolve("photos"));
-    CheckedFile.Refused link = new CheckedFile.Refused("photos/out.jpg", "it is a symbolic link, which tgmd does not follow");
+    CheckedFile.Refused link =
+        new CheckedFile.Refused(
+            "photos/out.jpg", "it is a symbolic link, which tgmd does not follow");
     assertThat(resolve("photos/out.jpg")).isEqualTo(link);
     assertThat(resolve("linkdir/secret.txt")).isInstanceOf(CheckedFile.Refused.class);
-    assertThat(resolve("photos/in.jpg")).as("a link staying inside too").isInstanceOf(CheckedFile.Refused.class);
-    assertThat(resolve("insidedir/a.jpg")).as("a folder link staying inside too").isInstanceOf(CheckedFile.Refused.class);
+    assertThat(resolve("photos/in.jpg"))
+        .as("a link staying inside too")
+        .isInstanceOf(CheckedFile.Refused.class);
+    assertThat(resolve("insidedir/a.jpg"))
+        .as("a folder link staying inside too")
+        .isInstanceOf(CheckedFile.Refused.class);
     assertThat(resolve("photos/broken.jpg")).isInstanceOf(CheckedFile.Refused.class);
   }
 

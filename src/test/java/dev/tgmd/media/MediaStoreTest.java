@@ -89,7 +89,8 @@ class MediaStoreTest {
     assertThat(store.copied()).isEqualTo(2);
     try (Stream<Path> files = Files.walk(chatDir)) {
       assertThat(files.filter(Files::isRegularFile).map(p -> chatDir.relativize(p).toString()))
-          .as("no temporary files left").containsExactlyInAnyOrder("media/photos/a.jpg", "media/photos/c.jpg");
+          .as("no temporary files left")
+          .containsExactlyInAnyOrder("media/photos/a.jpg", "media/photos/c.jpg");
     }
   }
 
@@ -108,9 +109,12 @@ class MediaStoreTest {
   @Test
   void missingRefusedAndPlaceholdersAreCountedNotCopied() throws Exception {
     MediaStore store = store(new CountingCache());
-    assertThat(store.store(new CheckedFile.Missing("x.jpg"))).isEqualTo(new MediaLink.Missing("x.jpg"));
-    assertThat(store.store(new CheckedFile.Refused("/etc/passwd", "why"))).isEqualTo(new MediaLink.Refused("/etc/passwd", "why"));
-    assertThat(store.store(new CheckedFile.Placeholder("(File unavailable, please try again later)")))
+    assertThat(store.store(new CheckedFile.Missing("x.jpg")))
+        .isEqualTo(new MediaLink.Missing("x.jpg"));
+    assertThat(store.store(new CheckedFile.Refused("/etc/passwd", "why")))
+        .isEqualTo(new MediaLink.Refused("/etc/passwd", "why"));
+    assertThat(
+            store.store(new CheckedFile.Placeholder("(File unavailable, please try again later)")))
         .isInstanceOf(MediaLink.Placeholder.class);
     assertThat(store.missing()).isEqualTo(1);
     assertThat(store.refused()).isEqualTo(1);
@@ -122,12 +126,16 @@ class MediaStoreTest {
     Files.createDirectories(tmp.resolve("export/files"));
     Files.writeString(tmp.resolve("export/files/a.txt"), "a");
     MediaStore store = store(new CountingCache());
-    Map<Class<?>, CheckedFile> checked = ContentExamples.ofEveryKind(CheckedFile.class, List.of(
-        resolver.resolve(FileRef.of("files/a.txt", null)),
-        resolver.check(FileRef.of("files/a.txt", null)),
-        new CheckedFile.Missing("x.jpg"),
-        new CheckedFile.Refused("/etc/passwd", "why"),
-        new CheckedFile.Placeholder("(File not included. Change data exporting settings to download.)")));
+    Map<Class<?>, CheckedFile> checked =
+        ContentExamples.ofEveryKind(
+            CheckedFile.class,
+            List.of(
+                resolver.resolve(FileRef.of("files/a.txt", null)),
+                resolver.check(FileRef.of("files/a.txt", null)),
+                new CheckedFile.Missing("x.jpg"),
+                new CheckedFile.Refused("/etc/passwd", "why"),
+                new CheckedFile.Placeholder(
+                    "(File not included. Change data exporting settings to download.)")));
     for (CheckedFile file : checked.values()) {
       assertThat(store.store(file)).as("%s", file).isNotNull();
     }
@@ -148,7 +156,8 @@ class MediaStoreTest {
   @Test
   void aFolderSwappedForALinkAfterItsFileWasCheckedIsNotReadThroughTheLink() throws Exception {
     Path photos = Files.createDirectories(tmp.resolve("export/chats/chat_1/photos"));
-    int size = MediaResolver.SMALL_FILE + 1; // large: read again when copied, not kept from the check
+    int size =
+        MediaResolver.SMALL_FILE + 1; // large: read again when copied, not kept from the check
     Files.write(photos.resolve("big.bin"), "a".repeat(size).getBytes(StandardCharsets.UTF_8));
     Path outside = Files.createDirectories(tmp.resolve("outside"));
     Files.write(outside.resolve("big.bin"), "S".repeat(size).getBytes(StandardCharsets.UTF_8));
@@ -161,9 +170,13 @@ class MediaStoreTest {
     Files.createSymbolicLink(photos, outside);
 
     MediaLink link = store.store(checked);
-    assertThat(link).isEqualTo(new MediaLink.Refused("chats/chat_1/photos/big.bin", "it changed while tgmd was copying it"));
+    assertThat(link)
+        .isEqualTo(
+            new MediaLink.Refused(
+                "chats/chat_1/photos/big.bin", "it changed while tgmd was copying it"));
     assertThat(store.refused()).isEqualTo(1);
-    assertThat(Tgmd.files(tmp.resolve("out")).values()).as("nothing of the outside file in OUT")
+    assertThat(Tgmd.files(tmp.resolve("out")).values())
+        .as("nothing of the outside file in OUT")
         .noneMatch(content -> content.contains("SSSS"));
   }
 }

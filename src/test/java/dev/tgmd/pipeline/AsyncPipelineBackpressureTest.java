@@ -62,16 +62,22 @@ class AsyncPipelineBackpressureTest {
             .metrics(FakeCollector.live())
             .build();
 
-    CompletableFuture<PipelineResult> run = PipelineTesting.runAsync(pipeline, source, i -> i, sink);
-    PipelineTesting.await("the fetcher to fill the pipeline", 10, () -> source.handedOut.get() >= bound);
+    CompletableFuture<PipelineResult> run =
+        PipelineTesting.runAsync(pipeline, source, i -> i, sink);
+    PipelineTesting.await(
+        "the fetcher to fill the pipeline", 10, () -> source.handedOut.get() >= bound);
     Thread.sleep(200); // give it the chance to read too much
-    assertThat(source.handedOut.get()).as("items fetched while the sink is blocked").isEqualTo(bound);
+    assertThat(source.handedOut.get())
+        .as("items fetched while the sink is blocked")
+        .isEqualTo(bound);
 
     release.countDown();
     PipelineResult result = run.get(20, TimeUnit.SECONDS);
     assertThat(result).isEqualTo(new PipelineResult(ITEMS, ITEMS, 0, false));
     assertThat(sink.items()).isEqualTo(PipelineTesting.range(ITEMS));
-    assertThat(source.worstInFlight.get()).as("items read and not yet written").isLessThanOrEqualTo(bound);
+    assertThat(source.worstInFlight.get())
+        .as("items read and not yet written")
+        .isLessThanOrEqualTo(bound);
     assertNoPipelineThreads();
   }
 

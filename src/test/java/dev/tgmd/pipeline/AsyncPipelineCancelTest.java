@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Cancelling, by a call or an interrupt, stops the run within two seconds wherever it is slow,
- * keeps what the sink accepted, and leaves no thread behind. Workers and the writer sleep in
- * these tests: had the pipeline interrupted them, an item would fail or the sink would throw.
+ * keeps what the sink accepted, and leaves no thread behind. Workers and the writer sleep in these
+ * tests: had the pipeline interrupted them, an item would fail or the sink would throw.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelineCancelTest {
@@ -73,6 +73,7 @@ class AsyncPipelineCancelTest {
     final PipelineTesting.Counting source;
     final Processor<Integer, Integer> processor;
     final PipelineTesting.Collecting sink;
+
     /** How many items the sink must have before the test cancels. */
     final int progress;
 
@@ -122,7 +123,9 @@ class AsyncPipelineCancelTest {
       PipelineResult result, PipelineTesting.Collecting sink, CancelPolicy policy) {
     assertThat(result.cancelled()).isTrue();
     assertThat(result.written()).isEqualTo(sink.size());
-    assertThat(sink.items()).as("a prefix of the input, in order").isEqualTo(PipelineTesting.range(sink.size()));
+    assertThat(sink.items())
+        .as("a prefix of the input, in order")
+        .isEqualTo(PipelineTesting.range(sink.size()));
     assertThat(result.failed()).as("no item failed: no worker was interrupted").isZero();
     if (policy == CancelPolicy.FINISH_IN_FLIGHT) {
       assertThat(result.written()).as("every fetched item written").isEqualTo(result.fetched());
@@ -200,8 +203,13 @@ class AsyncPipelineCancelTest {
   @ValueSource(strings = {"blocked", "still reading"})
   void theFetchStageDoesNotCountTheBatchDiscardedByACancel(String when) throws Exception {
     FakeCollector metrics = FakeCollector.live();
-    AsyncPipeline pipeline = AsyncPipeline.builder().workers(WORKERS).batchSize(BATCH)
-        .queueCapacity(CAPACITY).metrics(metrics).build();
+    AsyncPipeline pipeline =
+        AsyncPipeline.builder()
+            .workers(WORKERS)
+            .batchSize(BATCH)
+            .queueCapacity(CAPACITY)
+            .metrics(metrics)
+            .build();
     PipelineTesting.Collecting sink = new PipelineTesting.Collecting();
     PipelineTesting.Counting source =
         new PipelineTesting.Counting(-1) {

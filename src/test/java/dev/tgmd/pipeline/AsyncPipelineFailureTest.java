@@ -86,7 +86,8 @@ class AsyncPipelineFailureTest {
   }
 
   @Test
-  void theFirstFiveProcessingFailuresAreLoggedAtWarnInOneLineWithTheirStackTracesAtDebug() throws Exception {
+  void theFirstFiveProcessingFailuresAreLoggedAtWarnInOneLineWithTheirStackTracesAtDebug()
+      throws Exception {
     LOG.setLevel(Level.DEBUG);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
@@ -122,12 +123,18 @@ class AsyncPipelineFailureTest {
           .filteredOn(e -> !e.getFormattedMessage().contains("not logged"))
           .allSatisfy(
               e -> {
-                assertThat(e.getFormattedMessage()).startsWith("Processing failed for item #")
+                assertThat(e.getFormattedMessage())
+                    .startsWith("Processing failed for item #")
                     .contains(": IOException: unreadable ");
                 assertThat(e.getThrowableProxy()).as("no stack trace at WARN").isNull();
               });
-      assertThat(appender.list.stream().filter(e -> e.getLevel() == Level.DEBUG
-              && e.getThrowableProxy() != null && e.getFormattedMessage().startsWith("Processing failed")))
+      assertThat(
+              appender.list.stream()
+                  .filter(
+                      e ->
+                          e.getLevel() == Level.DEBUG
+                              && e.getThrowableProxy() != null
+                              && e.getFormattedMessage().startsWith("Processing failed")))
           .as("the stack traces, for --verbose")
           .hasSize(5);
     } finally {

@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A collector for tests that keeps everything it is told. Two kinds, like the real ones: {@link
- * #live} times with its ticker (sampling one item in {@value #SAMPLE_EVERY}), {@link #disabled}
- * has timers that read no clock, as the no-op collector's, and counts every reading of its ticker
- * so that a test can prove the pipeline reads no clock per item or per batch.
+ * #live} times with its ticker (sampling one item in {@value #SAMPLE_EVERY}), {@link #disabled} has
+ * timers that read no clock, as the no-op collector's, and counts every reading of its ticker so
+ * that a test can prove the pipeline reads no clock per item or per batch.
  */
 final class FakeCollector implements MetricsCollector {
 

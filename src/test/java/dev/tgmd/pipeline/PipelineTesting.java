@@ -68,7 +68,8 @@ final class PipelineTesting {
   /** Keeps every outcome it accepts; thread-safe to read while the writer runs. */
   static class Collecting implements Sink<Integer, Integer> {
     /** Synchronized: read {@link #size()} while the writer runs, the list itself after. */
-    final List<Outcome<Integer, Integer>> outcomes = Collections.synchronizedList(new ArrayList<>());
+    final List<Outcome<Integer, Integer>> outcomes =
+        Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void accept(Outcome<Integer, Integer> outcome) throws Exception {

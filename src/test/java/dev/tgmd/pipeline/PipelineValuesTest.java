@@ -25,7 +25,8 @@ class PipelineValuesTest {
     assertThat(failed.isFailure()).isTrue();
     assertThat(failed.error()).isSameAs(error);
     assertThat(failed.result()).isNull();
-    assertThatThrownBy(() -> new Outcome<>("d", 1, error)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Outcome<>("d", 1, error))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Outcome.success(null, 1)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> Outcome.failure("e", null)).isInstanceOf(NullPointerException.class);
   }

@@ -23,14 +23,104 @@ class MarkdownTextRoundTripTest {
 
   /** Pieces of text that break naive Markdown converters. */
   private static final String[] TRICKY = {
-    "*", "**", "_", "__", "#", "# ", "## ", ">", "> ", "- ", "-", "+ ", "* ", "1. ", "1) ", "10.",
-    "[a](b)", "[x]", "![i](j)", "[[wiki]]", "![[embed]]", "`", "``", "```", "````", "~~~", "<b>",
-    "</b>", "<div>", "<!--", "-->", "&amp;", "&#32;", "&copy", "&", "\\", "\\*", "|", "|a|b|",
-    "|---|---|", "~~", "~", "---", "***", "___", "===", "    ", "  ", "\t", "\n", "\n\n", "\n   \n",
-    "\r\n", "!", "==", "%%", "^", "^block", "$", "$x$", "😀", "👍🏽", "👨‍👩‍👧", "שלום", "مرحبا بك",
-    "e\u0301", "\u200f", "\u202e", "\u00a0", "a", "word", "snake_case", "x", " ", "<", ">", ":",
-    "(", ")", "http://example.com/a_(b)", "www.example.com", "<http://x.y>", "@user", "#tag",
-    "\u0007", "\u001b", "\u0000", "\u007f", "中文", "{", "}", "\"", "'", ".", "1", "2024", "=", "+",
+    "*",
+    "**",
+    "_",
+    "__",
+    "#",
+    "# ",
+    "## ",
+    ">",
+    "> ",
+    "- ",
+    "-",
+    "+ ",
+    "* ",
+    "1. ",
+    "1) ",
+    "10.",
+    "[a](b)",
+    "[x]",
+    "![i](j)",
+    "[[wiki]]",
+    "![[embed]]",
+    "`",
+    "``",
+    "```",
+    "````",
+    "~~~",
+    "<b>",
+    "</b>",
+    "<div>",
+    "<!--",
+    "-->",
+    "&amp;",
+    "&#32;",
+    "&copy",
+    "&",
+    "\\",
+    "\\*",
+    "|",
+    "|a|b|",
+    "|---|---|",
+    "~~",
+    "~",
+    "---",
+    "***",
+    "___",
+    "===",
+    "    ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\n   \n",
+    "\r\n",
+    "!",
+    "==",
+    "%%",
+    "^",
+    "^block",
+    "$",
+    "$x$",
+    "😀",
+    "👍🏽",
+    "👨‍👩‍👧",
+    "שלום",
+    "مرحبا بك",
+    "e\u0301",
+    "\u200f",
+    "\u202e",
+    "\u00a0",
+    "a",
+    "word",
+    "snake_case",
+    "x",
+    " ",
+    "<",
+    ">",
+    ":",
+    "(",
+    ")",
+    "http://example.com/a_(b)",
+    "www.example.com",
+    "<http://x.y>",
+    "@user",
+    "#tag",
+    "\u0007",
+    "\u001b",
+    "\u0000",
+    "\u007f",
+    "中文",
+    "{",
+    "}",
+    "\"",
+    "'",
+    ".",
+    "1",
+    "2024",
+    "=",
+    "+",
   };
 
   private static String randomText(Random r, int maxTokens) {
@@ -82,8 +172,15 @@ class MarkdownTextRoundTripTest {
 
   private static String randomUrl(Random r) {
     String[] urls = {
-      "https://example.com/a b", "https://example.com/(x)", "https://e.com/<tag>", "https://e.com/\\",
-      "tg://user?id=1", "https://e.com/a)b(", "https://e.com/`q`", "https://e.com/?q=[1]", ""
+      "https://example.com/a b",
+      "https://example.com/(x)",
+      "https://e.com/<tag>",
+      "https://e.com/\\",
+      "tg://user?id=1",
+      "https://e.com/a)b(",
+      "https://e.com/`q`",
+      "https://e.com/?q=[1]",
+      ""
     };
     return urls[r.nextInt(urls.length)];
   }
@@ -103,8 +200,16 @@ class MarkdownTextRoundTripTest {
     Set<String> types = CommonMark.nodeTypes(doc);
     assertThat(types)
         .as("%s%nno structure the text did not have; markdown:%n%s", context, markdown)
-        .doesNotContain("Heading", "BulletList", "OrderedList", "ThematicBreak", "TableBlock",
-            "HtmlBlock", "IndentedCodeBlock", "Image", "LinkReferenceDefinition");
+        .doesNotContain(
+            "Heading",
+            "BulletList",
+            "OrderedList",
+            "ThematicBreak",
+            "TableBlock",
+            "HtmlBlock",
+            "IndentedCodeBlock",
+            "Image",
+            "LinkReferenceDefinition");
   }
 
   @Test
@@ -122,45 +227,84 @@ class MarkdownTextRoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "*not emphasis*", "_not emphasis_", "# not a heading", "> not a quote", "- not a list",
-    "1. not a list", "[a](b)", "`not code`", "<b>not bold</b>", "&amp; stays &amp;", "back\\slash",
-    "|a|b|\n|---|---|\n|1|2|", "~~not struck~~", "---", "    four spaces", "trailing  \nspaces",
-    "Title\n===", "Title\n---", "a\n\n\n\nb", "```\nfence\n```", "==highlight== %%comment%% ^id $x$",
-    "[[wiki]] ![[embed]]", "👍🏽 שלום مرحبا e\u0301", "+ plus", "\tTab", "snake_case_name",
-  })
+  @ValueSource(
+      strings = {
+        "*not emphasis*",
+        "_not emphasis_",
+        "# not a heading",
+        "> not a quote",
+        "- not a list",
+        "1. not a list",
+        "[a](b)",
+        "`not code`",
+        "<b>not bold</b>",
+        "&amp; stays &amp;",
+        "back\\slash",
+        "|a|b|\n|---|---|\n|1|2|",
+        "~~not struck~~",
+        "---",
+        "    four spaces",
+        "trailing  \nspaces",
+        "Title\n===",
+        "Title\n---",
+        "a\n\n\n\nb",
+        "```\nfence\n```",
+        "==highlight== %%comment%% ^id $x$",
+        "[[wiki]] ![[embed]]",
+        "👍🏽 שלום مرحبا e\u0301",
+        "+ plus",
+        "\tTab",
+        "snake_case_name",
+      })
   void plainTextWithMarkdownSyntaxStaysText(String text) {
     assertRoundTrip(List.of(new TextPart.Plain(text)), text);
   }
 
   @Test
   void boldAndItalicUseMarkdownWhenSafe() {
-    String md = MarkdownText.render(List.of(
-        new TextPart.Plain("a "), new TextPart.Styled(Style.BOLD, "bold"), new TextPart.Plain(" and "),
-        new TextPart.Styled(Style.ITALIC, "italic"), new TextPart.Plain(" and "),
-        new TextPart.Styled(Style.STRIKETHROUGH, "gone")));
+    String md =
+        MarkdownText.render(
+            List.of(
+                new TextPart.Plain("a "),
+                new TextPart.Styled(Style.BOLD, "bold"),
+                new TextPart.Plain(" and "),
+                new TextPart.Styled(Style.ITALIC, "italic"),
+                new TextPart.Plain(" and "),
+                new TextPart.Styled(Style.STRIKETHROUGH, "gone")));
     assertThat(md).isEqualTo("a **bold** and *italic* and ~~gone~~");
   }
 
   @Test
   void punctuationAtTheEdgesFallsBackToHtml() {
-    String md = MarkdownText.render(List.of(
-        new TextPart.Plain("x"), new TextPart.Styled(Style.BOLD, "(y)"), new TextPart.Plain("z")));
+    String md =
+        MarkdownText.render(
+            List.of(
+                new TextPart.Plain("x"),
+                new TextPart.Styled(Style.BOLD, "(y)"),
+                new TextPart.Plain("z")));
     assertThat(md).isEqualTo("x<b>(y)</b>z");
     assertThat(CommonMark.foldedText(md)).isEqualTo("x(y)z");
   }
 
   @Test
   void whitespaceMovesOutsideTheDelimiters() {
-    String md = MarkdownText.render(List.of(
-        new TextPart.Plain("a"), new TextPart.Styled(Style.BOLD, " b "), new TextPart.Plain("c")));
+    String md =
+        MarkdownText.render(
+            List.of(
+                new TextPart.Plain("a"),
+                new TextPart.Styled(Style.BOLD, " b "),
+                new TextPart.Plain("c")));
     assertThat(md).isEqualTo("a **b** c");
   }
 
   @Test
   void preBlocksUseAFenceLongerThanTheirBackticks() {
-    String md = MarkdownText.render(List.of(
-        new TextPart.Plain("see:\n"), new TextPart.Pre("a\n```\nb", "python"), new TextPart.Plain("\nafter")));
+    String md =
+        MarkdownText.render(
+            List.of(
+                new TextPart.Plain("see:\n"),
+                new TextPart.Pre("a\n```\nb", "python"),
+                new TextPart.Plain("\nafter")));
     assertThat(md).isEqualTo("see:\n\n````python\na\n```\nb\n````\n\nafter");
   }
 
@@ -173,7 +317,9 @@ class MarkdownTextRoundTripTest {
 
   @Test
   void linkDestinationsKeepSpacesParenthesesAndAngleBrackets() {
-    for (String href : List.of("https://e.com/a b", "https://e.com/(x)", "https://e.com/<t>", "https://e.com/a)b(")) {
+    for (String href :
+        List.of(
+            "https://e.com/a b", "https://e.com/(x)", "https://e.com/<t>", "https://e.com/a)b(")) {
       String md = MarkdownText.render(List.of(new TextPart.TextLink("here", href)));
       assertThat(CommonMark.linkDestinations(CommonMark.parse(md))).as(md).containsExactly(href);
     }
@@ -187,8 +333,12 @@ class MarkdownTextRoundTripTest {
 
   @Test
   void wholeLineQuotesBecomeBlockquotes() {
-    String md = MarkdownText.render(List.of(
-        new TextPart.Plain("He said:\n"), new TextPart.Blockquote("# first\nsecond", false), new TextPart.Plain("\nok")));
+    String md =
+        MarkdownText.render(
+            List.of(
+                new TextPart.Plain("He said:\n"),
+                new TextPart.Blockquote("# first\nsecond", false),
+                new TextPart.Plain("\nok")));
     assertThat(md).isEqualTo("He said:\n\n> \\# first  \n> second\n\nok");
     assertThat(CommonMark.nodeTypes(CommonMark.parse(md))).contains("BlockQuote");
   }

@@ -38,14 +38,24 @@ class MessageRendererTest {
   void aPlainMessageHasAHeaderWithSenderTimeAndAnchor() {
     Message m = message(12).text("Hello *world*").build();
     assertThat(block(obsidian, view(m))).isEqualTo("**Alice** · 19:23 ^m12\n\nHello \\*world\\*");
-    assertThat(block(commonmark, view(m))).isEqualTo("<a id=\"m12\"></a>**Alice** · 19:23\n\nHello \\*world\\*");
+    assertThat(block(commonmark, view(m)))
+        .isEqualTo("<a id=\"m12\"></a>**Alice** · 19:23\n\nHello \\*world\\*");
   }
 
   @Test
   void editedForwardedSavedAndViaBotAreSaid() {
-    Message m = message(3).author("Ed").edited().viaBot("@gif").forwardedFrom("Carol").savedFrom("Dan").text("x").build();
-    assertThat(block(obsidian, view(m))).isEqualTo(
-        "**Alice** · ✍️ Ed · 19:23 · edited · via @gif  \n↪️ Forwarded from Carol  \n💾 Saved from Dan ^m3\n\nx");
+    Message m =
+        message(3)
+            .author("Ed")
+            .edited()
+            .viaBot("@gif")
+            .forwardedFrom("Carol")
+            .savedFrom("Dan")
+            .text("x")
+            .build();
+    assertThat(block(obsidian, view(m)))
+        .isEqualTo(
+            "**Alice** · ✍️ Ed · 19:23 · edited · via @gif  \n↪️ Forwarded from Carol  \n💾 Saved from Dan ^m3\n\nx");
     Message hidden = message(4).forwardedFrom(null).text("y").build();
     assertThat(block(obsidian, view(hidden))).contains("↪️ Forwarded (the sender is hidden)");
   }
@@ -54,10 +64,12 @@ class MessageRendererTest {
   void repliesLinkToTheTargetsAnchorWithASnippet() {
     Message m = message(5).replyTo(2).text("yes").build();
     ReplyTarget target = new ReplyTarget.Linked("./Team 2024-02", "m2", "Bob", "are you [coming]?");
-    assertThat(block(obsidian, view(m, target))).isEqualTo(
-        "**Alice** · 19:23  \n↩️ Reply to [[./Team 2024-02#^m2|Bob: are you (coming)?]] ^m5\n\nyes");
-    assertThat(block(commonmark, view(m, target))).isEqualTo(
-        "<a id=\"m5\"></a>**Alice** · 19:23  \n↩️ Reply to [Bob: are you \\[coming\\]?](<./Team 2024-02.md#m2>)\n\nyes");
+    assertThat(block(obsidian, view(m, target)))
+        .isEqualTo(
+            "**Alice** · 19:23  \n↩️ Reply to [[./Team 2024-02#^m2|Bob: are you (coming)?]] ^m5\n\nyes");
+    assertThat(block(commonmark, view(m, target)))
+        .isEqualTo(
+            "<a id=\"m5\"></a>**Alice** · 19:23  \n↩️ Reply to [Bob: are you \\[coming\\]?](<./Team 2024-02.md#m2>)\n\nyes");
     ReplyTarget sameNote = new ReplyTarget.Linked("", "m2", "Bob", "hi");
     assertThat(block(commonmark, view(m, sameNote))).contains("[Bob: hi](<#m2>)");
     assertThat(block(obsidian, view(m, sameNote))).contains("[[#^m2|Bob: hi]]");
@@ -66,42 +78,69 @@ class MessageRendererTest {
   @Test
   void repliesThatCannotBeLinkedSaySo() {
     Message m = message(5).replyTo(2).text("yes").build();
-    assertThat(block(obsidian, view(m, new ReplyTarget.NotInExport(2)))).contains("↩️ Reply to message 2 (not in this export)");
-    assertThat(block(obsidian, view(m, new ReplyTarget.Forgotten(2)))).contains("↩️ Reply to message 2 (too far back to link)");
-    assertThat(block(obsidian, view(m, new ReplyTarget.OtherChat(2, 77L)))).contains("↩️ Reply to message 2 in another chat");
+    assertThat(block(obsidian, view(m, new ReplyTarget.NotInExport(2))))
+        .contains("↩️ Reply to message 2 (not in this export)");
+    assertThat(block(obsidian, view(m, new ReplyTarget.Forgotten(2))))
+        .contains("↩️ Reply to message 2 (too far back to link)");
+    assertThat(block(obsidian, view(m, new ReplyTarget.OtherChat(2, 77L))))
+        .contains("↩️ Reply to message 2 in another chat");
   }
 
   @Test
   void serviceMessagesReadAsASentence() {
-    Message created = message(1).service(new ServiceAction.Created("create_group", "Hiking", List.of("Bob", "Carol"))).build();
-    assertThat(block(obsidian, view(created))).isEqualTo("*19:23 · Alice created the group “Hiking” with Bob, Carol* ^m1");
-    Message unknown = message(2).service(new ServiceAction.Other("teleport",
-        List.of(new dev.tgmd.source.ExtraField("destination", "Mars")))).build();
-    assertThat(block(obsidian, view(unknown))).isEqualTo("*19:23 · Alice: teleport (destination: Mars)* ^m2");
-    Message call = message(3).service(new ServiceAction.PhoneCall("phone_call", 125, "hangup")).build();
-    assertThat(block(commonmark, view(call))).isEqualTo("<a id=\"m3\"></a>*19:23 · Alice called, 2 min 5 s*");
+    Message created =
+        message(1)
+            .service(new ServiceAction.Created("create_group", "Hiking", List.of("Bob", "Carol")))
+            .build();
+    assertThat(block(obsidian, view(created)))
+        .isEqualTo("*19:23 · Alice created the group “Hiking” with Bob, Carol* ^m1");
+    Message unknown =
+        message(2)
+            .service(
+                new ServiceAction.Other(
+                    "teleport", List.of(new dev.tgmd.source.ExtraField("destination", "Mars"))))
+            .build();
+    assertThat(block(obsidian, view(unknown)))
+        .isEqualTo("*19:23 · Alice: teleport (destination: Mars)* ^m2");
+    Message call =
+        message(3).service(new ServiceAction.PhoneCall("phone_call", 125, "hangup")).build();
+    assertThat(block(commonmark, view(call)))
+        .isEqualTo("<a id=\"m3\"></a>*19:23 · Alice called, 2 min 5 s*");
   }
 
   @Test
   void pollsListTheirAnswers() {
-    Message m = message(7).attach(new Attachment.Poll(List.of(new TextPart.Plain("Where?")), true, 3, List.of(
-        new Attachment.PollAnswer(List.of(new TextPart.Plain("1. Paris")), 2, true),
-        new Attachment.PollAnswer(List.of(new TextPart.Styled(TextPart.Style.BOLD, "Rome")), 1, false)))).build();
-    assertThat(block(obsidian, view(m))).isEqualTo(
-        "**Alice** · 19:23 ^m7\n\n📊 Poll: Where? · 3 votes · closed\n\n- 1\\. Paris — 2 votes ✔️\n- **Rome** — 1 vote");
+    Message m =
+        message(7)
+            .attach(
+                new Attachment.Poll(
+                    List.of(new TextPart.Plain("Where?")),
+                    true,
+                    3,
+                    List.of(
+                        new Attachment.PollAnswer(List.of(new TextPart.Plain("1. Paris")), 2, true),
+                        new Attachment.PollAnswer(
+                            List.of(new TextPart.Styled(TextPart.Style.BOLD, "Rome")), 1, false))))
+            .build();
+    assertThat(block(obsidian, view(m)))
+        .isEqualTo(
+            "**Alice** · 19:23 ^m7\n\n📊 Poll: Where? · 3 votes · closed\n\n- 1\\. Paris — 2 votes ✔️\n- **Rome** — 1 vote");
   }
 
   @Test
   void placesContactsGamesAndInvoicesAreReadable() {
-    Message m = message(8)
-        .attach(new Attachment.Location(51.5007, -0.1246, 900))
-        .attach(new Attachment.Venue(1.0, 2.0, "Café *Nord*", "Main St 1"))
-        .attach(new Attachment.Contact("Zoe", "Young", "+1 555", null))
-        .attach(new Attachment.Game("Lumberjack", "Chop", "https://t.me/game"))
-        .attach(new Attachment.Invoice("Tickets", "Two seats", 1250L, "EUR"))
-        .build();
+    Message m =
+        message(8)
+            .attach(new Attachment.Location(51.5007, -0.1246, 900))
+            .attach(new Attachment.Venue(1.0, 2.0, "Café *Nord*", "Main St 1"))
+            .attach(new Attachment.Contact("Zoe", "Young", "+1 555", null))
+            .attach(new Attachment.Game("Lumberjack", "Chop", "https://t.me/game"))
+            .attach(new Attachment.Invoice("Tickets", "Two seats", 1250L, "EUR"))
+            .build();
     String b = block(obsidian, view(m));
-    assertThat(b).contains("📍 Location: [51.5007, -0.1246](https://www.openstreetmap.org/?mlat=51.5007&mlon=-0.1246#map=16/51.5007/-0.1246) (live for 15 min)");
+    assertThat(b)
+        .contains(
+            "📍 Location: [51.5007, -0.1246](https://www.openstreetmap.org/?mlat=51.5007&mlon=-0.1246#map=16/51.5007/-0.1246) (live for 15 min)");
     assertThat(b).contains("📍 **Café \\*Nord\\*** · Main St 1 · [1, 2](");
     assertThat(b).contains("👤 Contact: Zoe Young · +1 555");
     assertThat(b).contains("🎮 Game: **Lumberjack** · Chop · [play](<https://t.me/game>)");
@@ -110,35 +149,90 @@ class MessageRendererTest {
 
   @Test
   void reactionsButtonsAndUnknownFieldsAreShown() {
-    Message m = message(9).text("hi").reaction(new Reaction("emoji", 3, "👍")).reaction(new Reaction("paid", 5, null))
-        .buttons(new Button("url", "Open", "https://e.com"), new Button("callback", "Vote", "x"))
-        .extra("story_link", "{\"id\":9}").build();
-    assertThat(block(obsidian, view(m))).isEqualTo("**Alice** · 19:23 ^m9\n\nhi\n\nReactions: 👍 3 · ⭐ paid 5\n\n"
-        + "Buttons: [Open](<https://e.com>) · Vote\n\nOther fields: story link: {\"id\":9}");
+    Message m =
+        message(9)
+            .text("hi")
+            .reaction(new Reaction("emoji", 3, "👍"))
+            .reaction(new Reaction("paid", 5, null))
+            .buttons(
+                new Button("url", "Open", "https://e.com"), new Button("callback", "Vote", "x"))
+            .extra("story_link", "{\"id\":9}")
+            .build();
+    assertThat(block(obsidian, view(m)))
+        .isEqualTo(
+            "**Alice** · 19:23 ^m9\n\nhi\n\nReactions: 👍 3 · ⭐ paid 5\n\n"
+                + "Buttons: [Open](<https://e.com>) · Vote\n\nOther fields: story link: {\"id\":9}");
   }
 
   @Test
   void filesAreEmbeddedLinkedOrExplained() {
     Attachment photo = new Attachment.Photo(FileRef.of("photos/a.jpg", 10L), 1, 1, false);
-    Attachment voice = new Attachment.Document(FileRef.of("voice_messages/v.ogg", 10L), Attachment.DocumentKind.VOICE_MESSAGE,
-        null, "audio/ogg", 65, null, null, null, null, null, false);
-    Attachment pdf = new Attachment.Document(FileRef.of("files/r.pdf", 10L), Attachment.DocumentKind.FILE,
-        "Report [final].pdf", "application/pdf", null, null, null, null, null, null, false);
+    Attachment voice =
+        new Attachment.Document(
+            FileRef.of("voice_messages/v.ogg", 10L),
+            Attachment.DocumentKind.VOICE_MESSAGE,
+            null,
+            "audio/ogg",
+            65,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false);
+    Attachment pdf =
+        new Attachment.Document(
+            FileRef.of("files/r.pdf", 10L),
+            Attachment.DocumentKind.FILE,
+            "Report [final].pdf",
+            "application/pdf",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false);
     Message m = message(10).attach(photo).attach(voice).attach(pdf).text("caption").build();
     MessageView v = view(m);
-    assertThat(block(obsidian, v, new MediaLink.Stored("media/photos/a.jpg", 10),
-        new MediaLink.Stored("media/voice_messages/v.ogg", 2048), new MediaLink.Stored("media/files/r.pdf", 3_500_000)))
-        .isEqualTo("**Alice** · 19:23 ^m10\n\n![[./media/photos/a.jpg]]\n\n🎤 Voice message · 1:05  \n"
-            + "![[./media/voice_messages/v.ogg]]\n\n📎 [[./media/files/r.pdf|Report (final).pdf]] · 3.3 MiB\n\ncaption");
-    assertThat(block(commonmark, v, new MediaLink.Stored("media/photos/a.jpg", 10),
-        new MediaLink.Missing("voice_messages/v.ogg"), new MediaLink.Refused("../../x.pdf", "it leads outside the export folder")))
-        .isEqualTo("<a id=\"m10\"></a>**Alice** · 19:23\n\n![photo](<./media/photos/a.jpg>)\n\n"
-            + "⚠️ Voice message missing from the export: voice_messages/v.ogg\n\n"
-            + "⚠️ File not copied: it leads outside the export folder (../../x.pdf)\n\ncaption");
-    Message placeholder = message(11).attach(new Attachment.Photo(FileRef.of(
-        "(Photo exceeds maximum size. Change data exporting settings to download.)", null), null, null, false)).build();
-    assertThat(block(obsidian, view(placeholder), new MediaLink.Placeholder(
-        "(Photo exceeds maximum size. Change data exporting settings to download.)")))
+    assertThat(
+            block(
+                obsidian,
+                v,
+                new MediaLink.Stored("media/photos/a.jpg", 10),
+                new MediaLink.Stored("media/voice_messages/v.ogg", 2048),
+                new MediaLink.Stored("media/files/r.pdf", 3_500_000)))
+        .isEqualTo(
+            "**Alice** · 19:23 ^m10\n\n![[./media/photos/a.jpg]]\n\n🎤 Voice message · 1:05  \n"
+                + "![[./media/voice_messages/v.ogg]]\n\n📎 [[./media/files/r.pdf|Report (final).pdf]] · 3.3 MiB\n\ncaption");
+    assertThat(
+            block(
+                commonmark,
+                v,
+                new MediaLink.Stored("media/photos/a.jpg", 10),
+                new MediaLink.Missing("voice_messages/v.ogg"),
+                new MediaLink.Refused("../../x.pdf", "it leads outside the export folder")))
+        .isEqualTo(
+            "<a id=\"m10\"></a>**Alice** · 19:23\n\n![photo](<./media/photos/a.jpg>)\n\n"
+                + "⚠️ Voice message missing from the export: voice_messages/v.ogg\n\n"
+                + "⚠️ File not copied: it leads outside the export folder (../../x.pdf)\n\ncaption");
+    Message placeholder =
+        message(11)
+            .attach(
+                new Attachment.Photo(
+                    FileRef.of(
+                        "(Photo exceeds maximum size. Change data exporting settings to download.)",
+                        null),
+                    null,
+                    null,
+                    false))
+            .build();
+    assertThat(
+            block(
+                obsidian,
+                view(placeholder),
+                new MediaLink.Placeholder(
+                    "(Photo exceeds maximum size. Change data exporting settings to download.)")))
         .endsWith("🖼️ Photo not included in the export (it exceeds the export's size limit)");
   }
 
@@ -155,12 +249,15 @@ class MessageRendererTest {
   void aFailedMessageKeepsItsHeaderAndSaysWhy() {
     Message m = message(14).text("x").build();
     assertThat(obsidian.failed(view(m), new IllegalStateException("boom")))
-        .isEqualTo("**Alice** · 19:23 ^m14\n\n⚠️ This message could not be rendered (IllegalStateException: boom).");
+        .isEqualTo(
+            "**Alice** · 19:23 ^m14\n\n⚠️ This message could not be rendered (IllegalStateException: boom).");
   }
 
   @Test
   void snippetsFoldWhitespaceAndStayShort() {
     assertThat(MessageRenderer.snippet(message(1).text("a\n\n b   c").build())).isEqualTo("a b c");
-    assertThat(MessageRenderer.snippet(message(1).text("x".repeat(100)).build())).hasSize(60).endsWith("…");
+    assertThat(MessageRenderer.snippet(message(1).text("x".repeat(100)).build()))
+        .hasSize(60)
+        .endsWith("…");
   }
 }

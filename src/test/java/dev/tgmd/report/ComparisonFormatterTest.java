@@ -18,7 +18,8 @@ class ComparisonFormatterTest {
   void handlesZerosNullsAndMissingSectionsWithoutDividing() throws Exception {
     Golden.assertMatches(
         "compare-from-empty.txt",
-        ComparisonFormatter.plain().format("empty.json", Reports.empty(), "before.json", Reports.before()));
+        ComparisonFormatter.plain()
+            .format("empty.json", Reports.empty(), "before.json", Reports.before()));
   }
 
   @Test

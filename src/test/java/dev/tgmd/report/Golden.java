@@ -8,12 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under src/test/resources/golden. Run the tests with {@code -Dgolden.update=true}
- * to rewrite them from the current output, then review the diff.
+ * Golden files under src/test/resources/golden. Run the tests with {@code -Dgolden.update=true} to
+ * rewrite them from the current output, then review the diff.
  */
 final class Golden {
 
-  static final Path DIR = Path.of(System.getProperty("user.dir"), "src", "test", "resources", "golden");
+  static final Path DIR =
+      Path.of(System.getProperty("user.dir"), "src", "test", "resources", "golden");
 
   private Golden() {}
 
@@ -23,7 +24,9 @@ final class Golden {
       Files.createDirectories(DIR);
       Files.writeString(file, actual, StandardCharsets.UTF_8);
     }
-    assertThat(file).as("golden file %s (run with -Dgolden.update=true to create it)", file).exists();
+    assertThat(file)
+        .as("golden file %s (run with -Dgolden.update=true to create it)", file)
+        .exists();
     assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
   }
 }

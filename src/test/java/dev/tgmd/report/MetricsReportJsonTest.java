@@ -1,10 +1,11 @@
 package dev.tgmd.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tgmd.recording.FakeTicker;
 import dev.tgmd.recording.MetricsCollector;
 import dev.tgmd.recording.StageRecorder;
 import dev.tgmd.recording.StageTimer;
@@ -20,12 +21,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MetricsReportJsonTest {
 
@@ -113,11 +111,13 @@ class MetricsReportJsonTest {
     }
     for (String other : List.of("ok", "skipped")) {
       assertThatThrownBy(() -> new ChatReport(1, "Alice", "personal_chat", 3, 1, 0, 0.1, other))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(other);
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(other);
       ObjectNode tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
       ((ObjectNode) tree.get("chats").get(0)).put("status", other);
       assertThat(String.join("\n", SchemaValidator.errors(PLAIN.writeValueAsString(tree))))
-          .as(other).contains("status");
+          .as(other)
+          .contains("status");
     }
   }
 
@@ -135,27 +135,69 @@ class MetricsReportJsonTest {
     JsonNode tree = PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
     assertThat(names(tree))
         .containsExactly(
-            "schema_version", "tool", "run", "totals", "stages", "bottleneck", "queues",
-            "resources", "caches", "failures", "chats");
+            "schema_version",
+            "tool",
+            "run",
+            "totals",
+            "stages",
+            "bottleneck",
+            "queues",
+            "resources",
+            "caches",
+            "failures",
+            "chats");
     assertThat(tree.get("schema_version").asInt()).isEqualTo(1);
     assertThat(names(tree.get("tool"))).containsExactly("name", "version");
     assertThat(names(tree.get("run")))
         .containsExactly(
-            "status", "error", "started_at", "finished_at", "duration_s", "input", "output",
+            "status",
+            "error",
+            "started_at",
+            "finished_at",
+            "duration_s",
+            "input",
+            "output",
             "options");
     assertThat(names(tree.get("totals")))
         .contains(
-            "chats", "messages", "messages_failed", "notes", "media_files", "media_bytes",
+            "chats",
+            "messages",
+            "messages_failed",
+            "notes",
+            "media_files",
+            "media_bytes",
             "bytes_written");
     assertThat(names(tree.get("stages").get("process")))
         .containsSubsequence(
-            "count", "errors", "total_s", "avg_s", "min_s", "max_s", "p50_s", "p95_s", "p99_s",
-            "throughput_per_s", "workers", "utilization");
+            "count",
+            "errors",
+            "total_s",
+            "avg_s",
+            "min_s",
+            "max_s",
+            "p50_s",
+            "p95_s",
+            "p99_s",
+            "throughput_per_s",
+            "workers",
+            "utilization");
     assertThat(names(tree.get("resources")))
         .contains(
-            "interval_s", "sample_count", "cpu_percent_avg", "cpu_percent_peak", "rss_mb_avg",
-            "rss_mb_peak", "heap_mb_peak", "gc_count", "gc_time_s", "threads_peak",
-            "disk_read_mb", "disk_write_mb", "net_recv_mb", "net_sent_mb", "samples");
+            "interval_s",
+            "sample_count",
+            "cpu_percent_avg",
+            "cpu_percent_peak",
+            "rss_mb_avg",
+            "rss_mb_peak",
+            "heap_mb_peak",
+            "gc_count",
+            "gc_time_s",
+            "threads_peak",
+            "disk_read_mb",
+            "disk_write_mb",
+            "net_recv_mb",
+            "net_sent_mb",
+            "samples");
     assertThat(names(tree.get("resources").get("samples").get(0))).startsWith("t_s");
     assertThat(names(tree.get("caches").get("media-dedup")))
         .containsExactly("hits", "misses", "hit_rate_pct", "evictions", "entries", "size_bytes");
@@ -196,7 +238,8 @@ class MetricsReportJsonTest {
         .contains("\"stages\": {}")
         .contains("\"chats\": []");
 
-    StageReport tiny = new StageReport(1, 0, 0.000012, 1.2e-8, 1.2e-8, 1.2e-8, 1.2e-8, 1.2e-8, 1, 0, 1);
+    StageReport tiny =
+        new StageReport(1, 0, 0.000012, 1.2e-8, 1.2e-8, 1.2e-8, 1.2e-8, 1.2e-8, 1, 0, 1);
     MetricsReport r =
         MetricsReport.assemble(
             ToolInfo.tgmd("0.1.0"),
@@ -217,7 +260,18 @@ class MetricsReportJsonTest {
   @Test
   void nanAndInfinityNeverGetIn() {
     StageReport s =
-        new StageReport(1, 0, Double.NaN, Double.NaN, Double.POSITIVE_INFINITY, null, null, null, 1, Double.POSITIVE_INFINITY, 0);
+        new StageReport(
+            1,
+            0,
+            Double.NaN,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            null,
+            null,
+            null,
+            1,
+            Double.POSITIVE_INFINITY,
+            0);
     assertThat(s.totalS()).isZero();
     assertThat(s.minS()).isNull();
     assertThat(s.maxS()).isNull();
@@ -254,7 +308,11 @@ class MetricsReportJsonTest {
 
   @Test
   void rejectsSchemaVersionTwo() throws Exception {
-    Path file = write("v2.json", MetricsReportJson.toJson(Reports.before()).replace("\"schema_version\": 1", "\"schema_version\": 2"));
+    Path file =
+        write(
+            "v2.json",
+            MetricsReportJson.toJson(Reports.before())
+                .replace("\"schema_version\": 1", "\"schema_version\": 2"));
     assertThatThrownBy(() -> MetricsReportJson.read(file))
         .isInstanceOf(MetricsReportException.class)
         .hasMessage(file + ": schema_version 2 is not supported (this tgmd reads 1)");
@@ -266,8 +324,11 @@ class MetricsReportJsonTest {
     assertRejected(write("text.json", "hello"), "not JSON: Unrecognized token 'hello'");
     assertRejected(write("cut.json", "{\"schema_version\": 1,"), "not JSON:");
     assertRejected(write("array.json", "[1, 2]"), "not a tgmd metrics report: not a JSON object");
-    assertRejected(write("noversion.json", "{\"tool\": {}}"), "not a tgmd metrics report: no schema_version");
-    assertRejected(write("textversion.json", "{\"schema_version\": \"1\"}"), "schema_version \"1\" is not supported");
+    assertRejected(
+        write("noversion.json", "{\"tool\": {}}"), "not a tgmd metrics report: no schema_version");
+    assertRejected(
+        write("textversion.json", "{\"schema_version\": \"1\"}"),
+        "schema_version \"1\" is not supported");
     assertRejected(dir.resolve("missing.json"), "no such file");
   }
 
@@ -275,38 +336,49 @@ class MetricsReportJsonTest {
   void rejectsAMissingKeyNamingIt() throws Exception {
     ObjectNode tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
     ((ObjectNode) tree.get("run")).remove("status");
-    assertRejected(write("nostatus.json", PLAIN.writeValueAsString(tree)), "invalid report: missing key run.status");
+    assertRejected(
+        write("nostatus.json", PLAIN.writeValueAsString(tree)),
+        "invalid report: missing key run.status");
 
     tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
     ((ObjectNode) tree.get("stages").get("process")).remove("count");
-    assertRejected(write("nocount.json", PLAIN.writeValueAsString(tree)), "invalid report: missing key stages.process.count");
+    assertRejected(
+        write("nocount.json", PLAIN.writeValueAsString(tree)),
+        "invalid report: missing key stages.process.count");
 
     tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
     tree.remove("chats");
-    assertRejected(write("nochats.json", PLAIN.writeValueAsString(tree)), "invalid report: missing key chats");
+    assertRejected(
+        write("nochats.json", PLAIN.writeValueAsString(tree)), "invalid report: missing key chats");
   }
 
   @Test
   void rejectsInvalidValues() throws Exception {
     ObjectNode tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
     ((ObjectNode) tree.get("totals")).put("messages", -1);
-    assertRejected(write("negative.json", PLAIN.writeValueAsString(tree)), "invalid report: totals: messages must be >= 0");
+    assertRejected(
+        write("negative.json", PLAIN.writeValueAsString(tree)),
+        "invalid report: totals: messages must be >= 0");
 
     tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
     ((ObjectNode) tree.get("run")).put("status", "done");
-    assertRejected(write("status.json", PLAIN.writeValueAsString(tree)), "invalid report: run.status:");
+    assertRejected(
+        write("status.json", PLAIN.writeValueAsString(tree)), "invalid report: run.status:");
 
     tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
     ((ObjectNode) tree.get("run")).put("started_at", "yesterday");
-    assertRejected(write("instant.json", PLAIN.writeValueAsString(tree)), "invalid report: run.started_at:");
+    assertRejected(
+        write("instant.json", PLAIN.writeValueAsString(tree)), "invalid report: run.started_at:");
 
     tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
     ((ObjectNode) tree.get("totals")).put("notes", "3");
-    assertRejected(write("string.json", PLAIN.writeValueAsString(tree)), "invalid report: totals.notes:");
+    assertRejected(
+        write("string.json", PLAIN.writeValueAsString(tree)), "invalid report: totals.notes:");
 
     tree = (ObjectNode) PLAIN.readTree(MetricsReportJson.toJson(Reports.before()));
     ((ObjectNode) tree.get("totals")).put("notes", 1.5);
-    assertRejected(write("float.json", PLAIN.writeValueAsString(tree)), "invalid report: totals.notes:");
+    assertRejected(
+        write("float.json", PLAIN.writeValueAsString(tree)), "invalid report: totals.notes:");
   }
 
   @Test
@@ -346,8 +418,10 @@ class MetricsReportJsonTest {
 
   @Test
   void theStreamingWriterWritesWhatTheMapperWould() throws Exception {
-    for (MetricsReport report : java.util.List.of(Reports.before(), Reports.after(), Reports.empty())) {
-      assertThat(MetricsReportJson.toJson(report)).isEqualTo(MetricsReportJson.toJsonByMapper(report));
+    for (MetricsReport report :
+        java.util.List.of(Reports.before(), Reports.after(), Reports.empty())) {
+      assertThat(MetricsReportJson.toJson(report))
+          .isEqualTo(MetricsReportJson.toJsonByMapper(report));
     }
     MetricsCollector live = MetricsCollector.create();
     live.stage("fetch").addWallNanos(1);
@@ -355,9 +429,22 @@ class MetricsReportJsonTest {
     ResourceMonitor monitor = ResourceMonitor.create(java.time.Duration.ofMillis(100));
     monitor.start();
     monitor.stop();
-    MetricsReport real = MetricsReport.assemble(ToolInfo.tgmd("1"), new RunInfo(RunStatus.INTERRUPTED, null,
-        Reports.STARTED, Reports.STARTED.plusSeconds(1), 1.5, "in", "out", java.util.Map.of("k", "v")),
-        TotalsReport.zero(), live.snapshot(), monitor.report(), java.util.List.of(new ChatReport(1, "A \u00e9", "t", 1, 2, 3, 0.25, "completed")));
+    MetricsReport real =
+        MetricsReport.assemble(
+            ToolInfo.tgmd("1"),
+            new RunInfo(
+                RunStatus.INTERRUPTED,
+                null,
+                Reports.STARTED,
+                Reports.STARTED.plusSeconds(1),
+                1.5,
+                "in",
+                "out",
+                java.util.Map.of("k", "v")),
+            TotalsReport.zero(),
+            live.snapshot(),
+            monitor.report(),
+            java.util.List.of(new ChatReport(1, "A \u00e9", "t", 1, 2, 3, 0.25, "completed")));
     assertThat(MetricsReportJson.toJson(real)).isEqualTo(MetricsReportJson.toJsonByMapper(real));
   }
 }

@@ -35,7 +35,18 @@ class SummaryFormatterTest {
     stages.put("s", new StageReport(1, 0, 1, 1.0, 1.0, 1.0, 1.0, 1.0, 1, 10, 1));
     stages.put(
         "a-stage-with-a-very-long-name-indeed",
-        new StageReport(9_876_543_210L, 123_456, 86_399.5, 1e-9, 3600.0, 0.5, 12.0, 100.0, 64, 90_000, 1_000_000));
+        new StageReport(
+            9_876_543_210L,
+            123_456,
+            86_399.5,
+            1e-9,
+            3600.0,
+            0.5,
+            12.0,
+            100.0,
+            64,
+            90_000,
+            1_000_000));
     MetricsReport r =
         MetricsReport.assemble(
             ToolInfo.tgmd("0.1.0"),

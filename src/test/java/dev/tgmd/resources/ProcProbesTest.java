@@ -18,7 +18,8 @@ class ProcProbesTest {
   @Test
   void parsesVmHwmFromProcStatus() {
     List<String> status =
-        List.of("Name:\tjava", "VmPeak:\t 4000000 kB", "VmHWM:\t  123456 kB", "VmRSS:\t  100000 kB");
+        List.of(
+            "Name:\tjava", "VmPeak:\t 4000000 kB", "VmHWM:\t  123456 kB", "VmRSS:\t  100000 kB");
     assertThat(ProcProbes.parseVmHwm(status)).isEqualTo(123456L * 1024);
     assertThat(ProcProbes.parseVmHwm(List.of("Name:\tjava"))).isEqualTo(-1);
   }
@@ -27,8 +28,7 @@ class ProcProbesTest {
   void sumsNetDevOverEveryInterfaceButLoopback() throws IOException {
     List<String> netDev =
         List.of(
-            "Inter-|   Receive                            "
-                + "                    |  Transmit",
+            "Inter-|   Receive                            " + "                    |  Transmit",
             " face |bytes    packets errs drop fifo frame compressed multicast"
                 + "|bytes    packets errs drop fifo colls carrier compressed",
             "    lo: 5000      10    0    0    0     0          0         0"
@@ -45,8 +45,11 @@ class ProcProbesTest {
 
   @Test
   void theProcessProbeReadsResidentSetAndStorageIo() throws Exception {
-    Path status = Files.writeString(dir.resolve("status"), "Name:\tjava\nVmHWM:\t  2048 kB\nVmRSS:\t  1024 kB\n");
-    Path io = Files.writeString(dir.resolve("io"), "rchar: 1\nread_bytes: 4096\nwrite_bytes: 8192\n");
+    Path status =
+        Files.writeString(
+            dir.resolve("status"), "Name:\tjava\nVmHWM:\t  2048 kB\nVmRSS:\t  1024 kB\n");
+    Path io =
+        Files.writeString(dir.resolve("io"), "rchar: 1\nread_bytes: 4096\nwrite_bytes: 8192\n");
     RawFigures r = new RawFigures();
 
     ProcProbes.process(status, io).read(r);

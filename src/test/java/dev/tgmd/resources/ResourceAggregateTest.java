@@ -204,7 +204,9 @@ class ResourceAggregateTest {
     assertThat(r.diskReadMb()).isNull();
     assertThat(r.netSentMb()).isNull();
     assertThat(r.samples().get(1))
-        .isEqualTo(new ResourceSample(1, null, null, null, null, null, null, null, null, null, null, null, null));
+        .isEqualTo(
+            new ResourceSample(
+                1, null, null, null, null, null, null, null, null, null, null, null, null));
   }
 
   @Test

@@ -292,7 +292,8 @@ class ResourceMonitorTest {
 
     long rss = status("VmRSS");
     long hwm = status("VmHWM");
-    java.nio.ByteBuffer resident = java.nio.ByteBuffer.allocateDirect((int) (Math.max(0, hwm - rss) + 40 * MB));
+    java.nio.ByteBuffer resident =
+        java.nio.ByteBuffer.allocateDirect((int) (Math.max(0, hwm - rss) + 40 * MB));
     for (int i = 0; i < resident.capacity(); i += 4096) {
       resident.put(i, (byte) 1);
     }
@@ -301,13 +302,15 @@ class ResourceMonitorTest {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
-      Thread t = new Thread(() -> {
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       t.start();
       threads.add(t);
     }
@@ -317,7 +320,8 @@ class ResourceMonitorTest {
     }
     int peakThreads = java.lang.management.ManagementFactory.getThreadMXBean().getPeakThreadCount();
     long pools = 0;
-    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+    for (java.lang.management.MemoryPoolMXBean pool :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == java.lang.management.MemoryType.HEAP) {
         pools += pool.getPeakUsage().getUsed();
       }
@@ -327,22 +331,28 @@ class ResourceMonitorTest {
     ResourceReport r = monitor.report();
     long hwmAfter = status("VmHWM");
 
-    org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
-      soft.assertThat(r.rssMbPeak()).as("rss_mb_peak against VmHWM %.1f MiB", hwmAfter / (double) MB)
-          .isGreaterThanOrEqualTo(0.99 * hwmAfter / MB).isLessThanOrEqualTo(1.01 * hwmAfter / MB);
-      soft.assertThat(r.rssPeakSource()).isEqualTo(ResourceReport.PEAK_FROM_VMHWM);
-      soft.assertThat(r.threadsPeak()).as("threads_peak").isGreaterThanOrEqualTo(peakThreads);
-      // (the report keeps 12 significant digits)
-      soft.assertThat(r.heapMbPeak()).as("heap_mb_peak").isGreaterThanOrEqualTo(poolsPeak / (double) MB - 1e-6)
-          .isGreaterThanOrEqualTo(64.0);
-    });
+    org.assertj.core.api.SoftAssertions.assertSoftly(
+        soft -> {
+          soft.assertThat(r.rssMbPeak())
+              .as("rss_mb_peak against VmHWM %.1f MiB", hwmAfter / (double) MB)
+              .isGreaterThanOrEqualTo(0.99 * hwmAfter / MB)
+              .isLessThanOrEqualTo(1.01 * hwmAfter / MB);
+          soft.assertThat(r.rssPeakSource()).isEqualTo(ResourceReport.PEAK_FROM_VMHWM);
+          soft.assertThat(r.threadsPeak()).as("threads_peak").isGreaterThanOrEqualTo(peakThreads);
+          // (the report keeps 12 significant digits)
+          soft.assertThat(r.heapMbPeak())
+              .as("heap_mb_peak")
+              .isGreaterThanOrEqualTo(poolsPeak / (double) MB - 1e-6)
+              .isGreaterThanOrEqualTo(64.0);
+        });
     java.lang.ref.Reference.reachabilityFence(resident);
     java.lang.ref.Reference.reachabilityFence(heap);
   }
 
   /** A line of /proc/self/status in bytes, e.g. VmHWM. */
   private static long status(String key) throws java.io.IOException {
-    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+    for (String line :
+        java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
       if (line.startsWith(key + ":")) {
         return Long.parseLong(line.substring(key.length() + 1).trim().split("\\s+")[0]) * 1024;
       }

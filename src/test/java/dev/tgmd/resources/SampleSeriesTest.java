@@ -11,7 +11,8 @@ class SampleSeriesTest {
 
   /** A sample at {@code t} seconds with no figure. */
   private static ResourceSample at(double t) {
-    return new ResourceSample(t, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new ResourceSample(
+        t, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static List<Double> times(SampleSeries series) {

@@ -14,7 +14,13 @@ class EscapeScanTest {
       byte[] b = new byte[r.nextInt(40)];
       for (int j = 0; j < b.length; j++) {
         int k = r.nextInt(10);
-        b[j] = (byte) (k == 0 ? '\\' : k == 1 ? 0x5C + 0x80 : k == 2 ? 0 : k == 3 ? (byte) 0xFF : 'a' + r.nextInt(26));
+        b[j] =
+            (byte)
+                (k == 0
+                    ? '\\'
+                    : k == 1
+                        ? 0x5C + 0x80
+                        : k == 2 ? 0 : k == 3 ? (byte) 0xFF : 'a' + r.nextInt(26));
       }
       int from = b.length == 0 ? 0 : r.nextInt(b.length);
       int to = from + (b.length == from ? 0 : r.nextInt(b.length - from + 1));

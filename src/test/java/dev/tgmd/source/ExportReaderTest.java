@@ -47,7 +47,8 @@ class ExportReaderTest {
 
   @Test
   void readsASingleChatExportFromItsFolder() throws Exception {
-    write("""
+    write(
+        """
         {
          "name": "Alice",
          "type": "personal_chat",
@@ -68,7 +69,8 @@ class ExportReaderTest {
         """);
     List<ExportEvent> events = readAll(dir);
     assertThat(events).hasSize(3);
-    assertThat(events.get(0)).isEqualTo(new ExportEvent.ChatStarted(new Chat(4242, "Alice", "personal_chat", false)));
+    assertThat(events.get(0))
+        .isEqualTo(new ExportEvent.ChatStarted(new Chat(4242, "Alice", "personal_chat", false)));
     Message m = messages(events).get(0);
     assertThat(m.id()).isEqualTo(1);
     assertThat(m.sender()).isEqualTo("Alice");
@@ -81,7 +83,8 @@ class ExportReaderTest {
 
   @Test
   void readsAWholeAccountExportWithChatsAndLeftChats() throws Exception {
-    write("""
+    write(
+        """
         {"about": "x", "personal_information": {"first_name": "Me"},
          "contacts": {"about": "", "list": [{"first_name": "A"}]},
          "chats": {"about": "", "list": [
@@ -102,10 +105,11 @@ class ExportReaderTest {
         chats.add(e.chat());
       }
     }
-    assertThat(chats).containsExactly(
-        new Chat(1, null, "saved_messages", false),
-        new Chat(2, "Group", "private_group", false),
-        new Chat(3, "Old", "public_channel", true));
+    assertThat(chats)
+        .containsExactly(
+            new Chat(1, null, "saved_messages", false),
+            new Chat(2, "Group", "private_group", false),
+            new Chat(3, "Old", "public_channel", true));
     assertThat(chats.get(0).displayName()).isEqualTo("Saved Messages");
     assertThat(messages(events)).extracting(Message::savedFrom).containsExactly("Bob", null);
   }
@@ -113,7 +117,8 @@ class ExportReaderTest {
   @Test
   void readsTheOldestFormatGeneration() throws Exception {
     // no date_unixtime, no text_entities, integer from_id, negative migrated ids, null names
-    write("""
+    write(
+        """
         {"name": "Old group", "type": "private_supergroup", "id": 77, "messages": [
           {"id": -999999990, "type": "service", "date": "2019-05-01T10:00:00", "actor": null,
            "actor_id": 123, "action": "migrate_to_supergroup", "text": ""},
@@ -129,25 +134,31 @@ class ExportReaderTest {
         """);
     List<Message> ms = messages(readAll(dir));
     assertThat(ms.get(0).id()).isEqualTo(-999999990L);
-    assertThat(ms.get(0).action()).isEqualTo(new ServiceAction.Migrated("migrate_to_supergroup", null));
+    assertThat(ms.get(0).action())
+        .isEqualTo(new ServiceAction.Migrated("migrate_to_supergroup", null));
     assertThat(ms.get(0).senderId()).isEqualTo("123");
     assertThat(ms.get(1).sender()).isNull();
     assertThat(ms.get(1).edited()).as("the epoch means never edited in old exports").isNull();
     assertThat(ms.get(1).date().instant()).isNull();
     assertThat(ms.get(1).replyToMessageId()).isEqualTo(-999999990L);
-    assertThat(ms.get(1).text()).containsExactly(new TextPart.Plain("Hi "),
-        new TextPart.Styled(TextPart.Style.BOLD, "there"), new TextPart.Plain("!"));
+    assertThat(ms.get(1).text())
+        .containsExactly(
+            new TextPart.Plain("Hi "),
+            new TextPart.Styled(TextPart.Style.BOLD, "there"),
+            new TextPart.Plain("!"));
     Attachment.Poll poll = (Attachment.Poll) ms.get(2).attachments().get(0);
     assertThat(TextPart.plainText(poll.question())).isEqualTo("Where?");
     assertThat(poll.closed()).isTrue();
-    assertThat(poll.answers().get(1).text()).containsExactly(new TextPart.Plain("There "),
-        new TextPart.Styled(TextPart.Style.ITALIC, "now"));
+    assertThat(poll.answers().get(1).text())
+        .containsExactly(
+            new TextPart.Plain("There "), new TextPart.Styled(TextPart.Style.ITALIC, "now"));
     assertThat(poll.answers().get(1).chosen()).isTrue();
   }
 
   @Test
   void prefersTextEntitiesOverText() throws Exception {
-    write("""
+    write(
+        """
         {"name": "C", "type": "private_group", "id": 1, "messages": [
           {"id": 1, "type": "message", "date": "2024-01-01T00:00:00", "from": "A", "from_id": "user1",
            "text": ["x ", {"type": "text_link", "text": "here", "href": "https://e.com/a b"}],
@@ -160,19 +171,26 @@ class ExportReaderTest {
         ]}
         """);
     Message m = messages(readAll(dir)).get(0);
-    assertThat(m.text()).containsExactly(
-        new TextPart.Plain("x "), new TextPart.TextLink("here", "https://e.com/a b"),
-        new TextPart.Pre("code", "java"), new TextPart.MentionName("Bob", 99),
-        new TextPart.CustomEmoji("🙂", "5368324170671202286"), new TextPart.Blockquote("q", true),
-        new TextPart.Unknown("sparkles", "future"));
+    assertThat(m.text())
+        .containsExactly(
+            new TextPart.Plain("x "),
+            new TextPart.TextLink("here", "https://e.com/a b"),
+            new TextPart.Pre("code", "java"),
+            new TextPart.MentionName("Bob", 99),
+            new TextPart.CustomEmoji("🙂", "5368324170671202286"),
+            new TextPart.Blockquote("q", true),
+            new TextPart.Unknown("sparkles", "future"));
   }
 
   @Test
   void readsTdesktopHexEscapesAsTheCharacter() throws Exception {
     Path file = dir.resolve("result.json");
-    Files.write(file, ("{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [\n"
-        + "{\"id\": 1, \"type\": \"message\", \"date\": \"2024-01-01T00:00:00\", \"from\": \"A\\x07\","
-        + " \"text\": \"bell\\x07 and \\\\x41 stays\"}]}").getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        file,
+        ("{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [\n"
+                + "{\"id\": 1, \"type\": \"message\", \"date\": \"2024-01-01T00:00:00\", \"from\": \"A\\x07\","
+                + " \"text\": \"bell\\x07 and \\\\x41 stays\"}]}")
+            .getBytes(StandardCharsets.UTF_8));
     Message m = messages(readAll(file)).get(0);
     assertThat(m.plainText()).isEqualTo("bell\u0007 and \\x41 stays");
     assertThat(m.sender()).isEqualTo("A\u0007");
@@ -180,7 +198,8 @@ class ExportReaderTest {
 
   @Test
   void keepsUnknownFieldsAndActionsAsReadableText() throws Exception {
-    write("""
+    write(
+        """
         {"name": "C", "type": "private_supergroup", "id": 1, "messages": [
           {"id": 1, "type": "message", "date": "2024-01-01T00:00:00", "from": "A", "from_id": "user1",
            "text": "hi", "story_link": {"peer": "x", "id": 9}, "gift_id": 12345678901234567890123},
@@ -192,11 +211,17 @@ class ExportReaderTest {
         ]}
         """);
     List<Message> ms = messages(readAll(dir));
-    assertThat(ms.get(0).extras()).containsExactly(
-        new ExtraField("story_link", "{\"peer\":\"x\",\"id\":9}"),
-        new ExtraField("gift_id", "12345678901234567890123"));
-    assertThat(ms.get(1).action()).isEqualTo(new ServiceAction.Other("teleport", List.of(
-        new ExtraField("destination", "Mars"), new ExtraField("gift_id", "9007199254740993"))));
+    assertThat(ms.get(0).extras())
+        .containsExactly(
+            new ExtraField("story_link", "{\"peer\":\"x\",\"id\":9}"),
+            new ExtraField("gift_id", "12345678901234567890123"));
+    assertThat(ms.get(1).action())
+        .isEqualTo(
+            new ServiceAction.Other(
+                "teleport",
+                List.of(
+                    new ExtraField("destination", "Mars"),
+                    new ExtraField("gift_id", "9007199254740993"))));
     assertThat(ms.get(2).action()).isEqualTo(new ServiceAction.Info("Custom info"));
     assertThat(ms.get(3).kind()).isEqualTo(Message.Kind.UNSUPPORTED);
     assertThat(ms.get(3).date()).isNull();
@@ -204,7 +229,8 @@ class ExportReaderTest {
 
   @Test
   void readsMediaAndPlaceholders() throws Exception {
-    write("""
+    write(
+        """
         {"name": "C", "type": "private_group", "id": 1, "messages": [
           {"id": 1, "type": "message", "date": "2024-01-01T00:00:00", "from": "A", "from_id": "user1",
            "photo": "photos/photo_1.jpg", "photo_file_size": 1234, "width": 10, "height": 20, "text": ""},
@@ -222,22 +248,28 @@ class ExportReaderTest {
         ]}
         """);
     List<Message> ms = messages(readAll(dir));
-    assertThat(ms.get(0).attachments()).containsExactly(
-        new Attachment.Photo(new FileRef("photos/photo_1.jpg", null, 1234L), 10, 20, false));
+    assertThat(ms.get(0).attachments())
+        .containsExactly(
+            new Attachment.Photo(new FileRef("photos/photo_1.jpg", null, 1234L), 10, 20, false));
     Attachment.Document voice = (Attachment.Document) ms.get(1).attachments().get(0);
     assertThat(voice.file().isPlaceholder()).isTrue();
     assertThat(voice.kind()).isEqualTo(Attachment.DocumentKind.VOICE_MESSAGE);
     assertThat(voice.durationSeconds()).isEqualTo(3);
     assertThat(ms.get(2).attachments()).contains(new Attachment.Location(1.5, -2.25, 900));
-    assertThat(((Attachment.Document) ms.get(2).attachments().get(0)).stickerEmoji()).isEqualTo("😀");
-    assertThat(ms.get(3).attachments()).contains(new Attachment.Venue(1.0, 2.0, "Cafe", "Main St 1"),
-        new Attachment.Contact("Z", "Y", "+1", null));
-    assertThat(ms.get(3).reactions()).containsExactly(new Reaction("emoji", 2, "👍"), new Reaction("paid", 5, null));
+    assertThat(((Attachment.Document) ms.get(2).attachments().get(0)).stickerEmoji())
+        .isEqualTo("😀");
+    assertThat(ms.get(3).attachments())
+        .contains(
+            new Attachment.Venue(1.0, 2.0, "Cafe", "Main St 1"),
+            new Attachment.Contact("Z", "Y", "+1", null));
+    assertThat(ms.get(3).reactions())
+        .containsExactly(new Reaction("emoji", 2, "👍"), new Reaction("paid", 5, null));
   }
 
   @Test
   void readsAChatHeaderThatComesAfterItsMessages() throws Exception {
-    write("""
+    write(
+        """
         {"messages": [{"id": 1, "type": "message", "date": "2024-01-01T00:00:00", "text": "x"}],
          "id": 9, "type": "private_group", "name": "Late"}
         """);
@@ -246,7 +278,8 @@ class ExportReaderTest {
 
   @Test
   void skipsChatsTheFilterRejects() throws Exception {
-    write("""
+    write(
+        """
         {"chats": {"list": [
           {"name": "A", "type": "private_group", "id": 1, "messages": [{"id": 1, "type": "message", "date": "2024-01-01T00:00:00", "text": "a"}]},
           {"name": "B", "type": "private_group", "id": 2, "messages": [{"id": 1, "type": "message", "date": "2024-01-01T00:00:00", "text": "b"}]}
@@ -263,7 +296,8 @@ class ExportReaderTest {
     assertThat(messages(events).get(0).plainText()).isEqualTo("b");
   }
 
-  // --- bad input -----------------------------------------------------------------------------------
+  // --- bad input
+  // -----------------------------------------------------------------------------------
 
   private ExportFormatException failure(String json) throws IOException {
     Path file = write(json);
@@ -280,13 +314,18 @@ class ExportReaderTest {
   @Test
   void notJsonIsAOneLineErrorWithItsPosition() throws IOException {
     ExportFormatException e = failure("hello, I am not JSON");
-    assertThat(e.getMessage()).startsWith(dir.resolve("result.json") + ":1:").contains("not a JSON file").doesNotContain("\n");
+    assertThat(e.getMessage())
+        .startsWith(dir.resolve("result.json") + ":1:")
+        .contains("not a JSON file")
+        .doesNotContain("\n");
     assertThat(e.line()).isEqualTo(1);
   }
 
   @Test
   void truncatedFileSaysSoWithLineAndColumn() throws IOException {
-    ExportFormatException e = failure("""
+    ExportFormatException e =
+        failure(
+            """
         {"name": "C", "type": "private_group", "id": 1, "messages": [
           {"id": 1, "type": "message", "date": "2024-01-01T00:00:00", "text": "a"},
           {"id": 2, "type": "message", "date": "2024-01-01T00:00:00", "te""");
@@ -297,7 +336,9 @@ class ExportReaderTest {
 
   @Test
   void aWrongTypeNamesTheFieldAndWhereItIs() throws IOException {
-    ExportFormatException e = failure("""
+    ExportFormatException e =
+        failure(
+            """
         {"name": "C", "type": "private_group", "id": 1, "messages": [
           {"id": "one", "type": "message"}
         ]}""");
@@ -308,7 +349,9 @@ class ExportReaderTest {
 
   @Test
   void columnsAreCountedInTheOriginalFileDespiteRewrittenEscapes() throws IOException {
-    ExportFormatException e = failure("{\"name\": \"C\\x01\\x02\", \"type\": \"private_group\", \"id\": \"x\", \"messages\": []}");
+    ExportFormatException e =
+        failure(
+            "{\"name\": \"C\\x01\\x02\", \"type\": \"private_group\", \"id\": \"x\", \"messages\": []}");
     assertThat(e.line()).isEqualTo(1);
     assertThat(e.column()).as("58 in the rewritten stream, 54 in the file").isEqualTo(54);
   }
@@ -339,7 +382,8 @@ class ExportReaderTest {
 
   @Test
   void messagesMustBeAnArray() throws IOException {
-    ExportFormatException e = failure("{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": {}}");
+    ExportFormatException e =
+        failure("{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": {}}");
     assertThat(e.reason()).isEqualTo("expected an array for \"messages\", found an object");
   }
 }

@@ -14,14 +14,15 @@ class TdesktopEscapeFilterTest {
 
   /** Reads the whole filtered stream in reads of random sizes, like a parser would. */
   private static String filter(String input, long seed) throws IOException {
-    InputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)) {
-      final Random r = new Random(seed);
+    InputStream in =
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)) {
+          final Random r = new Random(seed);
 
-      @Override
-      public synchronized int read(byte[] b, int off, int len) {
-        return super.read(b, off, Math.max(1, Math.min(len, 1 + r.nextInt(5))));
-      }
-    };
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.max(1, Math.min(len, 1 + r.nextInt(5))));
+          }
+        };
     TdesktopEscapeFilter f = new TdesktopEscapeFilter(in);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Random r = new Random(seed + 1);

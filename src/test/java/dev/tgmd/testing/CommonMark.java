@@ -22,15 +22,16 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
-/** Reads tgmd's Markdown back with commonmark-java (GFM strikethrough and tables), as a user's tool would. */
+/**
+ * Reads tgmd's Markdown back with commonmark-java (GFM strikethrough and tables), as a user's tool
+ * would.
+ */
 public final class CommonMark {
 
   private static final List<Extension> EXTENSIONS =
       List.of(StrikethroughExtension.create(), TablesExtension.create());
-  private static final Parser PARSER = Parser.builder()
-      .extensions(EXTENSIONS)
-      .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-      .build();
+  private static final Parser PARSER =
+      Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
   private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\r\\f\\u000B]+");
 
   private CommonMark() {}
@@ -39,56 +40,60 @@ public final class CommonMark {
     return PARSER.parse(markdown);
   }
 
-  /** The text a reader sees: literal text of text, code and code blocks; tags dropped; blocks on lines. */
+  /**
+   * The text a reader sees: literal text of text, code and code blocks; tags dropped; blocks on
+   * lines.
+   */
   public static String text(Node node) {
     StringBuilder sb = new StringBuilder();
-    node.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text text) {
-        sb.append(text.getLiteral());
-      }
+    node.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            sb.append(text.getLiteral());
+          }
 
-      @Override
-      public void visit(Code code) {
-        sb.append(code.getLiteral());
-      }
+          @Override
+          public void visit(Code code) {
+            sb.append(code.getLiteral());
+          }
 
-      @Override
-      public void visit(FencedCodeBlock block) {
-        sb.append('\n').append(block.getLiteral()).append('\n');
-      }
+          @Override
+          public void visit(FencedCodeBlock block) {
+            sb.append('\n').append(block.getLiteral()).append('\n');
+          }
 
-      @Override
-      public void visit(IndentedCodeBlock block) {
-        sb.append('\n').append(block.getLiteral()).append('\n');
-      }
+          @Override
+          public void visit(IndentedCodeBlock block) {
+            sb.append('\n').append(block.getLiteral()).append('\n');
+          }
 
-      @Override
-      public void visit(HtmlBlock block) {
-        sb.append('\n').append(block.getLiteral()).append('\n');
-      }
+          @Override
+          public void visit(HtmlBlock block) {
+            sb.append('\n').append(block.getLiteral()).append('\n');
+          }
 
-      @Override
-      public void visit(SoftLineBreak b) {
-        sb.append('\n');
-      }
+          @Override
+          public void visit(SoftLineBreak b) {
+            sb.append('\n');
+          }
 
-      @Override
-      public void visit(HardLineBreak b) {
-        sb.append('\n');
-      }
+          @Override
+          public void visit(HardLineBreak b) {
+            sb.append('\n');
+          }
 
-      @Override
-      protected void visitChildren(Node parent) {
-        if (parent instanceof Block && !(parent instanceof Document)) {
-          sb.append('\n');
-        }
-        super.visitChildren(parent);
-        if (parent instanceof Block && !(parent instanceof Document)) {
-          sb.append('\n');
-        }
-      }
-    });
+          @Override
+          protected void visitChildren(Node parent) {
+            if (parent instanceof Block && !(parent instanceof Document)) {
+              sb.append('\n');
+            }
+            super.visitChildren(parent);
+            if (parent instanceof Block && !(parent instanceof Document)) {
+              sb.append('\n');
+            }
+          }
+        });
     return sb.toString();
   }
 
@@ -112,11 +117,13 @@ public final class CommonMark {
   /** Link destinations in document order. */
   public static List<String> linkDestinations(Node root) {
     List<String> out = new ArrayList<>();
-    walk(root, n -> {
-      if (n instanceof Link) {
-        out.add(((Link) n).getDestination());
-      }
-    });
+    walk(
+        root,
+        n -> {
+          if (n instanceof Link) {
+            out.add(((Link) n).getDestination());
+          }
+        });
     return out;
   }
 

@@ -122,7 +122,24 @@ public final class MessageBuilder {
   }
 
   public Message build() {
-    return new Message(id, kind, date, edited, sender, senderId, author, forward, savedFrom, replyTo,
-        replyToPeer, viaBot, text, attachments, action, reactions, buttons, extras);
+    return new Message(
+        id,
+        kind,
+        date,
+        edited,
+        sender,
+        senderId,
+        author,
+        forward,
+        savedFrom,
+        replyTo,
+        replyToPeer,
+        viaBot,
+        text,
+        attachments,
+        action,
+        reactions,
+        buttons,
+        extras);
   }
 }

@@ -43,7 +43,8 @@ public final class NoteRoundTrip {
       Node doc = CommonMark.parse(text);
       for (Node block = doc.getFirstChild(); block != null; block = block.getNext()) {
         List<SourceSpan> spans = block.getSourceSpans();
-        blockLines.add(new int[] {spans.get(0).getLineIndex(), spans.get(spans.size() - 1).getLineIndex()});
+        blockLines.add(
+            new int[] {spans.get(0).getLineIndex(), spans.get(spans.size() - 1).getLineIndex()});
         blocks.add(block);
       }
     }
@@ -55,28 +56,32 @@ public final class NoteRoundTrip {
   }
 
   /**
-   * Reads the export, finds each message with text in the notes under {@code chatFolder}
-   * (Obsidian flavor), and checks its text; returns how many messages were checked.
+   * Reads the export, finds each message with text in the notes under {@code chatFolder} (Obsidian
+   * flavor), and checks its text; returns how many messages were checked.
    */
   public static int check(Path export, Path chatFolder) throws Exception {
     return check(export, chatFolder, null);
   }
 
   /**
-   * Checks every chat of an export written to {@code out} (each chat folder's index note names
-   * its chat's id); returns how many messages were checked.
+   * Checks every chat of an export written to {@code out} (each chat folder's index note names its
+   * chat's id); returns how many messages were checked.
    */
   public static int checkAll(Path export, Path out) throws Exception {
     int checked = 0;
     List<Path> folders;
     try (Stream<Path> list = Files.list(out)) {
       // chat folders never start with a dot; .tgmd is tgmd's own
-      folders = list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted().collect(Collectors.toList());
+      folders =
+          list.filter(Files::isDirectory)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .collect(Collectors.toList());
     }
     for (Path folder : folders) {
       String index = Files.readString(folder.resolve(folder.getFileName() + ".md"));
-      java.util.regex.Matcher id = java.util.regex.Pattern.compile("(?m)^chat_id: (-?\\d+)$").matcher(index);
+      java.util.regex.Matcher id =
+          java.util.regex.Pattern.compile("(?m)^chat_id: (-?\\d+)$").matcher(index);
       if (!id.find()) {
         throw new AssertionError("no chat_id in the index note of " + folder);
       }
@@ -85,11 +90,14 @@ public final class NoteRoundTrip {
     return checked;
   }
 
-  /** As {@link #check(Path, Path)}, for the messages of the chat with that id (null: every chat). */
+  /**
+   * As {@link #check(Path, Path)}, for the messages of the chat with that id (null: every chat).
+   */
   public static int check(Path export, Path chatFolder, Long chatId) throws Exception {
     List<ParsedNote> notes = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(chatFolder)) {
-      for (Path p : walk.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList())) {
+      for (Path p :
+          walk.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList())) {
         notes.add(new ParsedNote(Files.readString(p)));
       }
     }
@@ -114,17 +122,23 @@ public final class NoteRoundTrip {
   private static void checkMessage(Message m, List<ParsedNote> notes) {
     String anchor = " ^m" + m.id() + "\n";
     String rendered = MarkdownText.render(m.text());
-    String expected = CommonMark.fold(m.plainText().replace('\0', '\uFFFD').replace("\r\n", "\n").replace('\r', '\n'));
+    String expected =
+        CommonMark.fold(
+            m.plainText().replace('\0', '\uFFFD').replace("\r\n", "\n").replace('\r', '\n'));
     for (ParsedNote note : notes) {
       int at = note.text.indexOf(anchor);
       if (at < 0) {
         continue;
       }
       int start = note.text.indexOf("\n\n" + rendered, at);
-      assertThat(start).as("message %d's text stands in its note as rendered:%n%s", m.id(), rendered).isPositive();
+      assertThat(start)
+          .as("message %d's text stands in its note as rendered:%n%s", m.id(), rendered)
+          .isPositive();
       start += 2;
       int end = start + rendered.length();
-      assertThat(note.text.startsWith("\n", end) || end == note.text.length()).as("message %d's text ends its block", m.id()).isTrue();
+      assertThat(note.text.startsWith("\n", end) || end == note.text.length())
+          .as("message %d's text ends its block", m.id())
+          .isTrue();
       int firstLine = note.lineOf(start);
       int lastLine = note.lineOf(end - 1);
       StringBuilder text = new StringBuilder();
@@ -133,12 +147,16 @@ public final class NoteRoundTrip {
         int to = note.blockLines.get(i)[1];
         boolean inside = from >= firstLine && to <= lastLine;
         boolean outside = to < firstLine || from > lastLine;
-        assertThat(inside || outside).as("no block of message %d's text runs into its neighbours", m.id()).isTrue();
+        assertThat(inside || outside)
+            .as("no block of message %d's text runs into its neighbours", m.id())
+            .isTrue();
         if (inside) {
           text.append(CommonMark.text(note.blocks.get(i))).append('\n');
         }
       }
-      assertThat(CommonMark.fold(text.toString())).as("message %d read back from its note", m.id()).isEqualTo(expected);
+      assertThat(CommonMark.fold(text.toString()))
+          .as("message %d read back from its note", m.id())
+          .isEqualTo(expected);
       return;
     }
     throw new AssertionError("message " + m.id() + " is in no note");

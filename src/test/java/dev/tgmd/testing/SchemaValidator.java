@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /** docs/metrics.schema.json, loaded from the project folder, as a validator. */
 public final class SchemaValidator {
 
-  public static final Path SCHEMA = Path.of(System.getProperty("user.dir"), "docs", "metrics.schema.json");
+  public static final Path SCHEMA =
+      Path.of(System.getProperty("user.dir"), "docs", "metrics.schema.json");
 
   private static final Schema LOADED = load();
 

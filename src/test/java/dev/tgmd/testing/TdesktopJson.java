@@ -26,8 +26,8 @@ public final class TdesktopJson {
   private TdesktopJson() {}
 
   /**
-   * Turns tdesktop's illegal {@code \xHH} escapes (inside strings) into the legal {@code &#92;u00HH};
-   * everything else is copied as is.
+   * Turns tdesktop's illegal {@code \xHH} escapes (inside strings) into the legal {@code
+   * &#92;u00HH}; everything else is copied as is.
    */
   public static String fixEscapes(String json) {
     StringBuilder sb = new StringBuilder(json.length());

@@ -25,7 +25,9 @@ public final class Tgmd {
   public static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = TgmdCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    int code =
+        TgmdCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute(args);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -37,7 +39,8 @@ public final class Tgmd {
     }
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
-        files.put(dir.relativize(p).toString().replace('\\', '/'),
+        files.put(
+            dir.relativize(p).toString().replace('\\', '/'),
             new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
       }
     } catch (IOException e) {
@@ -46,7 +49,10 @@ public final class Tgmd {
     return files;
   }
 
-  /** What an export wrote: every file under {@code dir} but the metrics report and tgmd's own state (the lock). */
+  /**
+   * What an export wrote: every file under {@code dir} but the metrics report and tgmd's own state
+   * (the lock).
+   */
   public static Map<String, String> exported(Path dir) {
     Map<String, String> files = files(dir);
     files.remove("export_metrics.json");
