@@ -1,8 +1,8 @@
 package dev.tgmd.export;
 
+import dev.tgmd.recording.MetricsSnapshot;
 import dev.tgmd.report.ChatReport;
 import dev.tgmd.report.MetricsReport;
-import dev.tgmd.report.MetricsSnapshot;
 import dev.tgmd.report.ResourceReport;
 import dev.tgmd.report.RunInfo;
 import dev.tgmd.report.RunStatus;

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * An {@link Exception} from the processor fails only its item: the sink receives it as a failed
  * outcome and the run goes on; it is counted in the process stage's errors, recorded with {@link
- * MetricsCollector#recordFailure}, and the first {@value Run#LOGGED_FAILURES} are logged at WARN. A
- * failure of the source or the sink (or an {@link Error} from the processor) stops the run
+ * MetricsCollector#recordFailure}, and the first {@value StageTasks#LOGGED_FAILURES} are logged at
+ * WARN. A failure of the source or the sink (or an {@link Error} from the processor) stops the run
  * promptly: {@code run} throws a {@link PipelineException} naming the stage, with the cause.
  *
  * <h2>Cancellation</h2>
@@ -156,8 +156,8 @@ public final class AsyncPipeline {
     @SuppressWarnings("unchecked") // the builder's weigher takes the items of this run
     java.util.function.ToLongFunction<? super I> weigher =
         (java.util.function.ToLongFunction<? super I>) this.weigher;
-    Run<I, R> run =
-        new Run<>(source, processor, sink, state, metrics, batchSize, weigher, maxWeight);
+    StageTasks<I, R> run =
+        new StageTasks<>(source, processor, sink, state, metrics, batchSize, weigher, maxWeight);
     PipelineThreads fetchThreads = new PipelineThreads("tgmd-fetch", false);
     PipelineThreads processThreads = new PipelineThreads("tgmd-process", true);
     PipelineThreads writeThreads = new PipelineThreads("tgmd-write", false);

@@ -1,12 +1,7 @@
 package dev.tgmd.recording;
 
-import dev.tgmd.report.CacheReport;
-import dev.tgmd.report.FailureReport;
-import dev.tgmd.report.FailuresReport;
-import dev.tgmd.report.MetricsSnapshot;
-import dev.tgmd.report.Num;
-import dev.tgmd.report.QueueReport;
-import dev.tgmd.report.StageReport;
+import dev.tgmd.units.Figures;
+import dev.tgmd.units.OneLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +27,9 @@ final class LiveMetricsCollector implements MetricsCollector {
   private final int sampleEvery;
   private final RecordingGuard guard = new RecordingGuard();
 
-  private final Registry<LiveStage> stages = new Registry<>();
-  private final Registry<LiveCache> caches = new Registry<>();
-  private final Registry<QueueGauge> queues = new Registry<>();
+  private final NamedInstances<LiveStage> stages = new NamedInstances<>();
+  private final NamedInstances<LiveCache> caches = new NamedInstances<>();
+  private final NamedInstances<QueueGauge> queues = new NamedInstances<>();
 
   private final AtomicLong failureCount = new AtomicLong();
   private final AtomicReferenceArray<FailureReport> firstFailures =
@@ -73,13 +68,13 @@ final class LiveMetricsCollector implements MetricsCollector {
 
   @Override
   public StageRecorder stage(String name) {
-    Num.nonBlank(name, "stage name");
+    Figures.nonBlank(name, "stage name");
     return stages.get(name, n -> new LiveStage(n, ticker, sampleEvery, guard));
   }
 
   @Override
   public CacheRecorder cache(String name) {
-    Num.nonBlank(name, "cache name");
+    Figures.nonBlank(name, "cache name");
     return caches.get(name, n -> new LiveCache(n, guard));
   }
 
@@ -103,9 +98,9 @@ final class LiveMetricsCollector implements MetricsCollector {
       firstFailures.set(
           (int) n,
           new FailureReport(
-              stage == null ? "unknown" : Num.oneLine(stage, 100),
-              item == null ? "unknown" : Num.oneLine(item, 200),
-              Num.oneLine(error)));
+              stage == null ? "unknown" : OneLine.of(stage, 100),
+              item == null ? "unknown" : OneLine.of(item, 200),
+              OneLine.of(error)));
     } catch (RuntimeException e) {
       guard.failed("recording a failure", e);
     }

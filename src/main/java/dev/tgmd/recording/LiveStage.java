@@ -1,7 +1,6 @@
 package dev.tgmd.recording;
 
-import dev.tgmd.report.Num;
-import dev.tgmd.report.StageReport;
+import dev.tgmd.units.Figures;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -103,11 +102,11 @@ final class LiveStage implements StageRecorder {
         }
         sampled = accumulated.getTotalCount();
         if (sampled > 0) {
-          min = Num.seconds(accumulated.getMinValue());
-          max = Num.seconds(accumulated.getMaxValue());
-          p50 = Num.seconds(accumulated.getValueAtPercentile(50));
-          p95 = Num.seconds(accumulated.getValueAtPercentile(95));
-          p99 = Num.seconds(accumulated.getValueAtPercentile(99));
+          min = Figures.seconds(accumulated.getMinValue());
+          max = Figures.seconds(accumulated.getMaxValue());
+          p50 = Figures.seconds(accumulated.getValueAtPercentile(50));
+          p95 = Figures.seconds(accumulated.getValueAtPercentile(95));
+          p99 = Figures.seconds(accumulated.getValueAtPercentile(99));
         }
       }
     } catch (RuntimeException e) {
@@ -118,14 +117,14 @@ final class LiveStage implements StageRecorder {
     return new StageReport(
         Math.max(0, count.sum()),
         Math.max(0, errors.sum()),
-        Num.seconds(Math.max(0, busyNanos.sum())),
+        Figures.seconds(Math.max(0, busyNanos.sum())),
         min,
         max,
         p50,
         p95,
         p99,
         workers(),
-        Num.seconds(Math.max(0, wallNanos.sum())),
+        Figures.seconds(Math.max(0, wallNanos.sum())),
         sampled);
   }
 }

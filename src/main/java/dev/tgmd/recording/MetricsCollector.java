@@ -1,7 +1,5 @@
 package dev.tgmd.recording;
 
-import dev.tgmd.report.MetricsSnapshot;
-
 /**
  * Collects the measurements of one run: stages, queue depths, caches and the first failures.
  * Thread-safe; chosen once when a run is wired: a live collector when metrics are on, the no-op

@@ -1,7 +1,6 @@
 package dev.tgmd.recording;
 
-import dev.tgmd.report.MetricsSnapshot;
-import dev.tgmd.report.Num;
+import dev.tgmd.units.Figures;
 
 /**
  * The collector used when metrics are off: every recording call does nothing, reads no clock and
@@ -22,13 +21,13 @@ final class NoopMetricsCollector implements MetricsCollector {
 
   @Override
   public StageRecorder stage(String name) {
-    Num.nonBlank(name, "stage name");
+    Figures.nonBlank(name, "stage name");
     return new NoopStage(name);
   }
 
   @Override
   public CacheRecorder cache(String name) {
-    Num.nonBlank(name, "cache name");
+    Figures.nonBlank(name, "cache name");
     return NoopCache.INSTANCE;
   }
 

@@ -1,6 +1,6 @@
 package dev.tgmd.recording;
 
-import dev.tgmd.report.Num;
+import dev.tgmd.units.OneLine;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -24,7 +24,7 @@ final class RecordingGuard {
       LOG.warn(
           "metrics: {} failed and was ignored ({}); further recording problems are not logged",
           what,
-          Num.oneLine(error),
+          OneLine.of(error),
           error);
     }
   }

@@ -2,6 +2,7 @@ package dev.tgmd.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.units.Figures;
 
 /**
  * One exported chat, an entry of {@code chats[]} in the report. Immutable.
@@ -42,11 +43,11 @@ public record ChatReport(
     if (name == null || type == null) {
       throw new IllegalArgumentException("chat name and type must not be null");
     }
-    Num.nonNegative(messages, "messages");
-    Num.nonNegative(notes, "notes");
-    Num.nonNegative(mediaFiles, "media_files");
-    durationS = Num.nonNegative(durationS, "duration_s");
-    Num.nonBlank(status, "chat status");
+    Figures.nonNegative(messages, "messages");
+    Figures.nonNegative(notes, "notes");
+    Figures.nonNegative(mediaFiles, "media_files");
+    durationS = Figures.nonNegative(durationS, "duration_s");
+    Figures.nonBlank(status, "chat status");
     if (!isRunStatus(status)) {
       throw new IllegalArgumentException(
           "chat status must be completed, interrupted or failed, was " + status);

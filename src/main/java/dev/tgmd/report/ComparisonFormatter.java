@@ -1,5 +1,7 @@
 package dev.tgmd.report;
 
+import dev.tgmd.recording.CacheReport;
+import dev.tgmd.recording.StageReport;
 import dev.tgmd.units.ByteSizes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,20 +26,20 @@ import java.util.function.UnaryOperator;
  */
 public final class ComparisonFormatter {
 
-  private final Style style;
+  private final TextStyle style;
 
-  private ComparisonFormatter(Style style) {
+  private ComparisonFormatter(TextStyle style) {
     this.style = style;
   }
 
   /** A formatter writing plain text. */
   public static ComparisonFormatter plain() {
-    return new ComparisonFormatter(Style.PLAIN);
+    return new ComparisonFormatter(TextStyle.PLAIN);
   }
 
   /** A formatter writing ANSI colors when {@code color} is true, plain text otherwise. */
   public static ComparisonFormatter withColor(boolean color) {
-    return new ComparisonFormatter(Style.of(color));
+    return new ComparisonFormatter(TextStyle.of(color));
   }
 
   /** How a figure is shown. */
@@ -125,8 +127,8 @@ public final class ComparisonFormatter {
           t, "workers", Unit.COUNT, Better.NEITHER, s0, s1, s -> (double) s.workers());
     }
     if (!before.stages().isEmpty() || !after.stages().isEmpty()) {
-      String b0 = Objects.requireNonNullElse(before.bottleneck(), Fmt.NONE);
-      String b1 = Objects.requireNonNullElse(after.bottleneck(), Fmt.NONE);
+      String b0 = Objects.requireNonNullElse(before.bottleneck(), FigureText.NONE);
+      String b1 = Objects.requireNonNullElse(after.bottleneck(), FigureText.NONE);
       t.row("  bottleneck", b0, b1, "", b0.equals(b1) ? "=" : "moved");
     }
 
@@ -214,7 +216,7 @@ public final class ComparisonFormatter {
         + ", started "
         + r.run().startedAt()
         + ", "
-        + Fmt.seconds(r.run().durationS());
+        + FigureText.seconds(r.run().durationS());
   }
 
   private void section(TextTable t, String title) {
@@ -245,15 +247,15 @@ public final class ComparisonFormatter {
     String change;
     int direction; // -1 lower, 0 same or unknown, 1 higher
     if (before == null || after == null) {
-      ratio = Fmt.NONE;
+      ratio = FigureText.NONE;
       change = "n/a";
       direction = 0;
     } else if (before.doubleValue() == after.doubleValue()) {
-      ratio = before == 0 ? Fmt.NONE : "1.00x";
+      ratio = before == 0 ? FigureText.NONE : "1.00x";
       change = "=";
       direction = 0;
     } else if (before == 0) {
-      ratio = Fmt.NONE;
+      ratio = FigureText.NONE;
       change = "from 0";
       direction = after > 0 ? 1 : -1;
     } else {
@@ -278,21 +280,21 @@ public final class ComparisonFormatter {
 
   private static String show(Unit unit, Double v) {
     if (v == null) {
-      return Fmt.NONE;
+      return FigureText.NONE;
     }
     switch (unit) {
       case COUNT:
-        return Fmt.count(Math.round(v));
+        return FigureText.count(Math.round(v));
       case SECONDS:
-        return Fmt.seconds(v);
+        return FigureText.seconds(v);
       case RATE:
-        return Fmt.rate(v);
+        return FigureText.rate(v);
       case PERCENT:
-        return Fmt.percent(v);
+        return FigureText.percent(v);
       case FRACTION:
-        return Fmt.fraction(v);
+        return FigureText.fraction(v);
       case MB:
-        return Fmt.mb(v);
+        return FigureText.mb(v);
       case BYTES:
         return ByteSizes.iec(Math.round(v));
       default:

@@ -3,6 +3,12 @@ package dev.tgmd.report;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.recording.CacheReport;
+import dev.tgmd.recording.FailuresReport;
+import dev.tgmd.recording.MetricsSnapshot;
+import dev.tgmd.recording.QueueReport;
+import dev.tgmd.recording.StageReport;
+import dev.tgmd.units.CheckedMaps;
 import java.util.List;
 import java.util.Map;
 
@@ -62,9 +68,9 @@ public record MetricsReport(
     if (tool == null || run == null || totals == null || failures == null || chats == null) {
       throw new IllegalArgumentException("tool, run, totals, failures and chats must not be null");
     }
-    stages = Copies.ordered(stages, "stages");
-    queues = Copies.ordered(queues, "queues");
-    caches = Copies.ordered(caches, "caches");
+    stages = CheckedMaps.ordered(stages, "stages");
+    queues = CheckedMaps.ordered(queues, "queues");
+    caches = CheckedMaps.ordered(caches, "caches");
     chats = List.copyOf(chats);
   }
 

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import dev.tgmd.units.Figures;
+import dev.tgmd.units.OneLine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -94,7 +96,7 @@ public final class MetricsReportJson {
     } catch (NoSuchFileException e) {
       throw new MetricsReportException(file, "no such file", e);
     } catch (IOException | UncheckedIOException e) {
-      throw new MetricsReportException(file, "cannot read: " + Num.oneLine(e), e);
+      throw new MetricsReportException(file, "cannot read: " + OneLine.of(e), e);
     }
     return parse(text, file);
   }
@@ -120,7 +122,7 @@ public final class MetricsReportJson {
       throw new MetricsReportException(
           source,
           "schema_version "
-              + Num.oneLine(version.toString(), 40)
+              + OneLine.of(version.toString(), 40)
               + " is not supported (this tgmd reads "
               + MetricsReport.SCHEMA_VERSION
               + ")",
@@ -139,13 +141,13 @@ public final class MetricsReportJson {
       message +=
           " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
-    return Num.oneLine(message, 200);
+    return OneLine.of(message, 200);
   }
 
   /** A one-line description of a binding error: the JSON path of the key and what is wrong. */
   private static String bindingProblem(Exception e) {
     if (!(e instanceof JsonMappingException)) {
-      return Num.oneLine(e.getMessage(), 200);
+      return OneLine.of(e.getMessage(), 200);
     }
     JsonMappingException m = (JsonMappingException) e;
     String path =
@@ -168,14 +170,14 @@ public final class MetricsReportJson {
       Object value = ((InvalidFormatException) m).getValue();
       what =
           "invalid value "
-              + (value instanceof String ? "\"" + Num.oneLine((String) value, 40) + "\"" : value);
+              + (value instanceof String ? "\"" + OneLine.of((String) value, 40) + "\"" : value);
     } else if (m.getOriginalMessage().startsWith("Cannot coerce")
         || m.getOriginalMessage().startsWith("Cannot deserialize")) {
       what = "wrong type: " + m.getOriginalMessage().replaceAll("(?s) \\(.*$", "");
     } else {
       what = m.getOriginalMessage();
     }
-    String line = Num.oneLine(what, 200);
+    String line = OneLine.of(what, 200);
     return path.isEmpty() ? line : path + ": " + line;
   }
 
@@ -257,7 +259,7 @@ public final class MetricsReportJson {
         gen.writeNull();
       } else {
         String text =
-            new BigDecimal(Double.toString(Num.significant(d)))
+            new BigDecimal(Double.toString(Figures.significant(d)))
                 .stripTrailingZeros()
                 .toPlainString();
         gen.writeNumber(text.indexOf('.') < 0 ? text + ".0" : text);

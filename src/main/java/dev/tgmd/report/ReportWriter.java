@@ -5,6 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.tgmd.recording.CacheReport;
+import dev.tgmd.recording.FailureReport;
+import dev.tgmd.recording.QueueReport;
+import dev.tgmd.recording.StageReport;
+import dev.tgmd.units.Figures;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -259,7 +264,9 @@ final class ReportWriter {
 
   static String plain(double d) {
     String text =
-        new BigDecimal(Double.toString(Num.significant(d))).stripTrailingZeros().toPlainString();
+        new BigDecimal(Double.toString(Figures.significant(d)))
+            .stripTrailingZeros()
+            .toPlainString();
     return text.indexOf('.') < 0 ? text + ".0" : text;
   }
 }

@@ -2,6 +2,7 @@ package dev.tgmd.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.units.Figures;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -101,7 +102,7 @@ public record ResourceReport(
 
   /** Validates; see the parameters. NaN and infinities become null (0 when not nullable). */
   public ResourceReport {
-    intervalS = Num.nonNegative(intervalS, "interval_s");
+    intervalS = Figures.nonNegative(intervalS, "interval_s");
     if (intervalS == 0) {
       throw new IllegalArgumentException("interval_s must be > 0");
     }
@@ -109,37 +110,38 @@ public record ResourceReport(
       throw new IllegalArgumentException("started_at must not be null");
     }
     startedAt = startedAt.truncatedTo(ChronoUnit.MILLIS);
-    durationS = Num.nonNegative(durationS, "duration_s");
-    Num.nonNegative(sampleCount, "sample_count");
-    overheadS = Num.nonNegative(overheadS, "overhead_s");
+    durationS = Figures.nonNegative(durationS, "duration_s");
+    Figures.nonNegative(sampleCount, "sample_count");
+    overheadS = Figures.nonNegative(overheadS, "overhead_s");
     if (cores < 1) {
       throw new IllegalArgumentException("cores must be >= 1, was " + cores);
     }
-    cpuPercentAvg = Num.nonNegativeOrNull(cpuPercentAvg, "cpu_percent_avg");
-    cpuPercentPeak = Num.nonNegativeOrNull(cpuPercentPeak, "cpu_percent_peak");
-    cpuMachinePercentAvg = Num.nonNegativeOrNull(cpuMachinePercentAvg, "cpu_machine_percent_avg");
+    cpuPercentAvg = Figures.nonNegativeOrNull(cpuPercentAvg, "cpu_percent_avg");
+    cpuPercentPeak = Figures.nonNegativeOrNull(cpuPercentPeak, "cpu_percent_peak");
+    cpuMachinePercentAvg =
+        Figures.nonNegativeOrNull(cpuMachinePercentAvg, "cpu_machine_percent_avg");
     cpuMachinePercentPeak =
-        Num.nonNegativeOrNull(cpuMachinePercentPeak, "cpu_machine_percent_peak");
-    rssMbAvg = Num.nonNegativeOrNull(rssMbAvg, "rss_mb_avg");
-    rssMbPeak = Num.nonNegativeOrNull(rssMbPeak, "rss_mb_peak");
+        Figures.nonNegativeOrNull(cpuMachinePercentPeak, "cpu_machine_percent_peak");
+    rssMbAvg = Figures.nonNegativeOrNull(rssMbAvg, "rss_mb_avg");
+    rssMbPeak = Figures.nonNegativeOrNull(rssMbPeak, "rss_mb_peak");
     if (rssPeakSource != null
         && !rssPeakSource.equals(PEAK_FROM_VMHWM)
         && !rssPeakSource.equals(PEAK_FROM_SAMPLES)) {
       throw new IllegalArgumentException("rss_peak_source must be vmhwm, samples or null");
     }
-    heapMbPeak = Num.nonNegativeOrNull(heapMbPeak, "heap_mb_peak");
-    heapCommittedMbPeak = Num.nonNegativeOrNull(heapCommittedMbPeak, "heap_committed_mb_peak");
+    heapMbPeak = Figures.nonNegativeOrNull(heapMbPeak, "heap_mb_peak");
+    heapCommittedMbPeak = Figures.nonNegativeOrNull(heapCommittedMbPeak, "heap_committed_mb_peak");
     if (gcCount != null) {
-      Num.nonNegative(gcCount, "gc_count");
+      Figures.nonNegative(gcCount, "gc_count");
     }
-    gcTimeS = Num.nonNegativeOrNull(gcTimeS, "gc_time_s");
+    gcTimeS = Figures.nonNegativeOrNull(gcTimeS, "gc_time_s");
     if (threadsPeak != null) {
-      Num.nonNegative(threadsPeak, "threads_peak");
+      Figures.nonNegative(threadsPeak, "threads_peak");
     }
-    diskReadMb = Num.nonNegativeOrNull(diskReadMb, "disk_read_mb");
-    diskWriteMb = Num.nonNegativeOrNull(diskWriteMb, "disk_write_mb");
-    netRecvMb = Num.nonNegativeOrNull(netRecvMb, "net_recv_mb");
-    netSentMb = Num.nonNegativeOrNull(netSentMb, "net_sent_mb");
+    diskReadMb = Figures.nonNegativeOrNull(diskReadMb, "disk_read_mb");
+    diskWriteMb = Figures.nonNegativeOrNull(diskWriteMb, "disk_write_mb");
+    netRecvMb = Figures.nonNegativeOrNull(netRecvMb, "net_recv_mb");
+    netSentMb = Figures.nonNegativeOrNull(netSentMb, "net_sent_mb");
     if (samples == null) {
       throw new IllegalArgumentException("samples must not be null");
     }

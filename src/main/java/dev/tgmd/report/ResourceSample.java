@@ -2,6 +2,7 @@ package dev.tgmd.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.units.Figures;
 
 /**
  * One sample of the process's resources, an entry of {@code resources.samples[]}. Immutable. Every
@@ -57,22 +58,22 @@ public record ResourceSample(
 
   /** Validates: every figure non-negative; NaN and infinities become null (0 for {@code t_s}). */
   public ResourceSample {
-    tS = Num.nonNegative(tS, "t_s");
-    cpuPercent = Num.nonNegativeOrNull(cpuPercent, "cpu_percent");
-    cpuMachinePercent = Num.nonNegativeOrNull(cpuMachinePercent, "cpu_machine_percent");
-    rssMb = Num.nonNegativeOrNull(rssMb, "rss_mb");
-    heapUsedMb = Num.nonNegativeOrNull(heapUsedMb, "heap_used_mb");
-    heapCommittedMb = Num.nonNegativeOrNull(heapCommittedMb, "heap_committed_mb");
+    tS = Figures.nonNegative(tS, "t_s");
+    cpuPercent = Figures.nonNegativeOrNull(cpuPercent, "cpu_percent");
+    cpuMachinePercent = Figures.nonNegativeOrNull(cpuMachinePercent, "cpu_machine_percent");
+    rssMb = Figures.nonNegativeOrNull(rssMb, "rss_mb");
+    heapUsedMb = Figures.nonNegativeOrNull(heapUsedMb, "heap_used_mb");
+    heapCommittedMb = Figures.nonNegativeOrNull(heapCommittedMb, "heap_committed_mb");
     if (gcCount != null) {
-      Num.nonNegative(gcCount, "gc_count");
+      Figures.nonNegative(gcCount, "gc_count");
     }
-    gcTimeS = Num.nonNegativeOrNull(gcTimeS, "gc_time_s");
+    gcTimeS = Figures.nonNegativeOrNull(gcTimeS, "gc_time_s");
     if (threads != null) {
-      Num.nonNegative(threads, "threads");
+      Figures.nonNegative(threads, "threads");
     }
-    diskReadMb = Num.nonNegativeOrNull(diskReadMb, "disk_read_mb");
-    diskWriteMb = Num.nonNegativeOrNull(diskWriteMb, "disk_write_mb");
-    netRecvMb = Num.nonNegativeOrNull(netRecvMb, "net_recv_mb");
-    netSentMb = Num.nonNegativeOrNull(netSentMb, "net_sent_mb");
+    diskReadMb = Figures.nonNegativeOrNull(diskReadMb, "disk_read_mb");
+    diskWriteMb = Figures.nonNegativeOrNull(diskWriteMb, "disk_write_mb");
+    netRecvMb = Figures.nonNegativeOrNull(netRecvMb, "net_recv_mb");
+    netSentMb = Figures.nonNegativeOrNull(netSentMb, "net_sent_mb");
   }
 }

@@ -2,6 +2,9 @@ package dev.tgmd.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.units.CheckedMaps;
+import dev.tgmd.units.Figures;
+import dev.tgmd.units.OneLine;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -52,7 +55,7 @@ public record RunInfo(
       throw new IllegalArgumentException("run.error must be null for a completed run");
     }
     if (error != null) {
-      error = Num.oneLine(error, 1000);
+      error = OneLine.of(error, 1000);
     }
     if (startedAt == null || finishedAt == null) {
       throw new IllegalArgumentException("run.started_at and run.finished_at must not be null");
@@ -62,10 +65,10 @@ public record RunInfo(
     if (finishedAt.isBefore(startedAt)) {
       throw new IllegalArgumentException("run.finished_at is before run.started_at");
     }
-    durationS = Num.nonNegative(durationS, "run.duration_s");
+    durationS = Figures.nonNegative(durationS, "run.duration_s");
     if (input == null || output == null) {
       throw new IllegalArgumentException("run.input and run.output must not be null");
     }
-    options = Copies.sorted(options, "run.options");
+    options = CheckedMaps.sorted(options, "run.options");
   }
 }

@@ -1,5 +1,10 @@
 package dev.tgmd.report;
 
+import dev.tgmd.recording.CacheReport;
+import dev.tgmd.recording.FailureReport;
+import dev.tgmd.recording.FailuresReport;
+import dev.tgmd.recording.QueueReport;
+import dev.tgmd.recording.StageReport;
 import dev.tgmd.units.ByteSizes;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,20 +22,20 @@ import java.util.stream.Collectors;
  */
 public final class SummaryFormatter {
 
-  private final Style style;
+  private final TextStyle style;
 
-  private SummaryFormatter(Style style) {
+  private SummaryFormatter(TextStyle style) {
     this.style = style;
   }
 
   /** A formatter writing plain text. */
   public static SummaryFormatter plain() {
-    return new SummaryFormatter(Style.PLAIN);
+    return new SummaryFormatter(TextStyle.PLAIN);
   }
 
   /** A formatter writing ANSI colors when {@code color} is true, plain text otherwise. */
   public static SummaryFormatter withColor(boolean color) {
-    return new SummaryFormatter(Style.of(color));
+    return new SummaryFormatter(TextStyle.of(color));
   }
 
   /** The summary, lines ending with {@code \n}. */
@@ -56,7 +61,7 @@ public final class SummaryFormatter {
         .append(" run ")
         .append(coloredStatus)
         .append(" in ")
-        .append(Fmt.seconds(run.durationS()))
+        .append(FigureText.seconds(run.durationS()))
         .append('\n');
     TextTable t = new TextTable("<", "<");
     if (run.error() != null) {
@@ -69,7 +74,7 @@ public final class SummaryFormatter {
     t.row(
         "options",
         run.options().isEmpty()
-            ? Fmt.NONE
+            ? FigureText.NONE
             : run.options().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" ")));
@@ -79,17 +84,17 @@ public final class SummaryFormatter {
   private void totals(StringBuilder out, TotalsReport totals) {
     section(out, "Totals");
     TextTable t = new TextTable("<", ">", "<");
-    t.row("chats", Fmt.count(totals.chats()), "");
-    t.row("messages", Fmt.count(totals.messages()), "(service messages included)");
+    t.row("chats", FigureText.count(totals.chats()), "");
+    t.row("messages", FigureText.count(totals.messages()), "(service messages included)");
     t.row(
         totals.messagesFailed() > 0 ? style::red : UnaryOperator.identity(),
         "failed messages",
-        Fmt.count(totals.messagesFailed()),
+        FigureText.count(totals.messagesFailed()),
         "");
-    t.row("notes", Fmt.count(totals.notes()), "");
-    t.row("media files", Fmt.count(totals.mediaFiles()), ByteSizes.iec(totals.mediaBytes()));
-    t.row("media missing", Fmt.count(totals.mediaMissing()), "");
-    t.row("media refused", Fmt.count(totals.mediaRefused()), "");
+    t.row("notes", FigureText.count(totals.notes()), "");
+    t.row("media files", FigureText.count(totals.mediaFiles()), ByteSizes.iec(totals.mediaBytes()));
+    t.row("media missing", FigureText.count(totals.mediaMissing()), "");
+    t.row("media refused", FigureText.count(totals.mediaRefused()), "");
     t.row("written", ByteSizes.iec(totals.bytesWritten()), "");
     appendHeadless(out, t);
   }
@@ -118,13 +123,13 @@ public final class SummaryFormatter {
       t.row(
           isBottleneck ? style::yellow : UnaryOperator.identity(),
           (isBottleneck ? "* " : "  ") + e.getKey(),
-          Fmt.count(s.count()),
-          Fmt.count(s.errors()),
-          Fmt.seconds(s.totalS()),
-          Fmt.seconds(s.avgS()),
-          Fmt.seconds(s.p95S()),
-          Fmt.rate(s.throughputPerS()),
-          Fmt.fraction(s.utilization()),
+          FigureText.count(s.count()),
+          FigureText.count(s.errors()),
+          FigureText.seconds(s.totalS()),
+          FigureText.seconds(s.avgS()),
+          FigureText.seconds(s.p95S()),
+          FigureText.rate(s.throughputPerS()),
+          FigureText.fraction(s.utilization()),
           String.valueOf(s.workers()));
     }
     t.appendTo(out, "", style::dim);
@@ -132,7 +137,7 @@ public final class SummaryFormatter {
       out.append("  * bottleneck: ")
           .append(bottleneck)
           .append(", the busiest stage (")
-          .append(Fmt.fraction(report.stages().get(bottleneck).utilization()))
+          .append(FigureText.fraction(report.stages().get(bottleneck).utilization()))
           .append(" utilization)\n");
     }
     out.append(
@@ -154,8 +159,8 @@ public final class SummaryFormatter {
                     ? style::yellow
                     : UnaryOperator.identity(),
                 name,
-                Fmt.count(q.maxDepth()),
-                q.capacity() == 0 ? "unbounded" : Fmt.count(q.capacity())));
+                FigureText.count(q.maxDepth()),
+                q.capacity() == 0 ? "unbounded" : FigureText.count(q.capacity())));
     t.appendTo(out, "  ", style::dim);
   }
 
@@ -168,52 +173,60 @@ public final class SummaryFormatter {
     section(
         out,
         "Resources ("
-            + Fmt.count(r.sampleCount())
+            + FigureText.count(r.sampleCount())
             + (r.sampleCount() == 1 ? " sample" : " samples")
             + " every "
-            + Fmt.seconds(r.intervalS())
+            + FigureText.seconds(r.intervalS())
             + ", over "
-            + Fmt.seconds(r.durationS())
+            + FigureText.seconds(r.durationS())
             + ")");
     TextTable t = new TextTable("<", "<");
     t.row(
         "CPU",
         "avg "
-            + Fmt.percent(r.cpuPercentAvg())
+            + FigureText.percent(r.cpuPercentAvg())
             + ", peak "
-            + Fmt.percent(r.cpuPercentPeak())
+            + FigureText.percent(r.cpuPercentPeak())
             + " of one core (avg "
-            + Fmt.percent(r.cpuMachinePercentAvg())
+            + FigureText.percent(r.cpuMachinePercentAvg())
             + ", peak "
-            + Fmt.percent(r.cpuMachinePercentPeak())
+            + FigureText.percent(r.cpuMachinePercentPeak())
             + " of "
             + r.cores()
             + (r.cores() == 1 ? " core)" : " cores)"));
     t.row(
         "RSS",
         "avg "
-            + Fmt.mb(r.rssMbAvg())
+            + FigureText.mb(r.rssMbAvg())
             + ", peak "
-            + Fmt.mb(r.rssMbPeak())
+            + FigureText.mb(r.rssMbPeak())
             + (ResourceReport.PEAK_FROM_VMHWM.equals(r.rssPeakSource()) ? " (VmHWM)" : ""));
     t.row(
         "heap",
         "peak "
-            + Fmt.mb(r.heapMbPeak())
+            + FigureText.mb(r.heapMbPeak())
             + " used, "
-            + Fmt.mb(r.heapCommittedMbPeak())
+            + FigureText.mb(r.heapCommittedMbPeak())
             + " committed");
     t.row(
         "GC",
-        (r.gcCount() == null ? Fmt.NONE : Fmt.count(r.gcCount()))
+        (r.gcCount() == null ? FigureText.NONE : FigureText.count(r.gcCount()))
             + (Long.valueOf(1).equals(r.gcCount()) ? " collection, " : " collections, ")
-            + Fmt.seconds(r.gcTimeS()));
-    t.row("threads", "peak " + (r.threadsPeak() == null ? Fmt.NONE : Fmt.count(r.threadsPeak())));
-    t.row("disk", "read " + Fmt.mb(r.diskReadMb()) + ", written " + Fmt.mb(r.diskWriteMb()));
+            + FigureText.seconds(r.gcTimeS()));
+    t.row(
+        "threads",
+        "peak " + (r.threadsPeak() == null ? FigureText.NONE : FigureText.count(r.threadsPeak())));
+    t.row(
+        "disk",
+        "read " + FigureText.mb(r.diskReadMb()) + ", written " + FigureText.mb(r.diskWriteMb()));
     t.row(
         "network",
-        "received " + Fmt.mb(r.netRecvMb()) + ", sent " + Fmt.mb(r.netSentMb()) + " (machine)");
-    t.row("sampling", Fmt.seconds(r.overheadS()) + " spent taking samples");
+        "received "
+            + FigureText.mb(r.netRecvMb())
+            + ", sent "
+            + FigureText.mb(r.netSentMb())
+            + " (machine)");
+    t.row("sampling", FigureText.seconds(r.overheadS()) + " spent taking samples");
     appendHeadless(out, t);
   }
 
@@ -228,11 +241,11 @@ public final class SummaryFormatter {
         (name, c) ->
             t.row(
                 name,
-                Fmt.count(c.hits()),
-                Fmt.count(c.misses()),
-                Fmt.percent(c.hitRatePct()),
-                Fmt.count(c.evictions()),
-                Fmt.count(c.entries()),
+                FigureText.count(c.hits()),
+                FigureText.count(c.misses()),
+                FigureText.percent(c.hitRatePct()),
+                FigureText.count(c.evictions()),
+                FigureText.count(c.entries()),
                 ByteSizes.iec(c.sizeBytes())));
     t.appendTo(out, "  ", style::dim);
   }
@@ -244,7 +257,7 @@ public final class SummaryFormatter {
     section(
         out,
         "Failures: "
-            + Fmt.count(failures.count())
+            + FigureText.count(failures.count())
             + (failures.first().size() < failures.count()
                 ? " (the first " + failures.first().size() + " below)"
                 : ""));
@@ -266,11 +279,11 @@ public final class SummaryFormatter {
     out.append('\n')
         .append(style.cyan("Chats"))
         .append(": ")
-        .append(Fmt.count(report.chats().size()))
+        .append(FigureText.count(report.chats().size()))
         .append(" (")
         .append(
             byStatus.entrySet().stream()
-                .map(e -> Fmt.count(e.getValue()) + " " + e.getKey())
+                .map(e -> FigureText.count(e.getValue()) + " " + e.getKey())
                 .collect(Collectors.joining(", ")))
         .append(")\n");
   }

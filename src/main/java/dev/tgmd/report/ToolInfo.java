@@ -2,6 +2,7 @@ package dev.tgmd.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.units.Figures;
 
 /**
  * The tool that wrote a report, under {@code tool}. Immutable.
@@ -14,8 +15,8 @@ public record ToolInfo(@JsonProperty("name") String name, @JsonProperty("version
 
   /** Validates that both are non-blank. */
   public ToolInfo {
-    Num.nonBlank(name, "tool.name");
-    Num.nonBlank(version, "tool.version");
+    Figures.nonBlank(name, "tool.name");
+    Figures.nonBlank(version, "tool.version");
   }
 
   /** tgmd of that version. */

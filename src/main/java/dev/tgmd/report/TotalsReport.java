@@ -2,6 +2,7 @@ package dev.tgmd.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.units.Figures;
 
 /**
  * The run-wide totals, under {@code totals} in the report: one non-negative count per {@link
@@ -31,15 +32,15 @@ public record TotalsReport(
 
   /** Validates that every total is non-negative. */
   public TotalsReport {
-    Num.nonNegative(chats, "chats");
-    Num.nonNegative(messages, "messages");
-    Num.nonNegative(messagesFailed, "messages_failed");
-    Num.nonNegative(notes, "notes");
-    Num.nonNegative(mediaFiles, "media_files");
-    Num.nonNegative(mediaBytes, "media_bytes");
-    Num.nonNegative(mediaMissing, "media_missing");
-    Num.nonNegative(mediaRefused, "media_refused");
-    Num.nonNegative(bytesWritten, "bytes_written");
+    Figures.nonNegative(chats, "chats");
+    Figures.nonNegative(messages, "messages");
+    Figures.nonNegative(messagesFailed, "messages_failed");
+    Figures.nonNegative(notes, "notes");
+    Figures.nonNegative(mediaFiles, "media_files");
+    Figures.nonNegative(mediaBytes, "media_bytes");
+    Figures.nonNegative(mediaMissing, "media_missing");
+    Figures.nonNegative(mediaRefused, "media_refused");
+    Figures.nonNegative(bytesWritten, "bytes_written");
   }
 
   /** All totals zero. */

@@ -1,6 +1,6 @@
 package dev.tgmd.resources;
 
-import dev.tgmd.report.Num;
+import dev.tgmd.units.OneLine;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ final class OshiProbes {
           systemInfo = si;
           LOG.debug("OSHI initialised in {} ms", (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException | LinkageError e) {
-          failure = new IllegalStateException("OSHI is unavailable: " + Num.oneLine(e), e);
+          failure = new IllegalStateException("OSHI is unavailable: " + OneLine.of(e), e);
         }
       }
       if (failure != null) {

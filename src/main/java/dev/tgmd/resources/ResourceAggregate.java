@@ -1,8 +1,8 @@
 package dev.tgmd.resources;
 
-import dev.tgmd.report.Num;
 import dev.tgmd.report.ResourceReport;
 import dev.tgmd.report.ResourceSample;
+import dev.tgmd.units.Figures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -120,7 +120,7 @@ final class ResourceAggregate {
 
     series.add(
         new ResourceSample(
-            Num.seconds(Math.max(0, tick - startTick)),
+            Figures.seconds(Math.max(0, tick - startTick)),
             cpuPercent,
             cpuPercent == null ? null : cpuPercent / cores,
             mbOrNull(r.rssBytes),
@@ -131,14 +131,16 @@ final class ResourceAggregate {
             r.threads == RawFigures.ABSENT ? null : (int) r.threads,
             r.diskReadBytes == RawFigures.ABSENT
                 ? null
-                : Num.mb(diskRead.sinceFirst(r.diskReadBytes)),
+                : Figures.mb(diskRead.sinceFirst(r.diskReadBytes)),
             r.diskWriteBytes == RawFigures.ABSENT
                 ? null
-                : Num.mb(diskWrite.sinceFirst(r.diskWriteBytes)),
-            r.netRecvBytes == RawFigures.ABSENT ? null : Num.mb(netRecv.sinceFirst(r.netRecvBytes)),
+                : Figures.mb(diskWrite.sinceFirst(r.diskWriteBytes)),
+            r.netRecvBytes == RawFigures.ABSENT
+                ? null
+                : Figures.mb(netRecv.sinceFirst(r.netRecvBytes)),
             r.netSentBytes == RawFigures.ABSENT
                 ? null
-                : Num.mb(netSent.sinceFirst(r.netSentBytes))));
+                : Figures.mb(netSent.sinceFirst(r.netSentBytes))));
   }
 
   /**
@@ -156,55 +158,55 @@ final class ResourceAggregate {
     String rssPeakSource;
     long hwm = Math.max(peakRss, peaks.peakRssBytes);
     if (hwm != RawFigures.ABSENT) {
-      rssPeak = Num.mb(Math.max(hwm, rss.max));
+      rssPeak = Figures.mb(Math.max(hwm, rss.max));
       rssPeakSource = ResourceReport.PEAK_FROM_VMHWM;
     } else if (rss.n > 0) {
-      rssPeak = Num.mb(rss.max);
+      rssPeak = Figures.mb(rss.max);
       rssPeakSource = ResourceReport.PEAK_FROM_SAMPLES;
     } else {
       rssPeak = null;
       rssPeakSource = null;
     }
     return new ResourceReport(
-        interval.toNanos() / Num.NANOS_PER_SECOND,
+        interval.toNanos() / Figures.NANOS_PER_SECOND,
         startedAt,
-        sampleCount == 0 ? 0 : Num.seconds(Math.max(0, lastTick - startTick)),
+        sampleCount == 0 ? 0 : Figures.seconds(Math.max(0, lastTick - startTick)),
         sampleCount,
-        Num.seconds(overheadNanos),
+        Figures.seconds(overheadNanos),
         cores,
         cpuAvg,
         cpuPeakOrNull,
         cpuAvg == null ? null : cpuAvg / cores,
         cpuPeakOrNull == null ? null : cpuPeakOrNull / cores,
-        rss.n == 0 ? null : rss.sum / rss.n / Num.BYTES_PER_MB,
+        rss.n == 0 ? null : rss.sum / rss.n / Figures.BYTES_PER_MB,
         rssPeak,
         rssPeakSource,
         peakOrNull(heapUsed.max, peaks.peakHeapUsedBytes),
-        heapCommitted.n == 0 ? null : Num.mb(heapCommitted.max),
+        heapCommitted.n == 0 ? null : Figures.mb(heapCommitted.max),
         gcCount.total(),
         gcMillis.present() ? gcMillis.total() / 1000d : null,
         threads.max == RawFigures.ABSENT && peaks.peakThreads == RawFigures.ABSENT
             ? null
             : (int) Math.max(threads.max, peaks.peakThreads),
-        diskRead.present() ? Num.mb(diskRead.total()) : null,
-        diskWrite.present() ? Num.mb(diskWrite.total()) : null,
-        netRecv.present() ? Num.mb(netRecv.total()) : null,
-        netSent.present() ? Num.mb(netSent.total()) : null,
+        diskRead.present() ? Figures.mb(diskRead.total()) : null,
+        diskWrite.present() ? Figures.mb(diskWrite.total()) : null,
+        netRecv.present() ? Figures.mb(netRecv.total()) : null,
+        netSent.present() ? Figures.mb(netSent.total()) : null,
         series.samples());
   }
 
   private double clampCpu(double percent) {
-    return Num.clamp(Num.finiteOrZero(percent), 0, 100d * cores);
+    return Figures.clamp(Figures.finiteOrZero(percent), 0, 100d * cores);
   }
 
   /** The larger of a sampled maximum and a peak figure, in MiB; null when neither is known. */
   private static Double peakOrNull(long sampledMax, long peak) {
     long max = Math.max(sampledMax, peak);
-    return max == RawFigures.ABSENT ? null : Num.mb(max);
+    return max == RawFigures.ABSENT ? null : Figures.mb(max);
   }
 
   private static Double mbOrNull(long bytes) {
-    return bytes == RawFigures.ABSENT ? null : Num.mb(bytes);
+    return bytes == RawFigures.ABSENT ? null : Figures.mb(bytes);
   }
 
   /** A figure's sum, count and maximum over the samples that had it. */

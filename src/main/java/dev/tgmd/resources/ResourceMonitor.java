@@ -1,8 +1,8 @@
 package dev.tgmd.resources;
 
 import dev.tgmd.recording.Ticker;
-import dev.tgmd.report.Num;
 import dev.tgmd.report.ResourceReport;
+import dev.tgmd.units.OneLine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -327,7 +327,7 @@ public final class ResourceMonitor implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       if (failedProbes.add("(monitor)")) {
-        LOG.warn("resource monitor: a sample could not be recorded ({})", Num.oneLine(e), e);
+        LOG.warn("resource monitor: a sample could not be recorded ({})", OneLine.of(e), e);
       }
     }
   }
@@ -346,7 +346,7 @@ public final class ResourceMonitor implements AutoCloseable {
               "resource monitor: probe {} failed and is left out of this sample ({}); "
                   + "its further failures are not logged",
               probe.name(),
-              Num.oneLine(e));
+              OneLine.of(e));
           LOG.debug("probe {} failure", probe.name(), e);
         }
       }

@@ -29,7 +29,7 @@ import java.util.Objects;
  */
 public record Message(
     long id,
-    Kind kind,
+    Type kind,
     MessageDate date,
     MessageDate edited,
     String sender,
@@ -48,7 +48,7 @@ public record Message(
     List<ExtraField> extras) {
 
   /** What kind of entry a message is. */
-  public enum Kind {
+  public enum Type {
     MESSAGE,
     SERVICE,
     UNSUPPORTED
@@ -68,7 +68,7 @@ public record Message(
     reactions = List.copyOf(reactions);
     buttons = List.copyOf(buttons);
     extras = List.copyOf(extras);
-    if (kind == Kind.SERVICE && action == null) {
+    if (kind == Type.SERVICE && action == null) {
       throw new IllegalArgumentException("a service message needs an action");
     }
   }
@@ -80,6 +80,6 @@ public record Message(
 
   /** True for service messages. */
   public boolean isService() {
-    return kind == Kind.SERVICE;
+    return kind == Type.SERVICE;
   }
 }

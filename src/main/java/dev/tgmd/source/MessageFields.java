@@ -85,9 +85,9 @@ final class MessageFields {
     if (!hasId) {
       throw values.error(start, "a message has no \"id\"", null);
     }
-    Message.Kind kind = kind();
+    Message.Type kind = kind();
     MessageDate when = JsonValues.withUnixTime(date, dateUnix);
-    if (when == null && kind != Message.Kind.UNSUPPORTED) {
+    if (when == null && kind != Message.Type.UNSUPPORTED) {
       throw values.error(start, "message " + id + " has no \"date\"", null);
     }
     MessageDate editedAt = JsonValues.withUnixTime(edited, editedUnix);
@@ -97,7 +97,7 @@ final class MessageFields {
       editedAt = null; // very old exports wrote "edited" always, with the epoch
     }
     List<TextPart> parts = entities != null ? entities : text != null ? text : List.of();
-    ServiceAction serviceAction = kind == Message.Kind.SERVICE ? serviceAction() : null;
+    ServiceAction serviceAction = kind == Message.Type.SERVICE ? serviceAction() : null;
     List<ExtraField> extraFields =
         serviceAction instanceof ServiceAction.Other ? List.of() : extras;
     return new Message(
@@ -121,21 +121,21 @@ final class MessageFields {
         extraFields);
   }
 
-  private Message.Kind kind() {
+  private Message.Type kind() {
     if (type == null) {
-      return action != null ? Message.Kind.SERVICE : Message.Kind.MESSAGE;
+      return action != null ? Message.Type.SERVICE : Message.Type.MESSAGE;
     }
     switch (type) {
       case "service":
-        return Message.Kind.SERVICE;
+        return Message.Type.SERVICE;
       case "unsupported":
-        return Message.Kind.UNSUPPORTED;
+        return Message.Type.UNSUPPORTED;
       default:
-        return Message.Kind.MESSAGE;
+        return Message.Type.MESSAGE;
     }
   }
 
-  private List<Attachment> attachments(Message.Kind kind) {
+  private List<Attachment> attachments(Message.Type kind) {
     List<Attachment> out = new ArrayList<>(2);
     if (photo != null) {
       out.add(new Attachment.Photo(FileRef.of(photo, photoSize), width, height, spoiler));
@@ -147,15 +147,15 @@ final class MessageFields {
               Attachment.DocumentKind.of(mediaType),
               fileName,
               mimeType,
-              kind == Message.Kind.SERVICE ? null : duration,
+              kind == Message.Type.SERVICE ? null : duration,
               photo == null ? width : null,
               photo == null ? height : null,
               performer,
-              kind == Message.Kind.SERVICE ? null : title,
+              kind == Message.Type.SERVICE ? null : title,
               stickerEmoji,
               spoiler));
     }
-    if (hasContact || (vcard != null && kind != Message.Kind.SERVICE)) {
+    if (hasContact || (vcard != null && kind != Message.Type.SERVICE)) {
       out.add(
           new Attachment.Contact(
               firstName, lastName, phone, vcard == null ? null : FileRef.of(vcard, null)));

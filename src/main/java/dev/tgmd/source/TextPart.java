@@ -63,7 +63,7 @@ public sealed interface TextPart {
   }
 
   /** The kinds of text Telegram recognises by itself (the text is the thing). */
-  enum Kind {
+  enum EntityType {
     LINK,
     MENTION,
     HASHTAG,
@@ -75,7 +75,7 @@ public sealed interface TextPart {
   }
 
   /** A recognised entity: a URL, @mention, #hashtag, $cashtag, /command, e-mail, phone, card. */
-  record Entity(Kind kind, String text) implements TextPart {
+  record Entity(EntityType kind, String text) implements TextPart {
     public Entity {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(text, "text");

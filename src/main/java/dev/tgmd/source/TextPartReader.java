@@ -160,21 +160,21 @@ final class TextPartReader {
         case "text_link":
           return new TextPart.TextLink(text, href);
         case "link":
-          return new TextPart.Entity(TextPart.Kind.LINK, text);
+          return new TextPart.Entity(TextPart.EntityType.LINK, text);
         case "mention":
-          return new TextPart.Entity(TextPart.Kind.MENTION, text);
+          return new TextPart.Entity(TextPart.EntityType.MENTION, text);
         case "hashtag":
-          return new TextPart.Entity(TextPart.Kind.HASHTAG, text);
+          return new TextPart.Entity(TextPart.EntityType.HASHTAG, text);
         case "cashtag":
-          return new TextPart.Entity(TextPart.Kind.CASHTAG, text);
+          return new TextPart.Entity(TextPart.EntityType.CASHTAG, text);
         case "bot_command":
-          return new TextPart.Entity(TextPart.Kind.BOT_COMMAND, text);
+          return new TextPart.Entity(TextPart.EntityType.BOT_COMMAND, text);
         case "email":
-          return new TextPart.Entity(TextPart.Kind.EMAIL, text);
+          return new TextPart.Entity(TextPart.EntityType.EMAIL, text);
         case "phone":
-          return new TextPart.Entity(TextPart.Kind.PHONE, text);
+          return new TextPart.Entity(TextPart.EntityType.PHONE, text);
         case "bank_card":
-          return new TextPart.Entity(TextPart.Kind.BANK_CARD, text);
+          return new TextPart.Entity(TextPart.EntityType.BANK_CARD, text);
         case "mention_name":
           return userId == null ? new TextPart.Plain(text) : new TextPart.MentionName(text, userId);
         case "blockquote":

@@ -2,7 +2,7 @@ package dev.tgmd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tgmd.report.FailureReport;
+import dev.tgmd.recording.FailureReport;
 import dev.tgmd.report.MetricsReport;
 import dev.tgmd.report.MetricsReportJson;
 import dev.tgmd.report.RunStatus;

@@ -2,10 +2,10 @@ package dev.tgmd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgmd.recording.MetricsSnapshot;
 import dev.tgmd.report.ComparisonFormatter;
 import dev.tgmd.report.MetricsReport;
 import dev.tgmd.report.MetricsReportJson;
-import dev.tgmd.report.MetricsSnapshot;
 import dev.tgmd.report.RunInfo;
 import dev.tgmd.report.RunStatus;
 import dev.tgmd.report.SummaryFormatter;

@@ -3,11 +3,11 @@ package dev.tgmd.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tgmd.report.CacheReport;
+import dev.tgmd.recording.CacheReport;
+import dev.tgmd.recording.StageReport;
 import dev.tgmd.report.MetricsReport;
 import dev.tgmd.report.MetricsReportJson;
 import dev.tgmd.report.RunStatus;
-import dev.tgmd.report.StageReport;
 import dev.tgmd.report.Total;
 import dev.tgmd.testing.SchemaValidator;
 import dev.tgmd.testing.TdesktopJson;

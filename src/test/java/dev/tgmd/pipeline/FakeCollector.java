@@ -240,7 +240,7 @@ final class FakeCollector implements MetricsCollector {
 
   /** The fake keeps its own records (see its fields); the report snapshot is not part of it. */
   @Override
-  public dev.tgmd.report.MetricsSnapshot snapshot() {
-    return dev.tgmd.report.MetricsSnapshot.empty();
+  public dev.tgmd.recording.MetricsSnapshot snapshot() {
+    return dev.tgmd.recording.MetricsSnapshot.empty();
   }
 }

@@ -2,9 +2,6 @@ package dev.tgmd.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tgmd.report.FailuresReport;
-import dev.tgmd.report.MetricsSnapshot;
-import dev.tgmd.report.StageReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

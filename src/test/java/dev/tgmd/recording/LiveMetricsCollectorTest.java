@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tgmd.report.CacheReport;
-import dev.tgmd.report.FailureReport;
-import dev.tgmd.report.FailuresReport;
-import dev.tgmd.report.MetricsSnapshot;
-import dev.tgmd.report.QueueReport;
-import dev.tgmd.report.StageReport;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,6 @@ package dev.tgmd.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tgmd.report.MetricsSnapshot;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 

@@ -115,7 +115,7 @@ class EveryKindOfContentIsRenderedTest {
           .as("%s", style)
           .isNotEmpty();
     }
-    for (TextPart.Kind kind : TextPart.Kind.values()) {
+    for (TextPart.EntityType kind : TextPart.EntityType.values()) {
       assertThat(MarkdownText.render(List.of(new TextPart.Entity(kind, "x"))))
           .as("%s", kind)
           .isNotEmpty();
@@ -155,7 +155,7 @@ class EveryKindOfContentIsRenderedTest {
   @Test
   void everyKindOfMessageHasAHeader() {
     for (MessageRenderer r : renderers()) {
-      for (Message.Kind kind : Message.Kind.values()) {
+      for (Message.Type kind : Message.Type.values()) {
         Message m =
             new Message(
                 1,
@@ -172,7 +172,7 @@ class EveryKindOfContentIsRenderedTest {
                 null,
                 List.of(),
                 List.of(),
-                kind == Message.Kind.SERVICE ? new ServiceAction.Info("x") : null,
+                kind == Message.Type.SERVICE ? new ServiceAction.Info("x") : null,
                 List.of(),
                 List.of(),
                 List.of());

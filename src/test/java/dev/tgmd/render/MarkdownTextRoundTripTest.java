@@ -3,7 +3,7 @@ package dev.tgmd.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgmd.source.TextPart;
-import dev.tgmd.source.TextPart.Kind;
+import dev.tgmd.source.TextPart.EntityType;
 import dev.tgmd.source.TextPart.Style;
 import dev.tgmd.testing.CommonMark;
 import java.util.ArrayList;
@@ -156,7 +156,8 @@ class MarkdownTextRoundTripTest {
       case 10:
         return new TextPart.TextLink(text, randomUrl(r));
       case 11:
-        return new TextPart.Entity(Kind.values()[r.nextInt(Kind.values().length)], text);
+        return new TextPart.Entity(
+            EntityType.values()[r.nextInt(EntityType.values().length)], text);
       case 12:
         return new TextPart.Blockquote(text, r.nextBoolean());
       case 13:
@@ -164,7 +165,7 @@ class MarkdownTextRoundTripTest {
       case 14:
         return new TextPart.MentionName(text, 42);
       case 15:
-        return new TextPart.Entity(Kind.MENTION, "@user_" + r.nextInt(100));
+        return new TextPart.Entity(EntityType.MENTION, "@user_" + r.nextInt(100));
       default:
         return new TextPart.Unknown("future_entity", text);
     }

@@ -1,5 +1,11 @@
 package dev.tgmd.report;
 
+import dev.tgmd.recording.CacheReport;
+import dev.tgmd.recording.FailureReport;
+import dev.tgmd.recording.FailuresReport;
+import dev.tgmd.recording.MetricsSnapshot;
+import dev.tgmd.recording.QueueReport;
+import dev.tgmd.recording.StageReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,9 @@ package dev.tgmd.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgmd.recording.FailuresReport;
+import dev.tgmd.recording.MetricsSnapshot;
+import dev.tgmd.recording.StageReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

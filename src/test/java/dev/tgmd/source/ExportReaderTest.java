@@ -223,7 +223,7 @@ class ExportReaderTest {
                     new ExtraField("destination", "Mars"),
                     new ExtraField("gift_id", "9007199254740993"))));
     assertThat(ms.get(2).action()).isEqualTo(new ServiceAction.Info("Custom info"));
-    assertThat(ms.get(3).kind()).isEqualTo(Message.Kind.UNSUPPORTED);
+    assertThat(ms.get(3).kind()).isEqualTo(Message.Type.UNSUPPORTED);
     assertThat(ms.get(3).date()).isNull();
   }
 

@@ -67,7 +67,7 @@ public final class ContentExamples {
             new TextPart.Code("code"),
             new TextPart.Pre("pre", "java"),
             new TextPart.TextLink("link", "https://example.com"),
-            new TextPart.Entity(TextPart.Kind.HASHTAG, "#tag"),
+            new TextPart.Entity(TextPart.EntityType.HASHTAG, "#tag"),
             new TextPart.MentionName("Bob", 7),
             new TextPart.Blockquote("quote", false),
             new TextPart.CustomEmoji("🙂", "123"),

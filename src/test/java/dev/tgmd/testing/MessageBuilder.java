@@ -16,7 +16,7 @@ import java.util.List;
 public final class MessageBuilder {
 
   private long id = 1;
-  private Message.Kind kind = Message.Kind.MESSAGE;
+  private Message.Type kind = Message.Type.MESSAGE;
   private MessageDate date = new MessageDate(LocalDateTime.of(2024, 3, 16, 19, 23, 47), null);
   private MessageDate edited;
   private String sender = "Alice";
@@ -101,7 +101,7 @@ public final class MessageBuilder {
   }
 
   public MessageBuilder service(ServiceAction a) {
-    kind = Message.Kind.SERVICE;
+    kind = Message.Type.SERVICE;
     action = a;
     return this;
   }

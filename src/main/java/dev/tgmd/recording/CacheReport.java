@@ -1,8 +1,9 @@
-package dev.tgmd.report;
+package dev.tgmd.recording;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.units.Figures;
 
 /**
  * One cache, under {@code caches.<name>} in the report. Immutable.
@@ -29,17 +30,17 @@ public record CacheReport(
 
   /** Validates that every count is non-negative. */
   public CacheReport {
-    Num.nonNegative(hits, "hits");
-    Num.nonNegative(misses, "misses");
-    Num.nonNegative(evictions, "evictions");
-    Num.nonNegative(entries, "entries");
-    Num.nonNegative(sizeBytes, "size_bytes");
+    Figures.nonNegative(hits, "hits");
+    Figures.nonNegative(misses, "misses");
+    Figures.nonNegative(evictions, "evictions");
+    Figures.nonNegative(entries, "entries");
+    Figures.nonNegative(sizeBytes, "size_bytes");
   }
 
   /** {@code hits / (hits + misses) x 100}, from 0 to 100; null when there was no lookup. */
   @JsonProperty("hit_rate_pct")
   public Double hitRatePct() {
     double lookups = (double) hits + (double) misses;
-    return lookups == 0 ? null : Num.finiteOrNull(hits * 100d / lookups);
+    return lookups == 0 ? null : Figures.finiteOrNull(hits * 100d / lookups);
   }
 }

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * Named things created on first use and listed in creation order. Thread-safe; a lookup of an
  * existing name takes no lock.
  */
-final class Registry<T> {
+final class NamedInstances<T> {
 
   private final ConcurrentHashMap<String, T> byName = new ConcurrentHashMap<>();
   private final Queue<String> order = new ConcurrentLinkedQueue<>();

@@ -1,4 +1,4 @@
-package dev.tgmd.report;
+package dev.tgmd.recording;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * The three tasks of one run (fetch, process, write) and what they share besides {@link RunState}.
  * Each task method runs on its own thread with its own {@link StageTimer}.
  */
-final class Run<I, R> {
+final class StageTasks<I, R> {
 
   private static final Logger log = LoggerFactory.getLogger(AsyncPipeline.class);
 
@@ -33,7 +33,7 @@ final class Run<I, R> {
   private long written;
   private long failedWritten;
 
-  Run(
+  StageTasks(
       Source<I> source,
       Processor<? super I, ? extends R> processor,
       Sink<I, R> sink,

@@ -1,8 +1,9 @@
-package dev.tgmd.report;
+package dev.tgmd.recording;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.units.Figures;
 
 /**
  * The figures of one stage, as they appear under {@code stages.<name>} in the report. Immutable.
@@ -66,17 +67,17 @@ public record StageReport(
 
   /** Validates: counts and workers are non-negative; seconds finite and non-negative. */
   public StageReport {
-    Num.nonNegative(count, "count");
-    Num.nonNegative(errors, "errors");
-    totalS = Num.nonNegative(totalS, "total_s");
-    minS = Num.nonNegativeOrNull(minS, "min_s");
-    maxS = Num.nonNegativeOrNull(maxS, "max_s");
-    p50S = Num.nonNegativeOrNull(p50S, "p50_s");
-    p95S = Num.nonNegativeOrNull(p95S, "p95_s");
-    p99S = Num.nonNegativeOrNull(p99S, "p99_s");
-    Num.nonNegative(workers, "workers");
-    wallS = Num.nonNegative(wallS, "wall_s");
-    Num.nonNegative(sampled, "sampled");
+    Figures.nonNegative(count, "count");
+    Figures.nonNegative(errors, "errors");
+    totalS = Figures.nonNegative(totalS, "total_s");
+    minS = Figures.nonNegativeOrNull(minS, "min_s");
+    maxS = Figures.nonNegativeOrNull(maxS, "max_s");
+    p50S = Figures.nonNegativeOrNull(p50S, "p50_s");
+    p95S = Figures.nonNegativeOrNull(p95S, "p95_s");
+    p99S = Figures.nonNegativeOrNull(p99S, "p99_s");
+    Figures.nonNegative(workers, "workers");
+    wallS = Figures.nonNegative(wallS, "wall_s");
+    Figures.nonNegative(sampled, "sampled");
   }
 
   /** A stage that recorded nothing. */
@@ -87,13 +88,13 @@ public record StageReport(
   /** Busy seconds per item ({@code total_s / count}); null when {@code count} is 0. */
   @JsonProperty("avg_s")
   public Double avgS() {
-    return count == 0 ? null : Num.ratio(totalS, count);
+    return count == 0 ? null : Figures.ratio(totalS, count);
   }
 
   /** Items per second of wall time ({@code count / wall_s}); null when {@code wall_s} is 0. */
   @JsonProperty("throughput_per_s")
   public Double throughputPerS() {
-    return Num.ratio(count, wallS);
+    return Figures.ratio(count, wallS);
   }
 
   /**
@@ -102,7 +103,7 @@ public record StageReport(
    */
   @JsonProperty("utilization")
   public Double utilization() {
-    Double u = Num.ratio(totalS, wallS * workers);
-    return u == null ? null : Num.clamp(u, 0, 1);
+    Double u = Figures.ratio(totalS, wallS * workers);
+    return u == null ? null : Figures.clamp(u, 0, 1);
   }
 }

@@ -4,7 +4,7 @@ package dev.tgmd.report;
  * How text is highlighted: plain, or with ANSI escape codes. Applied to text that is already
  * padded, so that escape codes never break the alignment of columns.
  */
-enum Style {
+enum TextStyle {
   /** No highlighting. */
   PLAIN,
   /** ANSI SGR escape codes, for terminals. */
@@ -12,7 +12,7 @@ enum Style {
 
   private static final String RESET = "\u001b[0m";
 
-  static Style of(boolean color) {
+  static TextStyle of(boolean color) {
     return color ? ANSI : PLAIN;
   }
 

@@ -1,5 +1,6 @@
-package dev.tgmd.report;
+package dev.tgmd.recording;
 
+import dev.tgmd.units.CheckedMaps;
 import java.util.Map;
 
 /**
@@ -23,9 +24,9 @@ public record MetricsSnapshot(
 
   /** Validates that nothing is null; copies the maps, keeping their order. */
   public MetricsSnapshot {
-    stages = Copies.ordered(stages, "stages");
-    queues = Copies.ordered(queues, "queues");
-    caches = Copies.ordered(caches, "caches");
+    stages = CheckedMaps.ordered(stages, "stages");
+    queues = CheckedMaps.ordered(queues, "queues");
+    caches = CheckedMaps.ordered(caches, "caches");
     if (failures == null) {
       throw new IllegalArgumentException("failures must not be null");
     }

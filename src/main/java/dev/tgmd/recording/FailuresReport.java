@@ -1,7 +1,8 @@
-package dev.tgmd.report;
+package dev.tgmd.recording;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.units.Figures;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record FailuresReport(
 
   /** Validates: count non-negative and at least the number kept; at most {@value #KEPT} kept. */
   public FailuresReport {
-    Num.nonNegative(count, "count");
+    Figures.nonNegative(count, "count");
     first = List.copyOf(first);
     if (first.size() > KEPT) {
       throw new IllegalArgumentException(

@@ -1,7 +1,8 @@
-package dev.tgmd.report;
+package dev.tgmd.recording;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tgmd.units.Figures;
 
 /**
  * A queue or buffer, under {@code queues.<name>} in the report: the largest depth recorded with
@@ -14,7 +15,7 @@ public record QueueReport(
 
   /** Validates that both are non-negative. */
   public QueueReport {
-    Num.nonNegative(maxDepth, "max_depth");
-    Num.nonNegative(capacity, "capacity");
+    Figures.nonNegative(maxDepth, "max_depth");
+    Figures.nonNegative(capacity, "capacity");
   }
 }

@@ -3,12 +3,12 @@ package dev.tgmd.report;
 import java.util.Locale;
 
 /** Figures as text for the summary and the comparison: units shown, {@code -} for null. */
-final class Fmt {
+final class FigureText {
 
   /** Shown for a figure that is null (unknown or undefined). */
   static final String NONE = "-";
 
-  private Fmt() {}
+  private FigureText() {}
 
   /** A count with thousands separators: {@code 12,345}. */
   static String count(long n) {

@@ -1,4 +1,4 @@
-package dev.tgmd.report;
+package dev.tgmd.units;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Defensive copies for the report records. Stateless. */
-final class Copies {
+public final class CheckedMaps {
 
-  private Copies() {}
+  private CheckedMaps() {}
 
   /**
    * An unmodifiable copy that keeps the iteration order of {@code map}; rejects blank names and
    * null values.
    */
-  static <V> Map<String, V> ordered(Map<String, V> map, String what) {
+  public static <V> Map<String, V> ordered(Map<String, V> map, String what) {
     if (map == null) {
       throw new IllegalArgumentException(what + " must not be null");
     }
@@ -33,7 +33,7 @@ final class Copies {
   }
 
   /** An unmodifiable copy sorted by key; rejects null keys and values. */
-  static Map<String, String> sorted(Map<String, String> map, String what) {
+  public static Map<String, String> sorted(Map<String, String> map, String what) {
     if (map == null) {
       throw new IllegalArgumentException(what + " must not be null");
     }

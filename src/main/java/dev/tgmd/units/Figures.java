@@ -1,12 +1,15 @@
-package dev.tgmd.report;
+package dev.tgmd.units;
 
-/** Small number and text helpers of the recording, resources and report classes. Stateless. */
-public final class Num {
+/**
+ * How the figures of the recording, resources and report classes are checked and rounded: units,
+ * ratios, non-negative and finite values, significant digits. Stateless.
+ */
+public final class Figures {
 
   public static final double NANOS_PER_SECOND = 1_000_000_000d;
   public static final double BYTES_PER_MB = 1024d * 1024d;
 
-  private Num() {}
+  private Figures() {}
 
   /** Nanoseconds as seconds. */
   public static double seconds(long nanos) {
@@ -98,55 +101,5 @@ public final class Num {
       throw new IllegalArgumentException(name + " must not be null or blank");
     }
     return value;
-  }
-
-  /**
-   * An error as one line, {@code Class: message} (class name without its package), control
-   * characters and line breaks replaced by spaces, at most 300 characters.
-   */
-  public static String oneLine(Throwable error) {
-    if (error == null) {
-      return "unknown error";
-    }
-    String message;
-    try {
-      message = error.getMessage();
-    } catch (RuntimeException e) {
-      message = null;
-    }
-    String name = error.getClass().getSimpleName();
-    if (name.isEmpty()) {
-      name = error.getClass().getName();
-    }
-    return oneLine(message == null || message.isBlank() ? name : name + ": " + message, 300);
-  }
-
-  /** Text on one line: control characters become spaces, runs of spaces collapse, cut at max. */
-  public static String oneLine(String text, int max) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(Math.min(text.length(), max + 1));
-    boolean space = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        space = b.length() > 0;
-      } else {
-        if (space) {
-          b.append(' ');
-          space = false;
-        }
-        b.append(c);
-        if (b.length() > max) {
-          break;
-        }
-      }
-    }
-    if (b.length() > max) {
-      b.setLength(max - 3);
-      b.append("...");
-    }
-    return b.toString();
   }
 }
