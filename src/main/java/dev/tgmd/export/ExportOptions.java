@@ -78,6 +78,11 @@ public record ExportOptions(
     }
   }
 
+  /** Whether the options select chats or days ({@code --chat, --type, --since, --until}). */
+  public boolean filtered() {
+    return !chats.isEmpty() || !types.isEmpty() || since != null || until != null;
+  }
+
   /** Whether media files are copied into the notes' folders ({@code --media copy}). */
   public boolean copyMedia() {
     return media == MediaMode.COPY;

@@ -49,6 +49,11 @@ public final class RunClock {
     return new RunClock(s, tick - Duration.between(s, now).toNanos(), ticker);
   }
 
+  /** A clock for a run that started at {@code start}, on the system's monotonic ticker. */
+  public static RunClock startedAt(Instant start, Clock wall) {
+    return startedAt(start, wall, Ticker.system());
+  }
+
   /** When the run started, to the millisecond. */
   public Instant start() {
     return start;

@@ -2,7 +2,6 @@ package dev.tgmd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tgmd.recording.Ticker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,11 +17,10 @@ class GenerateCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
-  /** Runs {@code tgmd generate ARGS} with a ticker that advances 1.5 s between readings. */
+  /** Runs {@code tgmd generate ARGS} with a clock that advances 1.5 s between readings. */
   private int run(String... args) {
     AtomicLong now = new AtomicLong();
-    Ticker ticker = () -> now.getAndAdd(1_500_000_000L);
-    CommandLine cl = new CommandLine(new GenerateCommand(ticker));
+    CommandLine cl = new CommandLine(new GenerateCommand(() -> now.getAndAdd(1_500_000_000L)));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     return cl.execute(args);

@@ -1,0 +1,210 @@
+package dev.tgmd.export;
+
+import dev.tgmd.layout.OutputFolder;
+import dev.tgmd.layout.OutputRefusedException;
+import dev.tgmd.recording.MetricsSnapshot;
+import dev.tgmd.report.MetricsReport;
+import dev.tgmd.report.MetricsReportJson;
+import dev.tgmd.report.ResourceReport;
+import dev.tgmd.report.RunStatus;
+import dev.tgmd.report.SummaryFormatter;
+import dev.tgmd.source.ExportFormatException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One export, as a library call: runs the {@link Exporter} inside the chosen {@link Measurement},
+ * writes the metrics report beside the notes on every outcome (completed, interrupted, failed) when
+ * measuring, and returns a {@link RunOutcome}. Expected failures (a bad input, a refused OUT, a
+ * failed write) are outcomes, not exceptions. Run once.
+ *
+ * <p>{@link #cancel} and {@link #progress} may be called from any thread (a signal handler, a
+ * progress bar) while {@link #run} goes on.
+ */
+public final class ExportRun {
+
+  static final Logger log = LoggerFactory.getLogger(ExportRun.class);
+
+  private final ExportOptions options;
+  private final Measurement measurement;
+  private final RunClock clock;
+  private final String version;
+  private final Exporter exporter;
+  private volatile String cancelReason;
+
+  /**
+   * A run of {@code options}, measured as {@code measurement} says.
+   *
+   * @param clock the run's clock, started when the user's wait began (the process's start)
+   * @param version tgmd's version, for the report
+   */
+  public ExportRun(ExportOptions options, Measurement measurement, RunClock clock, String version) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.measurement = Objects.requireNonNull(measurement, "measurement");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.version = Objects.requireNonNull(version, "version");
+    this.exporter = new Exporter(options, measurement.collector());
+  }
+
+  /**
+   * Asks the run to stop as soon as it can (see {@link Exporter#cancel()}); {@code reason} (e.g.
+   * "stopped by SIGINT (Ctrl-C)") goes into the report. Callable from any thread.
+   */
+  public void cancel(String reason) {
+    cancelReason = Objects.requireNonNull(reason, "reason");
+    exporter.cancel();
+  }
+
+  /** How far the run is. */
+  public Exporter.Progress progress() {
+    return exporter.progress();
+  }
+
+  /** Runs the export, writes the report, and says what happened. */
+  public RunOutcome run() {
+    measurement.start(clock.asClock());
+    RunStatus status = RunStatus.FAILED;
+    RunOutcome.Failure failure = null;
+    try {
+      status = exporter.run().status();
+    } catch (ExportFormatException | OutputRefusedException e) {
+      failure = new RunOutcome.Failure(RunOutcome.Kind.BAD_INPUT, e.getMessage());
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      failure = new RunOutcome.Failure(RunOutcome.Kind.BAD_INPUT, describe(e));
+    } catch (IOException e) {
+      failure = new RunOutcome.Failure(RunOutcome.Kind.IO, describe(e));
+      log.debug("the export failed", e);
+    } catch (RuntimeException e) {
+      failure = new RunOutcome.Failure(RunOutcome.Kind.UNEXPECTED, "unexpected error: " + e);
+      log.debug("the export failed", e);
+    } finally {
+      measurement.stop();
+    }
+    String error =
+        failure != null
+            ? failure.message()
+            : status == RunStatus.INTERRUPTED
+                ? Objects.requireNonNullElse(cancelReason, "stopped")
+                : null;
+    boolean started = exporter.started();
+    List<ChatSummary> chats = exporter.chats();
+    Optional<MetricsReport> report = Optional.empty();
+    Optional<Path> reportFile = Optional.empty();
+    Optional<String> reportError = Optional.empty();
+    RunClock.Span span;
+    if (started && measurement.reports()) {
+      MetricsSnapshot snapshot = measurement.collector().snapshot();
+      rehearse(status, error, snapshot, chats);
+      // The run's end and the resource peaks are read last, once the rehearsal has done the work
+      // they must include: what follows is writing the figures, warm.
+      span = clock.span();
+      MetricsReport r = report(status, error, span, snapshot, measurement.resources(), chats);
+      report = Optional.of(r);
+      OutputFolder out = exporter.reportFolder();
+      if (out != null) {
+        Path file = out.path(MetricsReportJson.FILE_NAME);
+        try {
+          out.write(MetricsReportJson.FILE_NAME, o -> MetricsReportJson.write(r, o));
+          reportFile = Optional.of(file);
+          log.info("metrics written to {}", file);
+        } catch (IOException | RuntimeException e) {
+          reportError =
+              Optional.of("could not write the metrics report " + file + ": " + e.getMessage());
+        }
+      }
+    } else {
+      span = clock.span();
+    }
+    try {
+      exporter.close();
+    } catch (IOException e) {
+      log.warn("could not release {}: {}", options.out(), e.toString());
+    }
+    return new RunOutcome(
+        status,
+        Optional.ofNullable(failure),
+        started,
+        chats,
+        span.seconds(),
+        report,
+        reportFile,
+        reportError,
+        options.out(),
+        options.filtered());
+  }
+
+  /**
+   * Renders the report and the summary once, and throws them away: the first rendering loads the
+   * JSON writer's and the formatter's classes and takes their memory, which the run's duration and
+   * its peak RSS must include. So the figures are read after it, and only the writing of the final
+   * report and summary (warm: a few milliseconds, little memory) comes after them.
+   */
+  private void rehearse(
+      RunStatus status, String error, MetricsSnapshot snapshot, List<ChatSummary> chats) {
+    try {
+      MetricsReport draft =
+          report(status, error, clock.span(), snapshot, measurement.resources(), chats);
+      MetricsReportJson.toJson(draft);
+      new RunOutcome(
+              status,
+              Optional.empty(),
+              true,
+              chats,
+              0,
+              Optional.of(draft),
+              Optional.empty(),
+              Optional.empty(),
+              options.out(),
+              options.filtered())
+          .headline();
+      SummaryFormatter.withColor(false).format(draft);
+    } catch (RuntimeException e) {
+      log.debug("rehearsing the report failed", e); // the report itself will say what is wrong
+    }
+  }
+
+  private MetricsReport report(
+      RunStatus status,
+      String error,
+      RunClock.Span run,
+      MetricsSnapshot snapshot,
+      Optional<ResourceReport> resources,
+      List<ChatSummary> chats) {
+    return RunReport.build(
+        version,
+        options,
+        measurement.interval().orElse(null),
+        status,
+        error,
+        run.startedAt(),
+        run.finishedAt(),
+        run.seconds(),
+        snapshot,
+        resources.orElse(null),
+        chats);
+  }
+
+  /** An I/O error in one line: "no such file or folder: X", "permission denied: X", … */
+  static String describe(IOException e) {
+    String m = e.getMessage();
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder: " + m;
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied: " + m;
+    }
+    if (e instanceof FileSystemException && m != null) {
+      return m;
+    }
+    String kind = e.getClass().getSimpleName();
+    return m == null ? kind : kind + ": " + m;
+  }
+}

@@ -1,0 +1,147 @@
+package dev.tgmd.export;
+
+import dev.tgmd.recording.MetricsCollector;
+import dev.tgmd.recording.Ticker;
+import dev.tgmd.report.ResourceReport;
+import dev.tgmd.resources.ResourceMonitor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How an export run measures itself, chosen once for the run: fully (a live collector, a resource
+ * monitor sampling every interval, a report written beside the notes) or not at all (the no-op
+ * collector, no monitor thread, no report). The run calls the same methods either way.
+ */
+public abstract sealed class Measurement {
+
+  /** The shortest resource sampling interval. */
+  public static final Duration MIN_INTERVAL = ResourceMonitor.MIN_INTERVAL;
+
+  /** Measures nothing: no timing, no sampling, no report. */
+  public static Measurement off() {
+    return new Off();
+  }
+
+  /**
+   * Measures everything, sampling resources every {@code interval}.
+   *
+   * @throws IllegalArgumentException when {@code interval} is shorter than {@link
+   *     ResourceMonitor#MIN_INTERVAL}
+   */
+  public static Measurement every(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.compareTo(ResourceMonitor.MIN_INTERVAL) < 0) {
+      throw new IllegalArgumentException(
+          "the resource sampling interval must be at least "
+              + ResourceMonitor.MIN_INTERVAL.toMillis()
+              + "ms: "
+              + interval.toMillis()
+              + "ms");
+    }
+    return new On(interval);
+  }
+
+  private Measurement() {}
+
+  /** The collector the run records into. */
+  abstract MetricsCollector collector();
+
+  /** Starts sampling resources, stamping the start with {@code clock}. */
+  abstract void start(Clock clock);
+
+  /** Stops sampling (a last sample is taken). Idempotent. */
+  abstract void stop();
+
+  /**
+   * The resources seen, their true peaks read now; empty when measuring nothing, or when the
+   * figures could not be read.
+   */
+  abstract Optional<ResourceReport> resources();
+
+  /** The sampling interval; empty when measuring nothing. */
+  public abstract Optional<Duration> interval();
+
+  /** Whether a report is made and written. */
+  public abstract boolean reports();
+
+  private static final class Off extends Measurement {
+    @Override
+    MetricsCollector collector() {
+      return MetricsCollector.noop();
+    }
+
+    @Override
+    void start(Clock clock) {}
+
+    @Override
+    void stop() {}
+
+    @Override
+    Optional<ResourceReport> resources() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Duration> interval() {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean reports() {
+      return false;
+    }
+  }
+
+  private static final class On extends Measurement {
+    private final Duration interval;
+    private final MetricsCollector collector = MetricsCollector.create();
+    private ResourceMonitor monitor;
+
+    On(Duration interval) {
+      this.interval = interval;
+    }
+
+    @Override
+    MetricsCollector collector() {
+      return collector;
+    }
+
+    @Override
+    synchronized void start(Clock clock) {
+      monitor = ResourceMonitor.create(interval, Ticker.system(), clock);
+      monitor.start();
+    }
+
+    @Override
+    synchronized void stop() {
+      if (monitor != null) {
+        monitor.stop();
+      }
+    }
+
+    @Override
+    synchronized Optional<ResourceReport> resources() {
+      if (monitor == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(monitor.report());
+      } catch (RuntimeException e) {
+        ExportRun.log.warn("resource figures unavailable: {}", e.toString());
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public Optional<Duration> interval() {
+      return Optional.of(interval);
+    }
+
+    @Override
+    public boolean reports() {
+      return true;
+    }
+  }
+}
