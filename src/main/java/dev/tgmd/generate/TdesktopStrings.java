@@ -7,7 +7,7 @@ package dev.tgmd.generate;
  * is already byte-identical to tdesktop's ({@code \"}, {@code \\}, {@code \n}, {@code \r}, {@code
  * \t}, raw UTF-8), and much faster than a custom escaper on every string.
  */
-final class TdesktopStrings {
+public final class TdesktopStrings {
 
   private TdesktopStrings() {}
 
@@ -23,7 +23,7 @@ final class TdesktopStrings {
   }
 
   /** {@code s} as a JSON string literal, quotes included, escaped as tdesktop escapes it. */
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 8).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -1,5 +1,6 @@
 package dev.tgmd.demo;
 
+import dev.tgmd.generate.TdesktopStrings;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -1135,40 +1136,7 @@ public final class DemoExportBuilder {
     }
 
     private static void string(StringBuilder sb, String s) {
-      sb.append('"');
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        switch (c) {
-          case '\n':
-            sb.append("\\n");
-            break;
-          case '\r':
-            sb.append("\\r");
-            break;
-          case '\t':
-            sb.append("\\t");
-            break;
-          case '"':
-            sb.append("\\\"");
-            break;
-          case '\\':
-            sb.append("\\\\");
-            break;
-          case '\u2028':
-            sb.append("\\u2028");
-            break;
-          case '\u2029':
-            sb.append("\\u2029");
-            break;
-          default:
-            if (c < 0x20) {
-              sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
-            } else {
-              sb.append(c);
-            }
-        }
-      }
-      sb.append('"');
+      sb.append(TdesktopStrings.quote(s));
     }
   }
 
