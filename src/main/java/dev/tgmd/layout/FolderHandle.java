@@ -1,10 +1,15 @@
 package dev.tgmd.layout;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -15,10 +20,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An open folder of OUT: file operations relative to it, following no link. Through a {@link
@@ -75,6 +85,105 @@ abstract class FolderHandle implements Closeable {
     }
     stream.close();
     return new CheckedHandle(path);
+  }
+
+  /** The SHA-256 of the file {@code name}, in lowercase hex; a link there is not followed. */
+  String sha256(String name) throws IOException {
+    MessageDigest digest = newSha256();
+    try (InputStream in = Channels.newInputStream(newFile(name, Set.of(StandardOpenOption.READ)))) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  /** A temporary file written in a folder, to be renamed into place or deleted. */
+  static final class Temp {
+    final FolderHandle dir;
+    final String name;
+    final long size;
+    final String sha256;
+
+    Temp(FolderHandle dir, String name, long size, String sha256) {
+      this.dir = dir;
+      this.name = name;
+      this.size = size;
+      this.sha256 = sha256;
+    }
+
+    void renameTo(String target) throws IOException {
+      boolean renamed = false;
+      try {
+        dir.rename(name, target);
+        renamed = true;
+      } finally {
+        if (!renamed) {
+          delete();
+        }
+      }
+    }
+
+    void delete() {
+      try {
+        dir.deleteFile(name);
+      } catch (IOException e) {
+        // a leftover: the next run removes it
+      }
+    }
+  }
+
+  /**
+   * Writes {@code content} into a new temporary file {@code .tgmd-<random>.tmp} here, hashing it
+   * with SHA-256 when {@code digest}; the file is deleted when writing fails.
+   */
+  Temp writeTemp(OutputFolder.Content content, boolean digest) throws IOException {
+    String tmp = null;
+    SeekableByteChannel ch = null;
+    for (int attempt = 0; ch == null; attempt++) {
+      tmp =
+          OutputFolder.TEMP_PREFIX
+              + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
+              + OutputFolder.TEMP_SUFFIX;
+      try {
+        ch = newFile(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt > 8) {
+          throw e;
+        }
+      }
+    }
+    boolean written = false;
+    try {
+      long size;
+      MessageDigest sha = digest ? newSha256() : null;
+      try (SeekableByteChannel c = ch;
+          OutputStream file = new BufferedOutputStream(Channels.newOutputStream(c), 1 << 16);
+          OutputStream out = sha == null ? file : new DigestOutputStream(file, sha)) {
+        content.writeTo(out);
+        out.flush();
+        size = c.size();
+      }
+      written = true;
+      return new Temp(this, tmp, size, sha == null ? null : HexFormat.of().formatHex(sha.digest()));
+    } finally {
+      if (!written) {
+        try {
+          deleteFile(tmp);
+        } catch (IOException e) {
+          // a leftover: the next run removes it
+        }
+      }
+    }
   }
 
   /** The entry's own attributes (a link is not followed); null when there is none. */

@@ -1,17 +1,11 @@
 package dev.tgmd.layout;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -19,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,8 +99,7 @@ public final class OutputFolder implements Closeable {
         }
       };
 
-  private FileChannel lockChannel;
-  private FileLock lock;
+  private RunLock lock;
   private boolean closed;
 
   private OutputFolder(Path root, FolderHandle rootDir) {
@@ -178,81 +169,9 @@ public final class OutputFolder implements Closeable {
    */
   public synchronized void lock() throws IOException {
     ensureOpen();
-    if (lock != null) {
-      return;
+    if (lock == null) {
+      lock = RunLock.take(folder(STATE_FOLDER), path(STATE_FOLDER + "/" + LOCK_FILE), root);
     }
-    FolderHandle state = folder(STATE_FOLDER);
-    SeekableByteChannel ch =
-        state.newFile(
-            LOCK_FILE,
-            Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
-    if (!(ch instanceof FileChannel)) {
-      ch.close();
-      throw new IOException(
-          "cannot lock " + path(STATE_FOLDER + "/" + LOCK_FILE) + ": not a lockable file");
-    }
-    FileChannel channel = (FileChannel) ch;
-    FileLock taken;
-    try {
-      taken = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      taken = null;
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    if (taken == null) {
-      String holder = holder(channel);
-      channel.close();
-      throw new OutputRefusedException(
-          "--out "
-              + root
-              + " is in use by another tgmd run ("
-              + holder
-              + "); wait for it or stop it");
-    }
-    try {
-      ProcessHandle self = ProcessHandle.current();
-      Instant started =
-          self.info().startInstant().orElse(Instant.now()).truncatedTo(ChronoUnit.SECONDS);
-      byte[] text =
-          ("pid " + self.pid() + "\nstarted " + started + "\n").getBytes(StandardCharsets.UTF_8);
-      channel.truncate(0);
-      ByteBuffer b = ByteBuffer.wrap(text);
-      while (b.hasRemaining()) {
-        channel.write(b, b.position());
-      }
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    lockChannel = channel;
-    lock = taken;
-  }
-
-  /** "pid 12, started 2024-05-01T10:00:00Z", from what the holder wrote into the lock file. */
-  private static String holder(FileChannel channel) {
-    String pid = null;
-    String started = null;
-    try {
-      ByteBuffer b = ByteBuffer.allocate(256);
-      while (b.hasRemaining() && channel.read(b, b.position()) > 0) {
-        // read what is there, up to 256 bytes
-      }
-      for (String line :
-          new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.startsWith("pid ")) {
-          pid = line.substring(4).strip();
-        } else if (line.startsWith("started ")) {
-          started = line.substring(8).strip();
-        }
-      }
-    } catch (IOException e) {
-      // the holder is named as unknown
-    }
-    return "pid "
-        + (pid == null || pid.isEmpty() ? "unknown" : pid)
-        + (started == null ? "" : ", started " + started);
   }
 
   /**
@@ -310,42 +229,81 @@ public final class OutputFolder implements Closeable {
     int slash = relative.lastIndexOf('/');
     String name = check(relative.substring(slash + 1), relative);
     FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash));
-    String tmp = null;
-    SeekableByteChannel ch = null;
-    for (int attempt = 0; ch == null; attempt++) {
-      tmp =
-          TEMP_PREFIX
-              + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
-              + TEMP_SUFFIX;
-      try {
-        ch = dir.newFile(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
-      } catch (FileAlreadyExistsException e) {
-        if (attempt > 8) {
-          throw e;
+    FolderHandle.Temp temp = dir.writeTemp(content, false);
+    temp.renameTo(name);
+    return temp.size;
+  }
+
+  /** Where {@link #writeUnlessEdited} put a file. */
+  public enum Placement {
+    /** Written in its place: it was not there, or what was there was tgmd's. */
+    WRITTEN,
+    /** The same bytes were there already: the file was not touched. */
+    UNCHANGED,
+    /** What was there is not tgmd's (the user's edit): it stays, and this was written beside it. */
+    BESIDE
+  }
+
+  /**
+   * What {@link #writeUnlessEdited} did.
+   *
+   * @param relative where the content is now: the file's own path, or the one beside it
+   * @param sha256 the content's SHA-256, in lowercase hex
+   */
+  public record Written(String relative, long size, String sha256, Placement placement) {}
+
+  /** Says whether a file's content, by its SHA-256 (lowercase hex), is what tgmd wrote there. */
+  public interface Ownership {
+    boolean ours(String relative, String sha256);
+  }
+
+  /**
+   * Writes {@code relative} whole or not at all, as {@link #write}, unless its bytes are there
+   * already (then nothing is touched: no new modification time, nothing for a sync to see), or the
+   * file there is not tgmd's: when {@code ownership} says that its content is not what tgmd wrote,
+   * it stays as it is and the content goes to {@code beside} (in the same folder) instead.
+   *
+   * @param beside the file name, in {@code relative}'s folder, for tgmd's version of a file that is
+   *     not tgmd's
+   */
+  public synchronized Written writeUnlessEdited(
+      String relative, String beside, Content content, Ownership ownership) throws IOException {
+    ensureOpen();
+    int slash = relative.lastIndexOf('/');
+    String folder = slash < 0 ? "" : relative.substring(0, slash);
+    String name = check(relative.substring(slash + 1), relative);
+    check(beside, beside);
+    FolderHandle dir = folder(folder);
+    FolderHandle.Temp temp = dir.writeTemp(content, true);
+    BasicFileAttributes there = dir.attributes(name);
+    if (there != null && there.isRegularFile()) {
+      String existing = null;
+      if (there.size() == temp.size) {
+        existing = dir.sha256(name);
+        if (existing.equals(temp.sha256)) {
+          temp.delete();
+          return new Written(relative, temp.size, temp.sha256, Placement.UNCHANGED);
         }
       }
-    }
-    boolean renamed = false;
-    try {
-      long size;
-      try (SeekableByteChannel c = ch;
-          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c), 1 << 16)) {
-        content.writeTo(out);
-        out.flush();
-        size = c.size();
+      if (existing == null) {
+        existing = dir.sha256(name);
       }
-      dir.rename(tmp, name);
-      renamed = true;
-      return size;
-    } finally {
-      if (!renamed) {
-        try {
-          dir.deleteFile(tmp);
-        } catch (IOException e) {
-          // a leftover: the next run removes it
-        }
+      if (!ownership.ours(relative, existing)) {
+        temp.renameTo(beside);
+        String besidePath = folder.isEmpty() ? beside : folder + "/" + beside;
+        return new Written(besidePath, temp.size, temp.sha256, Placement.BESIDE);
       }
     }
+    temp.renameTo(name);
+    return new Written(relative, temp.size, temp.sha256, Placement.WRITTEN);
+  }
+
+  /** The SHA-256 of a file, in lowercase hex; a link in its place is refused, not followed. */
+  public synchronized String sha256(String relative) throws IOException {
+    ensureOpen();
+    int slash = relative.lastIndexOf('/');
+    String name = check(relative.substring(slash + 1), relative);
+    return folder(slash < 0 ? "" : relative.substring(0, slash)).sha256(name);
   }
 
   /**
@@ -486,10 +444,7 @@ public final class OutputFolder implements Closeable {
     IOException failure = null;
     List<Closeable> all = new ArrayList<>();
     if (lock != null) {
-      all.add(lock::release);
-    }
-    if (lockChannel != null) {
-      all.add(lockChannel);
+      all.add(lock);
     }
     all.addAll(open.values());
     all.add(rootDir);
