@@ -18,9 +18,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -50,6 +52,14 @@ final class ChatWriter {
   private final NoteFormat format;
   private final Split split;
   private final MediaStore media;
+  private final NoteLedger ledger;
+  private final OutputFolder.Ownership ownership;
+  private final NoteCounts counts = new NoteCounts();
+
+  /** The files this chat's notes went to in this run: their own paths, or beside them. */
+  private final Set<String> placed = new HashSet<>();
+
+  private String indexPath;
   private final Map<NoteRef, Note> notes = new LinkedHashMap<>();
   private final Map<Long, Note> currentByTopic = new HashMap<>();
   private final long startNanos;
@@ -79,8 +89,9 @@ final class ChatWriter {
       NoteFormat format,
       Split split,
       MediaStore media,
+      NoteLedger ledger,
       LongSupplier clock) {
-    this(chat, out, workDir, sequence, format, split, media, clock, MEMORY_CHARS);
+    this(chat, out, workDir, sequence, format, split, media, ledger, clock, MEMORY_CHARS);
   }
 
   /**
@@ -94,9 +105,12 @@ final class ChatWriter {
       NoteFormat format,
       Split split,
       MediaStore media,
+      NoteLedger ledger,
       LongSupplier clock,
       long memoryChars) {
     this.memoryChars = memoryChars;
+    this.ledger = ledger;
+    this.ownership = ledger.ownership(chat.chat().id());
     this.chat = chat;
     this.out = out;
     this.chatDir = chat.folder();
@@ -183,6 +197,9 @@ final class ChatWriter {
       if (!notes.isEmpty()) {
         writeIndex(partial);
       }
+      if (!partial) {
+        removeStale();
+      }
     } finally {
       discardBodies();
     }
@@ -262,10 +279,12 @@ final class ChatWriter {
                 last,
                 partial,
                 entries));
-    indexBytes =
-        out.write(
+    OutputFolder.Written w =
+        place(
             chatDir + "/" + index.pathInChat(),
             o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+    indexBytes = w.size();
+    indexPath = w.relative();
     indexWritten = true;
   }
 
@@ -273,8 +292,8 @@ final class ChatWriter {
   private void write(Note n, boolean partial) throws IOException {
     String start = start(n, partial);
     Body body = n.body;
-    long size =
-        out.write(
+    OutputFolder.Written placedAt =
+        place(
             chatDir + "/" + n.ref.pathInChat(),
             o -> {
               Writer w =
@@ -292,7 +311,8 @@ final class ChatWriter {
             });
     n.writtenStart = start;
     n.written = true;
-    n.writtenBytes = size;
+    n.writtenPath = placedAt.relative();
+    n.writtenBytes = placedAt.size();
     n.writtenMessages = n.messages;
     n.writtenFailed = n.failed;
     drop(n);
@@ -317,7 +337,7 @@ final class ChatWriter {
    * work file, as if it had been spilled, so that memory does not grow with the note's size.
    */
   private Body reopen(Note n) throws IOException {
-    String file = chatDir + "/" + n.ref.pathInChat();
+    String file = n.writtenPath;
     byte[] start = n.writtenStart.getBytes(StandardCharsets.UTF_8);
     Body b = new Body();
     b.spill = workDir + "/" + spillPrefix + (spills++) + ".md";
@@ -343,6 +363,60 @@ final class ChatWriter {
       throw e;
     }
     return b;
+  }
+
+  /**
+   * Writes a note (or the index) through the ledger: untouched when its bytes are already there,
+   * beside the file when the file there is the user's.
+   */
+  private OutputFolder.Written place(String path, OutputFolder.Content content) throws IOException {
+    OutputFolder.Written w = out.writeUnlessEdited(path, besideName(path), content, ownership);
+    ledger.written(w.relative(), chat.chat().id(), w.sha256(), w.size());
+    placed.add(w.relative());
+    counts.placed(w.placement());
+    return w;
+  }
+
+  /** The name of tgmd's version of a note the user changed: {@code "Alice 2024-05 (tgmd).md"}. */
+  static String besideName(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    String stem = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+    return stem + BESIDE_SUFFIX;
+  }
+
+  /** What ends the name of tgmd's version of a note the user changed. */
+  static final String BESIDE_SUFFIX = " (tgmd).md";
+
+  /**
+   * Removes this chat's notes that earlier runs wrote and this one did not (another {@code
+   * --split}, another flavor): each only when its file is still what tgmd wrote; one the user
+   * changed stays, is counted, and is the user's from now on.
+   */
+  private void removeStale() throws IOException {
+    for (String path : ledger.notesOf(chat.chat().id())) {
+      if (placed.contains(path)) {
+        continue;
+      }
+      String recorded = ledger.recorded(path);
+      String actual;
+      try {
+        actual = out.sha256(path);
+      } catch (java.nio.file.NoSuchFileException e) {
+        actual = null;
+      }
+      if (actual != null && actual.equals(recorded)) {
+        out.delete(path);
+        counts.removed++;
+      } else if (actual != null) {
+        counts.keptEdited++;
+      }
+      ledger.forget(path);
+    }
+  }
+
+  /** What became of this chat's note files in this run. */
+  NoteCounts noteCounts() {
+    return counts;
   }
 
   /** The most chars the open bodies held in memory at once (for tests). */
@@ -408,6 +482,9 @@ final class ChatWriter {
     Body body;
     boolean written;
     String writtenStart;
+
+    /** Where its last write went: its own path, or beside it when the file there is the user's. */
+    String writtenPath;
 
     Note(NoteRef ref, String topic) {
       this.ref = ref;

@@ -157,7 +157,8 @@ public final class Exporter implements AutoCloseable {
               new NoteFormat(options.flavor()),
               metrics,
               ticker::read,
-              mediaStage.newTimer());
+              mediaStage.newTimer(),
+              NoteLedger.inMemory());
       this.sink = notes;
       NoteSink writeStage = notes;
       NameAllocator folders = new NameAllocator();

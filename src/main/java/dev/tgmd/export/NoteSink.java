@@ -28,6 +28,7 @@ import java.util.function.LongSupplier;
 final class NoteSink {
 
   private final ExportOptions options;
+  private final NoteLedger ledger;
   private final OutputFolder out;
   private final MediaResolver export;
   private final MessageRenderer renderer;
@@ -60,8 +61,10 @@ final class NoteSink {
       NoteFormat format,
       MetricsCollector metrics,
       LongSupplier nanos,
-      StageTimer mediaTimer) {
+      StageTimer mediaTimer,
+      NoteLedger ledger) {
     this.mediaTimer = mediaTimer;
+    this.ledger = ledger;
     this.options = options;
     this.out = out;
     this.export = export;
@@ -120,6 +123,7 @@ final class NoteSink {
             format,
             options.split(),
             new MediaStore(out, chat.folder(), export, mediaCache, storedFiles, storedBytes),
+            ledger,
             nanos);
   }
 

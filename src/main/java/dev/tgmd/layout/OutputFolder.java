@@ -254,7 +254,10 @@ public final class OutputFolder implements Closeable {
 
   /** Says whether a file's content, by its SHA-256 (lowercase hex), is what tgmd wrote there. */
   public interface Ownership {
-    boolean ours(String relative, String sha256);
+    boolean ours(String relative, String sha256) throws IOException;
+
+    /** Called right before the content of checksum {@code sha256} is renamed into place. */
+    default void placing(String relative, String sha256) throws IOException {}
   }
 
   /**
@@ -289,13 +292,25 @@ public final class OutputFolder implements Closeable {
         existing = dir.sha256(name);
       }
       if (!ownership.ours(relative, existing)) {
-        temp.renameTo(beside);
         String besidePath = folder.isEmpty() ? beside : folder + "/" + beside;
+        placing(ownership, besidePath, temp);
+        temp.renameTo(beside);
         return new Written(besidePath, temp.size, temp.sha256, Placement.BESIDE);
       }
     }
+    placing(ownership, relative, temp);
     temp.renameTo(name);
     return new Written(relative, temp.size, temp.sha256, Placement.WRITTEN);
+  }
+
+  private static void placing(Ownership ownership, String relative, FolderHandle.Temp temp)
+      throws IOException {
+    try {
+      ownership.placing(relative, temp.sha256);
+    } catch (IOException | RuntimeException e) {
+      temp.delete();
+      throw e;
+    }
   }
 
   /** The SHA-256 of a file, in lowercase hex; a link in its place is refused, not followed. */
