@@ -20,8 +20,11 @@ public sealed interface ExportEvent {
    *
    * @param weight an upper estimate, in bytes, of the heap the message and what is made of it (its
    *     rendered block) take while they travel through an export; 0 when not known
+   * @param source the message exactly as read, which {@link ExportReader#parseStored} reads back
+   *     into {@code message}; null only for messages built by hand
    */
-  record MessageRead(Chat chat, Message message, long weight) implements ExportEvent {
+  record MessageRead(Chat chat, Message message, long weight, SourceText source)
+      implements ExportEvent {
     public MessageRead {
       Objects.requireNonNull(chat, "chat");
       Objects.requireNonNull(message, "message");
@@ -30,9 +33,14 @@ public sealed interface ExportEvent {
       }
     }
 
-    /** A message whose weight is not known (built by hand). */
+    /** A message without its source (built by hand). */
+    public MessageRead(Chat chat, Message message, long weight) {
+      this(chat, message, weight, null);
+    }
+
+    /** A message whose weight and source are not known (built by hand). */
     public MessageRead(Chat chat, Message message) {
-      this(chat, message, 0);
+      this(chat, message, 0, null);
     }
   }
 

@@ -39,6 +39,26 @@ public interface ExportReader extends Closeable {
     return open(input, chat -> true);
   }
 
+  /**
+   * Reads a message's source, as a reader yielded it ({@link ExportEvent.MessageRead#source}), back
+   * into the equal {@link Message}, without the rest of the export.
+   *
+   * @param origin what errors name as the file (for instance the archive the source came from)
+   * @throws ExportFormatException when the source is not one message in its format
+   * @throws UnsupportedOperationException for an HTML source: not readable back yet
+   */
+  static Message parseStored(SourceText source, Path origin) throws ExportFormatException {
+    switch (source.format()) {
+      case JSON:
+        return StoredJson.parse(source.bytes(), origin);
+      case HTML:
+        throw new UnsupportedOperationException(
+            "reading an HTML message back from its source is not supported yet");
+      default:
+        throw new IllegalStateException(source.format().name());
+    }
+  }
+
   /** The export file being read (the page being read, for a paged export). */
   Path file();
 

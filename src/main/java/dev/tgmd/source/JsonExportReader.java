@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * <p>Not thread-safe: one thread calls {@link #next()}.
  */
 final class JsonExportReader implements ExportReader {
-  private static final JsonFactory FACTORY =
+  static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
               StreamReadConstraints.builder()
@@ -47,6 +47,7 @@ final class JsonExportReader implements ExportReader {
   private final long size;
   private final Predicate<Chat> filter;
   private final TdesktopEscapeFilter escapes;
+  private final SourceCapture capture;
   private final JsonParser parser;
   private final JsonValues values;
   private final MessageParser messages;
@@ -67,11 +68,12 @@ final class JsonExportReader implements ExportReader {
     this.filter = filter;
     InputStream in = Files.newInputStream(file);
     this.escapes = new TdesktopEscapeFilter(in);
+    this.capture = new SourceCapture(escapes);
     this.values = new JsonValues(file, escapes, FACTORY);
     this.messages = new MessageParser(values);
     JsonParser p;
     try {
-      p = FACTORY.createParser(escapes);
+      p = FACTORY.createParser(capture);
     } catch (IOException e) {
       in.close();
       throw e;
@@ -92,7 +94,7 @@ final class JsonExportReader implements ExportReader {
       }
     } catch (JsonProcessingException e) {
       close();
-      throw translate(e, "not a JSON file: ");
+      throw values.translate(e, parser, "not a JSON file: ");
     } catch (ExportFormatException | IOException | RuntimeException e) {
       close();
       throw e;
@@ -148,7 +150,7 @@ final class JsonExportReader implements ExportReader {
     try {
       return advance();
     } catch (JsonProcessingException e) {
-      throw translate(e, "");
+      throw values.translate(e, parser, "");
     }
   }
 
@@ -244,8 +246,7 @@ final class JsonExportReader implements ExportReader {
           {
             JsonToken t = parser.nextToken();
             if (t == JsonToken.START_OBJECT) {
-              Message m = messages.parse(parser);
-              return new ExportEvent.MessageRead(current, m, messages.lastWeight());
+              return message();
             }
             if (t == JsonToken.END_ARRAY) {
               Chat ended = current;
@@ -265,6 +266,27 @@ final class JsonExportReader implements ExportReader {
           throw new IllegalStateException(state.name());
       }
     }
+  }
+
+  /**
+   * The message whose START_OBJECT is the current token, with its bytes as the parser read them.
+   */
+  private ExportEvent.MessageRead message() throws IOException, ExportFormatException {
+    long start = parser.currentTokenLocation().getByteOffset();
+    if (start < 0) {
+      throw values.error(parser, "not UTF-8: Telegram Desktop writes its exports in UTF-8");
+    }
+    capture.start(start);
+    Message m;
+    try {
+      m = messages.parse(parser);
+    } catch (IOException | ExportFormatException | RuntimeException e) {
+      capture.abandon();
+      throw e;
+    }
+    byte[] source = capture.end(parser.currentTokenLocation().getByteOffset() + 1);
+    SourceText text = new SourceText(SourceFormat.JSON, source);
+    return new ExportEvent.MessageRead(current, m, messages.lastWeight(), text);
   }
 
   /** At a chat's "messages": yields ChatStarted, or skips the chat when the filter rejects it. */
@@ -415,49 +437,6 @@ final class JsonExportReader implements ExportReader {
   private ExportFormatException truncated() {
     return values.error(
         parser.currentLocation(), "unexpected end of file: the export looks truncated", null);
-  }
-
-  private ExportFormatException translate(JsonProcessingException e, String prefix) {
-    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-      String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-      if (m.startsWith(MessageParser.TOO_LARGE)) {
-        return values.error(e.getLocation(), m, null);
-      }
-      if (m.startsWith("String value length")) {
-        // Jackson has no position for it: the string being read starts at the current token
-        return values.error(
-            parser.currentTokenLocation(),
-            String.format(
-                java.util.Locale.ROOT,
-                "a text of more than %,d characters: Telegram's own limit is 4,096; the export is damaged "
-                    + "or was not written by Telegram",
-                MAX_STRING_CHARS),
-            null);
-      }
-      return values.error(
-          e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation(),
-          "a value too large to read: " + m.replaceAll("\\s*\\(from `.*", ""),
-          null);
-    }
-    String message = e.getOriginalMessage();
-    if (message == null) {
-      message = e.getClass().getSimpleName();
-    }
-    if (message.startsWith("Unexpected end-of-input")) {
-      message = "unexpected end of file: the export looks truncated";
-    } else {
-      int cut = message.indexOf(" (start marker");
-      if (cut > 0) {
-        message = message.substring(0, cut);
-      }
-      cut = message.indexOf('\n');
-      if (cut > 0) {
-        message = message.substring(0, cut);
-      }
-      message = prefix + message.replace("\r", "");
-      message = message.replace(": was expecting", ", expecting");
-    }
-    return values.error(e.getLocation(), message, e);
   }
 
   @Override

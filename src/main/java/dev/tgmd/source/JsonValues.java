@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -51,6 +52,53 @@ final class JsonValues {
             : escapes.originalColumn(loc.getByteOffset(), loc.getColumnNr());
     return new ExportFormatException(
         file, Math.max(0, loc.getLineNr()), Math.max(0, column), reason, cause);
+  }
+
+  /**
+   * A parser's exception as the one-line error of the file: where it happened and what, in words
+   * (Jackson's own message is cut to its first line).
+   */
+  ExportFormatException translate(JsonProcessingException e, JsonParser parser, String prefix) {
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      if (m.startsWith(MessageParser.TOO_LARGE)) {
+        return error(e.getLocation(), m, null);
+      }
+      if (m.startsWith("String value length")) {
+        // Jackson has no position for it: the string being read starts at the current token
+        return error(
+            parser.currentTokenLocation(),
+            String.format(
+                java.util.Locale.ROOT,
+                "a text of more than %,d characters: Telegram's own limit is 4,096; the export is damaged "
+                    + "or was not written by Telegram",
+                ExportReader.MAX_STRING_CHARS),
+            null);
+      }
+      return error(
+          e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation(),
+          "a value too large to read: " + m.replaceAll("\\s*\\(from `.*", ""),
+          null);
+    }
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      message = e.getClass().getSimpleName();
+    }
+    if (message.startsWith("Unexpected end-of-input")) {
+      message = "unexpected end of file: the export looks truncated";
+    } else {
+      int cut = message.indexOf(" (start marker");
+      if (cut > 0) {
+        message = message.substring(0, cut);
+      }
+      cut = message.indexOf('\n');
+      if (cut > 0) {
+        message = message.substring(0, cut);
+      }
+      message = prefix + message.replace("\r", "");
+      message = message.replace(": was expecting", ", expecting");
+    }
+    return error(e.getLocation(), message, e);
   }
 
   /** The error of a file that ends in the middle of a value. */

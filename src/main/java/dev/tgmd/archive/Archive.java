@@ -1,0 +1,449 @@
+package dev.tgmd.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The archive of one vault ({@code OUT/.tgmd/archive.sqlite}): every message ever exported into OUT
+ * with its source exactly as read, the chats, the media copied, the notes written and the runs. A
+ * SQLite database, described in docs/archive.md.
+ *
+ * <p>Crash safety: the database is in WAL mode with {@code synchronous=NORMAL}. Every public method
+ * that writes is one transaction ({@link #merge}: one per batch); a transaction is in the database
+ * entirely or not at all. A killed process (kill -9, out of memory, power to the process only)
+ * loses at most the transaction in progress, and the database stays consistent; with NORMAL the
+ * commit does not wait for the disk, so an operating-system crash or power loss can lose the last
+ * committed transactions too (never consistency): the next run reads the same export again and
+ * merges them again.
+ *
+ * <p>Not thread-safe: one thread (the export's fetch thread) uses an archive, and a {@link
+ * MessageCursor} on that same thread. Close it when done (it is {@link AutoCloseable}).
+ */
+public final class Archive implements AutoCloseable {
+
+  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.UTF_8);
+
+  /** The busy timeout, in ms: how long a write waits for another connection's lock. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /** SQLite's page cache, in KiB (native memory, part of the resident set). */
+  static final int CACHE_KIB = 8 * 1024;
+
+  private final Path file;
+  private final String name;
+  private final Connection c;
+  private final int version;
+  private final MessageMerge merge;
+  private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
+
+  private Archive(Path file, Connection c, int version) throws SQLException {
+    this.file = file;
+    this.name = file.toString();
+    this.c = c;
+    this.version = version;
+    this.merge = new MessageMerge(c);
+  }
+
+  /**
+   * Opens the archive {@code file}, creating it when it does not exist (its folder must), and
+   * brings its schema to this version's.
+   *
+   * @throws ArchiveException when the file is not a SQLite database or is damaged, is another
+   *     program's database, was written by a newer tgmd, or cannot be opened; the message is one
+   *     line naming the file
+   */
+  public static Archive open(Path file) throws ArchiveException {
+    return open(file, ArchiveSchema.MIGRATIONS);
+  }
+
+  /** Opens with the given migrations (tests use more than this version has). */
+  static Archive open(Path file, List<List<String>> migrations) throws ArchiveException {
+    String name = file.toString();
+    checkHeader(file, name);
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setCacheSize(-CACHE_KIB);
+    Connection c = null;
+    try {
+      c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri().toASCIIString());
+      c.setAutoCommit(false);
+      ArchiveSchema.migrate(c, name, migrations);
+      return new Archive(file, c, ArchiveSchema.latest(migrations));
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw error(name, e);
+    } catch (ArchiveException | RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /** Refuses a file that exists and does not start as every SQLite database does. */
+  private static void checkHeader(Path file, String name) throws ArchiveException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(SQLITE_HEADER.length);
+    } catch (NoSuchFileException e) {
+      return;
+    } catch (IOException e) {
+      throw new ArchiveException(name + ": cannot read the archive: " + e.getMessage(), e);
+    }
+    if (head.length > 0 && !Arrays.equals(head, SQLITE_HEADER)) {
+      throw new ArchiveException(
+          name + " is not a SQLite database (damaged, or not a tgmd archive)");
+    }
+  }
+
+  /** The archive's file. */
+  public Path file() {
+    return file;
+  }
+
+  /** The schema version of the database (the latest this code knows, once opened). */
+  public int schemaVersion() {
+    return version;
+  }
+
+  // --- runs --------------------------------------------------------------------------------------
+
+  /**
+   * Records a run that starts, with status {@code running} until {@link #finishRun}.
+   *
+   * @param startedAtMillis when it started, in ms since the epoch
+   * @param optionsJson the run's options as a JSON object
+   * @return the run's id, for the other methods
+   */
+  public long beginRun(long startedAtMillis, String tgmdVersion, String input, String optionsJson)
+      throws ArchiveException {
+    try {
+      PreparedStatement s =
+          statement(
+              "INSERT INTO runs (started_at, tgmd_version, input, options, status)"
+                  + " VALUES (?, ?, ?, ?, 'running')");
+      s.setLong(1, startedAtMillis);
+      s.setString(2, Objects.requireNonNull(tgmdVersion, "tgmdVersion"));
+      s.setString(3, Objects.requireNonNull(input, "input"));
+      s.setString(4, Objects.requireNonNull(optionsJson, "optionsJson"));
+      s.executeUpdate();
+      long id;
+      try (Statement q = c.createStatement();
+          ResultSet r = q.executeQuery("SELECT last_insert_rowid()")) {
+        r.next();
+        id = r.getLong(1);
+      }
+      c.commit();
+      return id;
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /**
+   * Records how a run ended.
+   *
+   * @param status how it ended (the report's run status, in lower case)
+   * @param countsJson what it counted, as a JSON object
+   */
+  public void finishRun(long runId, long finishedAtMillis, String status, String countsJson)
+      throws ArchiveException {
+    try {
+      PreparedStatement s =
+          statement("UPDATE runs SET finished_at = ?, status = ?, counts = ? WHERE id = ?");
+      s.setLong(1, finishedAtMillis);
+      s.setString(2, Objects.requireNonNull(status, "status"));
+      s.setString(3, countsJson);
+      s.setLong(4, runId);
+      int n = s.executeUpdate();
+      c.commit();
+      if (n != 1) {
+        throw new ArchiveException(name + ": no run " + runId);
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The run {@code runId}, if the archive has it. */
+  public Optional<RunRecord> run(long runId) throws ArchiveException {
+    try {
+      PreparedStatement s =
+          statement(
+              "SELECT id, started_at, finished_at, tgmd_version, input, options, status, counts"
+                  + " FROM runs WHERE id = ?");
+      s.setLong(1, runId);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        long finished = r.getLong(3);
+        Long finishedAt = r.wasNull() ? null : finished;
+        return Optional.of(
+            new RunRecord(
+                r.getLong(1),
+                r.getLong(2),
+                finishedAt,
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                r.getString(7),
+                r.getString(8)));
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  // --- chats -------------------------------------------------------------------------------------
+
+  /**
+   * Records that run {@code runId} met the chat: inserted the first time (first and last run the
+   * same), its name, type and last run updated afterwards. A chat's messages can be merged only
+   * once it is recorded.
+   */
+  public void putChat(long runId, long chatId, String chatName, String type)
+      throws ArchiveException {
+    try {
+      PreparedStatement s =
+          statement(
+              "INSERT INTO chats (chat_id, name, type, first_run, last_run) VALUES (?, ?, ?, ?, ?)"
+                  + " ON CONFLICT (chat_id) DO UPDATE SET name = excluded.name,"
+                  + " type = excluded.type, last_run = excluded.last_run");
+      s.setLong(1, chatId);
+      s.setString(2, chatName);
+      s.setString(3, Objects.requireNonNull(type, "type"));
+      s.setLong(4, runId);
+      s.setLong(5, runId);
+      s.executeUpdate();
+      c.commit();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Every chat the archive has, by id. */
+  public List<ChatRecord> chats() throws ArchiveException {
+    try {
+      PreparedStatement s =
+          statement("SELECT chat_id, name, type, first_run, last_run FROM chats ORDER BY chat_id");
+      List<ChatRecord> chats = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          chats.add(
+              new ChatRecord(
+                  r.getLong(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5)));
+        }
+      }
+      return chats;
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  // --- messages ----------------------------------------------------------------------------------
+
+  /**
+   * Merges a batch of messages read by run {@code runId}, in one transaction (all of it or, on a
+   * failure or a crash, none of it). Per message: one the archive does not hold is inserted
+   * (added); one it holds with the same bytes is left alone, its {@code last_run} too (rewriting a
+   * row to touch it costs as much as writing it); one it holds with other bytes replaces the
+   * archived one (updated) unless the archived one is the newer edit: it has an edit date and the
+   * one read has none (Telegram cannot undo an edit) or an older one (kept newer). Equal edit dates
+   * or none at all: the run's export is the newer and wins. Messages the archive holds and the
+   * batch does not name are never touched (exports are often partial). A message named twice in a
+   * batch is merged twice, in order.
+   *
+   * @throws ArchiveException on a database error, or when a message's chat was not recorded with
+   *     {@link #putChat}; nothing of the batch is then in the archive
+   */
+  public MergeCounts merge(long runId, List<ArchivedMessage> batch) throws ArchiveException {
+    if (batch.isEmpty()) {
+      return MergeCounts.ZERO;
+    }
+    try {
+      MergeCounts counts = merge.merge(runId, batch);
+      c.commit();
+      return counts;
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /**
+   * The chat's messages, by id ascending (so a migrated basic group's negative ids come first, as
+   * in Telegram Desktop's export), read as the cursor advances: a chat of any size takes the memory
+   * of one message. Close the cursor when done.
+   */
+  public MessageCursor messages(long chatId) throws ArchiveException {
+    try {
+      PreparedStatement s =
+          c.prepareStatement(
+              "SELECT message_id, date_unix, source_format, source FROM messages"
+                  + " WHERE chat_id = ? ORDER BY message_id");
+      s.setLong(1, chatId);
+      return new MessageCursor(s, name);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** How many messages of the chat the archive holds. */
+  public long count(long chatId) throws ArchiveException {
+    return longQuery("SELECT count(*) FROM messages WHERE chat_id = ?", chatId);
+  }
+
+  /** True when the archive holds at least one message of the chat. */
+  public boolean hasMessages(long chatId) throws ArchiveException {
+    return longQuery("SELECT EXISTS (SELECT 1 FROM messages WHERE chat_id = ?)", chatId) != 0;
+  }
+
+  private long longQuery(String sql, long parameter) throws ArchiveException {
+    try {
+      PreparedStatement s = statement(sql);
+      s.setLong(1, parameter);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  // --- media and notes: ArchiveRecords -----------------------------------------------------------
+
+  /** Records a media file copied into the vault (replacing what the archive had of it). */
+  public void recordMedia(MediaRecord media) throws ArchiveException {
+    ArchiveRecords.recordMedia(this, media);
+  }
+
+  /** The media the archive has of that content (size and CRC-32C), oldest first. */
+  public List<MediaRecord> findMedia(long size, long checksum) throws ArchiveException {
+    return ArchiveRecords.findMedia(this, size, checksum);
+  }
+
+  /** The notes of the chat, by path. */
+  public Map<String, NoteRecord> notes(long chatId) throws ArchiveException {
+    return ArchiveRecords.notes(this, chatId);
+  }
+
+  /** Every note, by path. */
+  public Map<String, NoteRecord> notes() throws ArchiveException {
+    return ArchiveRecords.notes(this, null);
+  }
+
+  /**
+   * Registers that tgmd is about to write a note whose bytes have SHA-256 {@code sha256}: call it
+   * before the atomic rename, {@link #noteWritten} after. The confirmed checksum is kept until
+   * then, so after a crash between the two the file is either the confirmed or the pending bytes,
+   * and {@link NoteRecord#writtenByTgmd} recognises both.
+   */
+  public void notePending(String path, Long chatId, String sha256) throws ArchiveException {
+    ArchiveRecords.notePending(this, path, chatId, sha256);
+  }
+
+  /** Confirms a note written by run {@code runId}: its checksum and size; no write pending. */
+  public void noteWritten(String path, String sha256, long size, long runId)
+      throws ArchiveException {
+    ArchiveRecords.noteWritten(this, path, sha256, size, runId);
+  }
+
+  /** Forgets a note (tgmd no longer writes it). */
+  public void forgetNote(String path) throws ArchiveException {
+    ArchiveRecords.forgetNote(this, path);
+  }
+
+  // --- plumbing ----------------------------------------------------------------------------------
+
+  Connection connection() {
+    return c;
+  }
+
+  /** A statement prepared once and kept until the archive closes. */
+  PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement s = statements.get(sql);
+    if (s == null) {
+      s = c.prepareStatement(sql);
+      statements.put(sql, s);
+    }
+    return s;
+  }
+
+  /** Rolls the transaction in progress back and describes the failure in one line. */
+  ArchiveException failed(SQLException e) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is broken: the exception below says why
+    }
+    return error(name, e);
+  }
+
+  private static ArchiveException error(String name, SQLException e) {
+    if (e instanceof SQLiteException) {
+      SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
+      if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT) {
+        return new ArchiveException(
+            name + " is damaged or not a SQLite database: " + oneLine(e), e);
+      }
+    }
+    return new ArchiveException(name + ": " + oneLine(e), e);
+  }
+
+  /** The driver's message, on one line. */
+  static String oneLine(SQLException e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int cut = m.indexOf('\n');
+    return (cut < 0 ? m : m.substring(0, cut)).trim();
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // already failing: the first error is the one reported
+      }
+    }
+  }
+
+  /**
+   * Closes the archive: what is not committed is rolled back (every public method commits its own
+   * work, so that is nothing). SQLite then folds the write-ahead log into the database.
+   */
+  @Override
+  public void close() throws ArchiveException {
+    try {
+      merge.close();
+      for (PreparedStatement s : statements.values()) {
+        s.close();
+      }
+      statements.clear();
+      c.rollback();
+      c.close();
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw error(name, e);
+    }
+  }
+}
