@@ -3,12 +3,15 @@ package dev.tgmd.pipeline;
 import static dev.tgmd.pipeline.PipelineTesting.assertNoPipelineThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgmd.recording.MetricsCollector;
+import dev.tgmd.recording.QueueReport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelineBackpressureTest {
+
+  @RegisterExtension final RecordingProblems recordingProblems = new RecordingProblems();
 
   private static final int ITEMS = 2_000;
 
@@ -59,7 +64,7 @@ class AsyncPipelineBackpressureTest {
             .workers(workers)
             .batchSize(batchSize)
             .queueCapacity(capacity)
-            .metrics(FakeCollector.live())
+            .metrics(MetricsCollector.create())
             .build();
 
     CompletableFuture<PipelineResult> run =
@@ -88,7 +93,7 @@ class AsyncPipelineBackpressureTest {
     CountDownLatch release = new CountDownLatch(1);
     PipelineTesting.Collecting sink = new PipelineTesting.Collecting();
     Bounded source = new Bounded(ITEMS, sink, (long) capacity * batchSize);
-    FakeCollector metrics = FakeCollector.live();
+    MetricsCollector metrics = MetricsCollector.create();
     AsyncPipeline pipeline =
         AsyncPipeline.builder()
             .workers(2)
@@ -118,10 +123,9 @@ class AsyncPipelineBackpressureTest {
     assertThat(result).isEqualTo(new PipelineResult(ITEMS, ITEMS, 0, false));
     assertThat(sink.items()).isEqualTo(PipelineTesting.range(ITEMS));
     assertThat(source.worstInFlight.get()).isLessThanOrEqualTo((long) capacity * batchSize);
-    FakeCollector.QueueDepths reorder = metrics.queues.get("reorder_buffer");
     // Batches 2, 3 and 4 waited for batch 1; when it came, all four in flight were buffered.
-    assertThat(reorder.maxDepth.get()).isEqualTo(capacity);
-    assertThat(reorder.capacities).containsExactly((long) capacity);
+    assertThat(metrics.snapshot().queues().get("reorder_buffer"))
+        .isEqualTo(new QueueReport(capacity, capacity));
     assertNoPipelineThreads();
   }
 }

@@ -4,6 +4,9 @@ import static dev.tgmd.pipeline.PipelineTesting.assertNoPipelineThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tgmd.recording.FailuresReport;
+import dev.tgmd.recording.MetricsCollector;
+import dev.tgmd.recording.MetricsSnapshot;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,6 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelineCancelTest {
+
+  @RegisterExtension final RecordingProblems recordingProblems = new RecordingProblems();
 
   private static final Duration BOUND = Duration.ofSeconds(2);
   private static final int WORKERS = 2;
@@ -57,7 +63,7 @@ class AsyncPipelineCancelTest {
         .batchSize(BATCH)
         .queueCapacity(CAPACITY)
         .onCancel(policy)
-        .metrics(FakeCollector.live())
+        .metrics(MetricsCollector.create())
         .build();
   }
 
@@ -202,7 +208,7 @@ class AsyncPipelineCancelTest {
   @ParameterizedTest(name = "source {0} when cancelled")
   @ValueSource(strings = {"blocked", "still reading"})
   void theFetchStageDoesNotCountTheBatchDiscardedByACancel(String when) throws Exception {
-    FakeCollector metrics = FakeCollector.live();
+    MetricsCollector metrics = MetricsCollector.create();
     AsyncPipeline pipeline =
         AsyncPipeline.builder()
             .workers(WORKERS)
@@ -229,10 +235,14 @@ class AsyncPipelineCancelTest {
     PipelineResult result = pipeline.run(source, i -> i, sink);
 
     assertThat(result.fetched()).isEqualTo(8);
-    assertThat(metrics.stage0("fetch").items.get()).as("fetch count").isEqualTo(result.fetched());
-    assertThat(metrics.stage0("process").items.get()).isEqualTo(result.fetched());
-    assertThat(metrics.stage0("write").items.get()).isEqualTo(result.written());
-    assertThat(metrics.stage0("fetch").errors.get()).isZero();
+    MetricsSnapshot snapshot = metrics.snapshot();
+    assertThat(snapshot.stages().get("fetch").count())
+        .as("fetch count")
+        .isEqualTo(result.fetched());
+    assertThat(snapshot.stages().get("process").count()).isEqualTo(result.fetched());
+    assertThat(snapshot.stages().get("write").count()).isEqualTo(result.written());
+    assertThat(snapshot.stages().get("fetch").errors()).isZero();
+    assertThat(snapshot.failures()).isEqualTo(FailuresReport.none());
     assertNoPipelineThreads();
   }
 

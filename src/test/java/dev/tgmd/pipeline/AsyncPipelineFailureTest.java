@@ -8,6 +8,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.tgmd.recording.FailureReport;
+import dev.tgmd.recording.FailuresReport;
+import dev.tgmd.recording.MetricsCollector;
+import dev.tgmd.recording.MetricsSnapshot;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelineFailureTest {
+
+  @RegisterExtension final RecordingProblems recordingProblems = new RecordingProblems();
 
   private static final Logger LOG = (Logger) LoggerFactory.getLogger(AsyncPipeline.class);
   private Level savedLevel;
@@ -41,7 +48,7 @@ class AsyncPipelineFailureTest {
     LOG.setLevel(savedLevel);
   }
 
-  private static AsyncPipeline pipeline(int workers, FakeCollector metrics) {
+  private static AsyncPipeline pipeline(int workers, MetricsCollector metrics) {
     return AsyncPipeline.builder()
         .workers(workers)
         .batchSize(16)
@@ -55,7 +62,7 @@ class AsyncPipelineFailureTest {
   void aProcessingErrorFailsOnlyItsItem(int workers) throws Exception {
     int k = 377;
     IllegalArgumentException boom = new IllegalArgumentException("bad message");
-    FakeCollector metrics = FakeCollector.live();
+    MetricsCollector metrics = MetricsCollector.create();
     PipelineTesting.Collecting sink = new PipelineTesting.Collecting();
 
     PipelineResult result =
@@ -79,9 +86,15 @@ class AsyncPipelineFailureTest {
     assertThat(sink.outcomes)
         .filteredOn(o -> o.item() != k)
         .allSatisfy(o -> assertThat(o.result()).isEqualTo(o.item() * 10));
-    assertThat(metrics.stage0("process").errors.get()).isEqualTo(1);
-    assertThat(metrics.failures)
-        .containsExactly(new FakeCollector.Failure("process", "item #377", boom));
+    MetricsSnapshot snapshot = metrics.snapshot();
+    assertThat(snapshot.stages().get("process").errors()).isEqualTo(1);
+    assertThat(snapshot.failures())
+        .isEqualTo(
+            new FailuresReport(
+                1,
+                List.of(
+                    new FailureReport(
+                        "process", "item #377", "IllegalArgumentException: bad message"))));
     assertNoPipelineThreads();
   }
 
@@ -94,7 +107,7 @@ class AsyncPipelineFailureTest {
     LOG.addAppender(appender);
     LOG.setAdditive(false);
     try {
-      FakeCollector metrics = FakeCollector.live();
+      MetricsCollector metrics = MetricsCollector.create();
       PipelineResult result =
           pipeline(2, metrics)
               .run(
@@ -108,8 +121,12 @@ class AsyncPipelineFailureTest {
                   new PipelineTesting.Collecting());
 
       assertThat(result).isEqualTo(new PipelineResult(200, 200, 20, false));
-      assertThat(metrics.stage0("process").errors.get()).isEqualTo(20);
-      assertThat(metrics.failures).hasSize(20);
+      MetricsSnapshot snapshot = metrics.snapshot();
+      assertThat(snapshot.stages().get("process").errors()).isEqualTo(20);
+      assertThat(snapshot.failures().count()).isEqualTo(20);
+      assertThat(snapshot.failures().first())
+          .hasSize(20)
+          .allSatisfy(f -> assertThat(f.error()).startsWith("IOException: unreadable "));
       List<ILoggingEvent> warnings =
           appender.list.stream()
               .filter(e -> e.getLevel() == Level.WARN)
@@ -146,7 +163,7 @@ class AsyncPipelineFailureTest {
   @Test
   void aSourceThatThrowsMidwayStopsTheRunWithItsCause() throws Exception {
     IOException broken = new IOException("truncated export");
-    FakeCollector metrics = FakeCollector.live();
+    MetricsCollector metrics = MetricsCollector.create();
     PipelineTesting.Collecting sink = new PipelineTesting.Collecting();
     PipelineTesting.Counting source =
         new PipelineTesting.Counting(-1) {
@@ -170,9 +187,16 @@ class AsyncPipelineFailureTest {
     assertThat(partial.written()).isEqualTo(sink.size());
     assertThat(partial.cancelled()).isFalse();
     assertThat(sink.items()).isEqualTo(PipelineTesting.range(sink.size()));
-    assertThat(metrics.stage0("fetch").errors.get()).isEqualTo(1);
-    assertThat(metrics.failures)
-        .containsExactly(new FakeCollector.Failure("fetch", "item 250 of the source", broken));
+    MetricsSnapshot snapshot = metrics.snapshot();
+    assertThat(snapshot.stages().get("fetch").errors()).isEqualTo(1);
+    assertThat(snapshot.stages().get("fetch").count()).isEqualTo(partial.fetched());
+    assertThat(snapshot.failures())
+        .isEqualTo(
+            new FailuresReport(
+                1,
+                List.of(
+                    new FailureReport(
+                        "fetch", "item 250 of the source", "IOException: truncated export"))));
     assertNoPipelineThreads();
   }
 
@@ -185,7 +209,7 @@ class AsyncPipelineFailureTest {
         catchThrowableOfType(
             PipelineException.class,
             () ->
-                pipeline(2, FakeCollector.live())
+                pipeline(2, MetricsCollector.create())
                     .run(
                         () -> {
                           throw broken;
@@ -204,7 +228,7 @@ class AsyncPipelineFailureTest {
   @ValueSource(ints = {1, 2, 8})
   void aSinkThatThrowsStopsAnEndlessRunWithItsCause(int workers) throws Exception {
     IOException diskFull = new IOException("No space left on device");
-    FakeCollector metrics = FakeCollector.live();
+    MetricsCollector metrics = MetricsCollector.create();
     PipelineTesting.Collecting sink =
         new PipelineTesting.Collecting() {
           @Override
@@ -226,10 +250,16 @@ class AsyncPipelineFailureTest {
     assertThat(e.result().written()).isEqualTo(100);
     assertThat(e.result().fetched()).isBetween(101L, 100L + 4 * 16);
     assertThat(endless.handedOut.get()).isLessThanOrEqualTo(100 + 4 * 16);
-    assertThat(metrics.stage0("write").errors.get()).isEqualTo(1);
-    assertThat(metrics.stage0("write").items.get()).isEqualTo(100);
-    assertThat(metrics.failures)
-        .containsExactly(new FakeCollector.Failure("write", "item #100", diskFull));
+    MetricsSnapshot snapshot = metrics.snapshot();
+    assertThat(snapshot.stages().get("write").errors()).isEqualTo(1);
+    assertThat(snapshot.stages().get("write").count()).isEqualTo(100);
+    assertThat(snapshot.failures())
+        .isEqualTo(
+            new FailuresReport(
+                1,
+                List.of(
+                    new FailureReport(
+                        "write", "item #100", "IOException: No space left on device"))));
     assertNoPipelineThreads();
   }
 
@@ -242,7 +272,7 @@ class AsyncPipelineFailureTest {
         catchThrowableOfType(
             PipelineException.class,
             () ->
-                pipeline(2, FakeCollector.live())
+                pipeline(2, MetricsCollector.create())
                     .run(
                         new PipelineTesting.Counting(-1),
                         item -> {
@@ -262,7 +292,7 @@ class AsyncPipelineFailureTest {
 
   @Test
   void aFailingDescriptionDoesNotBreakTheRun() throws Exception {
-    FakeCollector metrics = FakeCollector.live();
+    MetricsCollector metrics = MetricsCollector.create();
     PipelineTesting.Counting source =
         new PipelineTesting.Counting(10) {
           @Override
@@ -280,7 +310,9 @@ class AsyncPipelineFailureTest {
                 new PipelineTesting.Collecting());
 
     assertThat(result).isEqualTo(new PipelineResult(10, 10, 10, false));
-    assertThat(metrics.failures)
+    FailuresReport failures = metrics.snapshot().failures();
+    assertThat(failures.count()).isEqualTo(10);
+    assertThat(failures.first())
         .hasSize(10)
         .allSatisfy(f -> assertThat(f.item()).startsWith("java.lang.Integer (no description"));
     assertNoPipelineThreads();

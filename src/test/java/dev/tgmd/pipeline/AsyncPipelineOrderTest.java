@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.tgmd.recording.MetricsCollector;
+import dev.tgmd.recording.MetricsSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelineOrderTest {
+
+  @RegisterExtension final RecordingProblems recordingProblems = new RecordingProblems();
 
   private static final int RUNS = Integer.getInteger("tgmd.pipeline.runs", 40);
   private static final Long FIXED_SEED = Long.getLong("tgmd.pipeline.seed");
@@ -124,7 +129,7 @@ class AsyncPipelineOrderTest {
   }
 
   private static void checkOrder(Scenario s) throws Exception {
-    FakeCollector metrics = FakeCollector.live();
+    MetricsCollector metrics = MetricsCollector.create();
     AsyncPipeline pipeline =
         AsyncPipeline.builder()
             .workers(s.workers)
@@ -181,9 +186,19 @@ class AsyncPipelineOrderTest {
     assertThat(result)
         .as("%s: result", s)
         .isEqualTo(new PipelineResult(s.items, s.items, expectedFailed.size(), false));
-    assertThat(metrics.queues.values())
+    MetricsSnapshot snapshot = metrics.snapshot();
+    assertThat(snapshot.queues().values())
         .as("%s: queue depths within capacity", s)
-        .allSatisfy(q -> assertThat(q.overCapacity).isFalse());
+        .allSatisfy(
+            q -> {
+              assertThat(q.capacity()).isEqualTo(s.capacity);
+              assertThat(q.maxDepth()).isLessThanOrEqualTo(s.capacity);
+            });
+    assertThat(snapshot.stages().get("write").count()).as("%s: written", s).isEqualTo(s.items);
+    assertThat(snapshot.stages().get("process").errors())
+        .as("%s: process errors", s)
+        .isEqualTo(expectedFailed.size());
+    assertThat(snapshot.failures().count()).as("%s: failures", s).isEqualTo(expectedFailed.size());
     assertThat(PipelineTesting.livePipelineThreads()).as("%s: threads alive", s).isEmpty();
   }
 
@@ -195,7 +210,7 @@ class AsyncPipelineOrderTest {
             .workers(1)
             .batchSize(1)
             .queueCapacity(1)
-            .metrics(FakeCollector.live())
+            .metrics(MetricsCollector.create())
             .build()
             .run(new PipelineTesting.Counting(500), i -> i + 1, sink);
 
@@ -211,7 +226,7 @@ class AsyncPipelineOrderTest {
     PipelineResult result =
         AsyncPipeline.builder()
             .workers(2)
-            .metrics(FakeCollector.live())
+            .metrics(MetricsCollector.create())
             .build()
             .run(new PipelineTesting.Counting(0), i -> i, sink);
 
@@ -225,7 +240,7 @@ class AsyncPipelineOrderTest {
     PipelineTesting.Collecting sink = new PipelineTesting.Collecting();
     PipelineResult result =
         AsyncPipeline.builder()
-            .metrics(FakeCollector.live())
+            .metrics(MetricsCollector.create())
             .build()
             .run(new PipelineTesting.Counting(100_000), i -> -i, sink);
 

@@ -2,11 +2,15 @@ package dev.tgmd.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgmd.recording.MetricsCollector;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AsyncPipelineWeightTest {
+
+  @RegisterExtension final RecordingProblems recordingProblems = new RecordingProblems();
 
   /**
    * Items weigh 1 to 1,000 (say, bytes of memory); with a bound of 5,000 in flight, the weight read
@@ -29,7 +33,7 @@ class AsyncPipelineWeightTest {
             .batchSize(128)
             .queueCapacity(64)
             .<Long>weigh(AsyncPipelineWeightTest::weight, bound)
-            .metrics(FakeCollector.live())
+            .metrics(MetricsCollector.create())
             .build()
             .run(
                 () -> {
