@@ -65,7 +65,16 @@ final class ArchiveSchema {
                   + " size INTEGER NOT NULL DEFAULT -1,"
                   + " run INTEGER REFERENCES runs(id),"
                   + " pending_checksum TEXT)",
-              "CREATE INDEX notes_by_chat ON notes (chat_id)"));
+              "CREATE INDEX notes_by_chat ON notes (chat_id)"),
+          // 1 -> 2: how each chat's notes were last rendered, so that a run with nothing new for a
+          // chat leaves its notes alone; a chat is dirty from the moment a run may change its
+          // messages until its notes are all written
+          List.of(
+              "CREATE TABLE renders ("
+                  + " chat_id INTEGER PRIMARY KEY REFERENCES chats(chat_id),"
+                  + " folder TEXT NOT NULL,"
+                  + " render_key TEXT,"
+                  + " dirty INTEGER NOT NULL DEFAULT 1)"));
 
   private ArchiveSchema() {}
 

@@ -143,6 +143,15 @@ public final class ExportCommand implements Callable<Integer> {
   int replyIndexSize;
 
   @Option(
+      names = "--no-archive",
+      negatable = false,
+      description =
+          "Keep no archive: a one-shot conversion. By default OUT is a vault: every message of"
+              + " every export run into it is kept in OUT/.tgmd/archive.sqlite and the notes are"
+              + " made from all of them.")
+  boolean noArchive;
+
+  @Option(
       names = "--no-metrics",
       negatable = false,
       description =
@@ -311,7 +320,8 @@ public final class ExportCommand implements Callable<Integer> {
         media,
         threads,
         ExportOptions.DEFAULT_BATCH_SIZE,
-        replyIndexSize);
+        replyIndexSize,
+        !noArchive);
   }
 
   /** The values of {@code --type}. */

@@ -52,7 +52,7 @@ final class ChatWriter {
   private final NoteFormat format;
   private final Split split;
   private final MediaStore media;
-  private final NoteLedger ledger;
+  private final Vault ledger;
   private final OutputFolder.Ownership ownership;
   private final NoteCounts counts = new NoteCounts();
 
@@ -89,7 +89,7 @@ final class ChatWriter {
       NoteFormat format,
       Split split,
       MediaStore media,
-      NoteLedger ledger,
+      Vault ledger,
       LongSupplier clock) {
     this(chat, out, workDir, sequence, format, split, media, ledger, clock, MEMORY_CHARS);
   }
@@ -105,7 +105,7 @@ final class ChatWriter {
       NoteFormat format,
       Split split,
       MediaStore media,
-      NoteLedger ledger,
+      Vault ledger,
       LongSupplier clock,
       long memoryChars) {
     this.memoryChars = memoryChars;
@@ -199,6 +199,7 @@ final class ChatWriter {
       }
       if (!partial) {
         removeStale();
+        ledger.rendered(chat.chat(), chat.folder());
       }
     } finally {
       discardBodies();
@@ -246,7 +247,10 @@ final class ChatWriter {
         media.refused(),
         bytes + media.copiedBytes(),
         clock.getAsLong() - startNanos,
-        status);
+        status,
+        ledger.mergedOf(chat.chat()),
+        new ChatSummary.NoteFiles(
+            counts.written, counts.unchanged, counts.beside + counts.keptEdited, counts.removed));
   }
 
   private void writeIndex(boolean partial) throws IOException {

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param workers how many threads render messages
  * @param batchSize how many messages travel together between the pipeline's stages
  * @param replyIndexSize how many recent messages per chat the reply index keeps
+ * @param archive whether OUT is a vault: every message is kept in its archive and notes are made
+ *     from it ({@code --no-archive}: a one-shot conversion that keeps nothing)
  */
 public record ExportOptions(
     Path input,
@@ -35,7 +37,8 @@ public record ExportOptions(
     MediaMode media,
     int workers,
     int batchSize,
-    int replyIndexSize) {
+    int replyIndexSize,
+    boolean archive) {
 
   /** How many messages travel together between stages, unless told otherwise. */
   public static final int DEFAULT_BATCH_SIZE = 128;
@@ -103,6 +106,7 @@ public record ExportOptions(
         MediaMode.COPY,
         Runtime.getRuntime().availableProcessors(),
         DEFAULT_BATCH_SIZE,
-        100_000);
+        100_000,
+        true);
   }
 }

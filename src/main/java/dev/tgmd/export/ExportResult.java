@@ -32,7 +32,16 @@ public record ExportResult(RunStatus status, List<ChatSummary> chats) {
     long missing = 0;
     long refused = 0;
     long bytesWritten = 0;
+    long[] vault = new long[8];
     for (ChatSummary c : chats) {
+      vault[0] += c.merged().added();
+      vault[1] += c.merged().updated();
+      vault[2] += c.merged().unchanged();
+      vault[3] += c.merged().keptNewer();
+      vault[4] += c.noteFiles().written();
+      vault[5] += c.noteFiles().unchanged();
+      vault[6] += c.noteFiles().keptEdited();
+      vault[7] += c.noteFiles().removed();
       if (c.messages() > 0) {
         chatCount++;
       }
@@ -46,7 +55,23 @@ public record ExportResult(RunStatus status, List<ChatSummary> chats) {
       bytesWritten += c.bytesWritten();
     }
     return new TotalsReport(
-        chatCount, messages, failed, notes, mediaFiles, mediaBytes, missing, refused, bytesWritten);
+        chatCount,
+        messages,
+        failed,
+        notes,
+        mediaFiles,
+        mediaBytes,
+        missing,
+        refused,
+        bytesWritten,
+        vault[0],
+        vault[1],
+        vault[2],
+        vault[3],
+        vault[4],
+        vault[5],
+        vault[6],
+        vault[7]);
   }
 
   /** The run-wide totals, as the report writes them. */

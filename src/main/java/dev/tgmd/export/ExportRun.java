@@ -51,7 +51,7 @@ public final class ExportRun {
     this.measurement = Objects.requireNonNull(measurement, "measurement");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.version = Objects.requireNonNull(version, "version");
-    this.exporter = new Exporter(options, measurement.collector());
+    this.exporter = new Exporter(options, measurement.collector(), version, clock.start());
   }
 
   /**
@@ -75,7 +75,7 @@ public final class ExportRun {
     RunOutcome.Failure failure = null;
     try {
       status = exporter.run().status();
-    } catch (ExportFormatException | OutputRefusedException e) {
+    } catch (ExportFormatException | OutputRefusedException | VaultException e) {
       failure = new RunOutcome.Failure(RunOutcome.Kind.BAD_INPUT, e.getMessage());
     } catch (NoSuchFileException | AccessDeniedException e) {
       failure = new RunOutcome.Failure(RunOutcome.Kind.BAD_INPUT, describe(e));
@@ -122,6 +122,9 @@ public final class ExportRun {
       }
     } else {
       span = clock.span();
+    }
+    if (started) {
+      exporter.recordOutcome(status, RunReport.countsJson(ExportResult.totalsOf(chats)));
     }
     try {
       exporter.close();

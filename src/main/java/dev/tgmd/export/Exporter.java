@@ -17,10 +17,14 @@ import dev.tgmd.source.Chat;
 import dev.tgmd.source.ExportFormatException;
 import dev.tgmd.source.ExportReader;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One export run: reads the export, renders every message and writes the notes. Wires the fetch
@@ -37,11 +41,19 @@ import java.util.function.Predicate;
  */
 public final class Exporter implements AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(Exporter.class);
+
   /**
    * The name of the stage that stores media files (in the write thread), in the metrics: copies
    * them, or names them with {@code --media none}; missing and refused files are its errors.
    */
   public static final String MEDIA_STAGE = "media";
+
+  /**
+   * The name of the stage that keeps messages in the vault's archive and reads them back (in the
+   * fetch thread), in the metrics; there only when the vault is on.
+   */
+  public static final String ARCHIVE_STAGE = "archive";
 
   /**
    * The most estimated heap (bytes) the messages in the pipeline may take at once, beyond which
@@ -55,6 +67,10 @@ public final class Exporter implements AutoCloseable {
 
   private final ExportOptions options;
   private final MetricsCollector metrics;
+  private final String version;
+  private final Instant startedAt;
+  private Vault vault = Vault.none();
+  private volatile MessageSource fetchStage;
   private final Object lock = new Object();
   private volatile boolean cancelled;
   private AsyncPipeline pipeline;
@@ -64,9 +80,16 @@ public final class Exporter implements AutoCloseable {
   private OutputFolder output;
   private volatile boolean started;
 
-  public Exporter(ExportOptions options, MetricsCollector metrics) {
+  /**
+   * @param version tgmd's version, recorded with the run in the vault
+   * @param startedAt when the run started, recorded with it
+   */
+  public Exporter(
+      ExportOptions options, MetricsCollector metrics, String version, Instant startedAt) {
     this.options = Objects.requireNonNull(options, "options");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.version = Objects.requireNonNull(version, "version");
+    this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
   }
 
   /**
@@ -118,7 +141,31 @@ public final class Exporter implements AutoCloseable {
    */
   public List<ChatSummary> chats() {
     NoteSink s = sink;
-    return s == null ? List.of() : s.chats();
+    MessageSource f = fetchStage;
+    if (s == null) {
+      return List.of();
+    }
+    if (f == null || f.untouched().isEmpty()) {
+      return s.chats();
+    }
+    List<ChatSummary> all = new java.util.ArrayList<>(s.chats());
+    all.addAll(f.untouched());
+    Map<Long, Integer> order = f.order();
+    all.sort(
+        java.util.Comparator.comparing(c -> order.getOrDefault(c.chat().id(), Integer.MAX_VALUE)));
+    return all;
+  }
+
+  /**
+   * Records in the vault how the run ended and what it counted (the report's totals, as JSON). Best
+   * effort: a vault that cannot record it is logged, the run's outcome stays.
+   */
+  void recordOutcome(RunStatus status, String countsJson) {
+    try {
+      vault.finish(status, countsJson);
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not record the run in the vault: {}", e.toString());
+    }
   }
 
   /**
@@ -140,6 +187,7 @@ public final class Exporter implements AutoCloseable {
     metrics.stage(AsyncPipeline.PROCESS);
     metrics.stage(AsyncPipeline.WRITE);
     StageRecorder mediaStage = metrics.stage(MEDIA_STAGE);
+    StageRecorder archiveStage = options.archive() ? metrics.stage(ARCHIVE_STAGE) : null;
     NoteSink notes = null;
     // Files are checked in both modes (missing and refused ones are counted and said so in the
     // notes); only copying reads and checksums them.
@@ -148,6 +196,9 @@ public final class Exporter implements AutoCloseable {
       this.reader = input;
       started = true;
       OutputFolder out = openOutput();
+      if (options.archive()) {
+        vault = ArchiveVault.open(out, options, version, startedAt, archiveStage);
+      }
       notes =
           new NoteSink(
               options,
@@ -158,13 +209,14 @@ public final class Exporter implements AutoCloseable {
               metrics,
               ticker::read,
               mediaStage.newTimer(),
-              NoteLedger.inMemory());
+              vault);
       this.sink = notes;
       NoteSink writeStage = notes;
       NameAllocator folders = new NameAllocator();
       folders.reserve(METRICS_FILE);
       MessageSource fetch =
-          new MessageSource(input, options, folders, metrics.cache("reply_index"));
+          new MessageSource(input, options, folders, metrics.cache("reply_index"), vault);
+      fetchStage = fetch;
       MessageProcessor process =
           new MessageProcessor(renderer, options.copyMedia() ? media::resolve : media::check);
       AsyncPipeline p =
@@ -273,11 +325,16 @@ public final class Exporter implements AutoCloseable {
     return output;
   }
 
-  /** Releases OUT (its lock and open folders). Idempotent. */
+  /** Releases the vault and OUT (its lock and open folders). Idempotent. */
   @Override
   public synchronized void close() throws IOException {
-    if (output != null) {
-      output.close();
+    try {
+      vault.close();
+    } finally {
+      vault = Vault.none();
+      if (output != null) {
+        output.close();
+      }
     }
   }
 

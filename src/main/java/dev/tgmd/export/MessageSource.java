@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,27 @@ final class MessageSource {
   private final ExportOptions options;
   private final NameAllocator chatFolders;
   private final ReplyIndex replies;
+  private final Vault vault;
+  private final Map<Long, String> knownFolders;
+
+  /** How the current chat's notes are made. */
+  private enum Mode {
+    /** From the export as it is read: the vault held none of the chat's messages. */
+    STREAM,
+    /** Not yet: the chat's messages are merged into the vault first. */
+    MERGE,
+    /** From the vault, every message it holds of the chat, once the export's are merged. */
+    REPLAY
+  }
+
+  private Mode mode = Mode.STREAM;
+  private Vault.Replay replay;
+
+  /** The chats whose notes stay as they are: nothing of them changed. */
+  private final List<ChatSummary> untouched = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** The order the chats began in, by id. */
+  private final Map<Long, Integer> order = new java.util.concurrent.ConcurrentHashMap<>();
 
   private PlacedMessage.ChatInfo chat;
   private ChatLayout layout;
@@ -51,11 +73,28 @@ final class MessageSource {
       ExportReader reader,
       ExportOptions options,
       NameAllocator chatFolders,
-      CacheRecorder replyCache) {
+      CacheRecorder replyCache,
+      Vault vault)
+      throws IOException {
     this.reader = reader;
     this.options = options;
     this.chatFolders = chatFolders;
     this.replies = new ReplyIndex(options.replyIndexSize(), replyCache);
+    this.vault = vault;
+    this.knownFolders = vault.folders();
+    for (String folder : knownFolders.values()) {
+      chatFolders.reserve(folder); // a chat of the vault keeps its folder; no other takes it
+    }
+  }
+
+  /** The chats whose notes stayed as they were, in the order they were met. */
+  List<ChatSummary> untouched() {
+    return List.copyOf(untouched);
+  }
+
+  /** The chats' order in the export, by id, to list them in. */
+  Map<Long, Integer> order() {
+    return order;
   }
 
   /**
@@ -99,32 +138,89 @@ final class MessageSource {
 
   /** The next placed message; notes in {@link #chatEnded} when a chat with messages ended first. */
   private PlacedMessage read() throws IOException, ExportFormatException {
-    ExportEvent e;
-    while ((e = reader.next()) != null) {
-      if (e instanceof ExportEvent.MessageRead) {
-        ExportEvent.MessageRead read = (ExportEvent.MessageRead) e;
-        PlacedMessage w = place(read.message(), read.weight());
+    while (true) {
+      if (replay != null) {
+        ExportEvent.MessageRead read = replay.next();
+        if (read == null) {
+          replay = null;
+          endChat();
+          continue;
+        }
+        PlacedMessage w = place(read.message(), read.weight(), false);
         if (w != null) {
           return w;
         }
+        continue;
+      }
+      ExportEvent e = reader.next();
+      if (e == null) {
+        return null;
+      }
+      if (e instanceof ExportEvent.MessageRead read) {
+        if (!inRange(read.message())) {
+          if (mode == Mode.STREAM) {
+            place(read.message(), read.weight(), true); // keeps the topics and days in step
+          }
+          continue;
+        }
+        vault.take(read);
+        if (mode == Mode.STREAM) {
+          PlacedMessage w = place(read.message(), read.weight(), true);
+          if (w != null) {
+            return w;
+          }
+        }
       } else if (e instanceof ExportEvent.ChatStarted) {
         begin(e.chat());
+      } else if (vault.end(e.chat()) && mode == Mode.MERGE) {
+        mode = Mode.REPLAY;
+        replay = vault.replay(e.chat());
+      } else if (mode == Mode.MERGE) {
+        untouched.add(untouchedSummary(e.chat()));
+        endChat();
       } else {
-        replies.clear();
-        chatEnded |= chatHasWork;
-        chatHasWork = false;
+        endChat();
       }
     }
-    return null;
   }
 
-  private void begin(Chat c) {
+  private void endChat() {
+    replies.clear();
+    chatEnded |= chatHasWork;
+    chatHasWork = false;
+  }
+
+  private boolean inRange(Message m) {
+    if (options.since() == null && options.until() == null) {
+      return true;
+    }
+    LocalDateTime time = m.date() == null ? null : m.date().in(options.zone());
+    LocalDate day = time != null ? time.toLocalDate() : lastDay != null ? lastDay : LocalDate.EPOCH;
+    return !((options.since() != null && day.isBefore(options.since()))
+        || (options.until() != null && day.isAfter(options.until())));
+  }
+
+  /** What a chat whose notes stay as they are has: the notes and messages of its last rendering. */
+  private ChatSummary untouchedSummary(Chat c) throws IOException {
+    List<String> notes = vault.notesOf(c.id());
+    return ChatSummary.untouched(
+        c, chat.name(), chat.folder(), vault.messages(c), notes.size(), vault.mergedOf(c));
+  }
+
+  private void begin(Chat c) throws IOException {
+    order.putIfAbsent(c.id(), order.size());
     String name = c.displayName();
+    Vault.ChatPlan plan = vault.begin(c);
+    String known = knownFolders.get(c.id());
     String folder =
-        chatFolders.allocate(
-            SafeNames.of(name, SafeNames.FOLDER_BYTES, "Chat " + c.id()),
-            Long.toString(c.id()),
-            SafeNames.FOLDER_BYTES);
+        known != null
+            ? known
+            : chatFolders.allocate(
+                SafeNames.of(name, SafeNames.FOLDER_BYTES, "Chat " + c.id()),
+                Long.toString(c.id()),
+                SafeNames.FOLDER_BYTES);
+    vault.dirty(c, folder);
+    mode = plan.fresh() ? Mode.STREAM : Mode.MERGE;
     chat = new PlacedMessage.ChatInfo(c, folder, name);
     layout = new ChatLayout(folder, options.split());
     topics = new TopicTracker();
@@ -135,7 +231,13 @@ final class MessageSource {
     chatHasWork = false;
   }
 
-  private PlacedMessage place(Message m, long weight) {
+  /**
+   * Places a message in its note.
+   *
+   * @param filter whether messages outside {@code --since}/{@code --until} are left out (messages
+   *     from the vault never are: it holds only what was taken)
+   */
+  private PlacedMessage place(Message m, long weight, boolean filter) {
     LocalDateTime time = m.date() == null ? null : m.date().in(options.zone());
     LocalDate day = time != null ? time.toLocalDate() : lastDay != null ? lastDay : LocalDate.EPOCH;
     lastDay = day;
@@ -146,8 +248,9 @@ final class MessageSource {
           m.id(), title == null || title.isBlank() ? "Topic " + m.id() : title.strip());
       layout.declareTopic(m.id(), topicTitles.get(m.id()));
     }
-    if ((options.since() != null && day.isBefore(options.since()))
-        || (options.until() != null && day.isAfter(options.until()))) {
+    if (filter
+        && ((options.since() != null && day.isBefore(options.since()))
+            || (options.until() != null && day.isAfter(options.until())))) {
       return null;
     }
     NoteRef note = layout.note(topic, day);

@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>A note about to be written is recorded first as pending, then as written: a run killed between
  * the two leaves a file whose checksum is the pending one, still known as tgmd's.
  */
-interface NoteLedger {
+public interface NoteLedger {
 
   /** Whether {@code sha256} is what tgmd wrote (or was about to write) at {@code path}. */
   boolean ours(String path, String sha256) throws IOException;
@@ -58,7 +58,7 @@ interface NoteLedger {
   }
 
   /** The in-memory ledger. Not thread-safe: the writer thread uses it. */
-  final class InMemory implements NoteLedger {
+  class InMemory implements NoteLedger {
     private final Map<String, Set<String>> sums = new HashMap<>();
     private final Map<String, Long> chats = new HashMap<>();
     private final Map<String, String> last = new HashMap<>();

@@ -28,7 +28,7 @@ import java.util.function.LongSupplier;
 final class NoteSink {
 
   private final ExportOptions options;
-  private final NoteLedger ledger;
+  private final Vault ledger;
   private final OutputFolder out;
   private final MediaResolver export;
   private final MessageRenderer renderer;
@@ -62,7 +62,7 @@ final class NoteSink {
       MetricsCollector metrics,
       LongSupplier nanos,
       StageTimer mediaTimer,
-      NoteLedger ledger) {
+      Vault ledger) {
     this.mediaTimer = mediaTimer;
     this.ledger = ledger;
     this.options = options;

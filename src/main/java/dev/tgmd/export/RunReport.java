@@ -65,6 +65,24 @@ public final class RunReport {
         ToolInfo.tgmd(version), run, ExportResult.totalsOf(chats), metrics, resources, chatReports);
   }
 
+  /** The run's totals as a JSON object (for the vault's record of runs). */
+  static String countsJson(dev.tgmd.report.TotalsReport totals) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(totals);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The run's options as a JSON object (for the vault's record of runs). */
+  static String optionsJson(ExportOptions o) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(options(o, null));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The run's options by name, as the command line would say them. */
   static Map<String, String> options(ExportOptions o, Duration metricsInterval) {
     Map<String, String> m = new TreeMap<>();

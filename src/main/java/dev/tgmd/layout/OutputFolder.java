@@ -313,6 +313,45 @@ public final class OutputFolder implements Closeable {
     }
   }
 
+  /** Whether {@code relative} is a regular file (a link is not followed, and is not one). */
+  public synchronized boolean isFile(String relative) throws IOException {
+    ensureOpen();
+    int slash = relative.lastIndexOf('/');
+    String name = check(relative.substring(slash + 1), relative);
+    BasicFileAttributes a;
+    try {
+      a = folder(slash < 0 ? "" : relative.substring(0, slash)).attributes(name);
+    } catch (OutputRefusedException e) {
+      return false;
+    }
+    return a != null && a.isRegularFile();
+  }
+
+  /**
+   * The path of a file of tgmd's own state in {@link #STATE_FOLDER}, for a library that opens it by
+   * path (the archive's database): the state folder is opened as every folder is (no link), and the
+   * file, with the side files SQLite keeps beside it, must not be a link or anything but a regular
+   * file.
+   *
+   * @throws OutputRefusedException when one of them is
+   */
+  public synchronized Path stateFile(String name) throws IOException {
+    ensureOpen();
+    check(name, name);
+    FolderHandle state = folder(STATE_FOLDER);
+    for (String n : List.of(name, name + "-wal", name + "-shm", name + "-journal")) {
+      BasicFileAttributes a = state.attributes(n);
+      if (a != null && !a.isRegularFile()) {
+        throw new OutputRefusedException(
+            path(STATE_FOLDER + "/" + n)
+                + " is "
+                + (a.isSymbolicLink() ? "a symbolic link" : "not a file")
+                + ": tgmd follows no link in OUT and writes only its own files");
+      }
+    }
+    return path(STATE_FOLDER + "/" + name);
+  }
+
   /** The SHA-256 of a file, in lowercase hex; a link in its place is refused, not followed. */
   public synchronized String sha256(String relative) throws IOException {
     ensureOpen();

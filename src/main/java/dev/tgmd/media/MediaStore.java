@@ -208,9 +208,14 @@ public final class MediaStore {
     }
   }
 
+  /**
+   * Copies a file into the vault; a copy with the same bytes there already (an earlier run's) is
+   * left untouched. The media folders are tgmd's: another file in the copy's place is replaced.
+   */
   private void copy(CheckedFile.Available from, String to) throws IOException {
-    out.write(
+    out.writeUnlessEdited(
         to,
+        to.substring(to.lastIndexOf('/') + 1),
         o -> {
           if (from.content() != null) {
             o.write(from.content());
@@ -223,7 +228,8 @@ public final class MediaStore {
           if (n != from.size()) {
             throw new MediaResolver.ChangedException(from.file() + ": its size changed");
           }
-        });
+        },
+        (path, sha256) -> true);
   }
 
   /** Files copied. */

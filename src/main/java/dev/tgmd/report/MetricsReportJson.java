@@ -128,6 +128,14 @@ public final class MetricsReportJson {
               + ")",
           null);
     }
+    JsonNode totals = tree.get("totals");
+    if (totals instanceof com.fasterxml.jackson.databind.node.ObjectNode t) {
+      for (String key : TotalsReport.VAULT_KEYS) {
+        if (!t.has(key)) {
+          t.put(key, 0); // a report of a tgmd before the vault: it kept none
+        }
+      }
+    }
     try {
       return Mapper.MAPPER.treeToValue(tree, MetricsReport.class);
     } catch (JacksonException | IllegalArgumentException e) {

@@ -149,15 +149,9 @@ final class ReportWriter {
   private static void totals(JsonGenerator g, TotalsReport t) throws IOException {
     g.writeFieldName("totals");
     g.writeStartObject();
-    g.writeNumberField("chats", t.chats());
-    g.writeNumberField("messages", t.messages());
-    g.writeNumberField("messages_failed", t.messagesFailed());
-    g.writeNumberField("notes", t.notes());
-    g.writeNumberField("media_files", t.mediaFiles());
-    g.writeNumberField("media_bytes", t.mediaBytes());
-    g.writeNumberField("media_missing", t.mediaMissing());
-    g.writeNumberField("media_refused", t.mediaRefused());
-    g.writeNumberField("bytes_written", t.bytesWritten());
+    for (Total total : Total.values()) {
+      g.writeNumberField(total.key(), t.get(total));
+    }
     g.writeEndObject();
   }
 

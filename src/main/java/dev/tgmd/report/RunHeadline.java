@@ -57,6 +57,41 @@ public final class RunHeadline {
             duplicates,
             t.mediaMissing(),
             t.mediaRefused()));
+    long vault =
+        t.messagesNew()
+            + t.messagesUpdated()
+            + t.messagesUnchanged()
+            + t.messagesKeptNewer()
+            + t.notesWritten()
+            + t.notesUnchanged()
+            + t.notesKeptEdited()
+            + t.notesRemoved();
+    if (vault > 0) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "Vault: messages %,d new, %,d changed, %,d unchanged%s; notes %,d written, %,d"
+                  + " unchanged, %,d removed%n",
+              t.messagesNew(),
+              t.messagesUpdated(),
+              t.messagesUnchanged(),
+              t.messagesKeptNewer() == 0
+                  ? ""
+                  : String.format(Locale.ROOT, ", %,d older than kept", t.messagesKeptNewer()),
+              t.notesWritten(),
+              t.notesUnchanged(),
+              t.notesRemoved()));
+    }
+    if (t.notesKeptEdited() > 0) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%,d %s you changed kept as you left %s; tgmd's new version, if any, is beside as"
+                  + " \"NAME (tgmd).md\" (see docs/notes.md)%n",
+              t.notesKeptEdited(),
+              t.notesKeptEdited() == 1 ? "note" : "notes",
+              t.notesKeptEdited() == 1 ? "it" : "them"));
+    }
     return b.toString();
   }
 }

@@ -96,6 +96,25 @@ public final class SummaryFormatter {
     t.row("media missing", FigureText.count(totals.mediaMissing()), "");
     t.row("media refused", FigureText.count(totals.mediaRefused()), "");
     t.row("written", ByteSizes.iec(totals.bytesWritten()), "");
+    t.row(
+        "vault messages",
+        FigureText.count(totals.messagesNew()),
+        String.format(
+            java.util.Locale.ROOT,
+            "new; %,d changed, %,d unchanged, %,d older than kept",
+            totals.messagesUpdated(),
+            totals.messagesUnchanged(),
+            totals.messagesKeptNewer()));
+    t.row(
+        totals.notesKeptEdited() > 0 ? style::red : UnaryOperator.identity(),
+        "vault notes",
+        FigureText.count(totals.notesWritten()),
+        String.format(
+            java.util.Locale.ROOT,
+            "written; %,d unchanged, %,d kept (you edited them), %,d removed",
+            totals.notesUnchanged(),
+            totals.notesKeptEdited(),
+            totals.notesRemoved()));
     appendHeadless(out, t);
   }
 

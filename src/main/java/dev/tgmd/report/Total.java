@@ -19,7 +19,23 @@ public enum Total {
   /** Media paths refused because they lead outside the export folder. */
   MEDIA_REFUSED,
   /** Bytes the export wrote to disk: notes and media (the metrics report itself excluded). */
-  BYTES_WRITTEN;
+  BYTES_WRITTEN,
+  /** Messages the vault's archive did not hold before. */
+  MESSAGES_NEW,
+  /** Messages that replaced the archived ones: changed (a newer edit, or a newer export). */
+  MESSAGES_UPDATED,
+  /** Messages the archive held already, byte for byte. */
+  MESSAGES_UNCHANGED,
+  /** Messages whose archived version is a newer edit: kept, the one read left out. */
+  MESSAGES_KEPT_NEWER,
+  /** Note files written: new, or changed. */
+  NOTES_WRITTEN,
+  /** Note files whose bytes were there already: not touched. */
+  NOTES_UNCHANGED,
+  /** Note files the user had changed: kept as they are (tgmd's version beside them). */
+  NOTES_KEPT_EDITED,
+  /** Note files an earlier run wrote that this one does not make (another split): removed. */
+  NOTES_REMOVED;
 
   /** The key used in the report, e.g. {@code media_bytes}. */
   public String key() {

@@ -63,7 +63,7 @@ class ChatWriterTest {
         new NoteFormat(Flavor.OBSIDIAN),
         Split.MONTH,
         new MediaStore(folder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0),
-        NoteLedger.inMemory(),
+        Vault.none(),
         clock,
         memoryChars);
   }
@@ -160,7 +160,7 @@ class ChatWriterTest {
             new NoteFormat(Flavor.OBSIDIAN),
             Split.MONTH,
             new MediaStore(otherFolder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0),
-            NoteLedger.inMemory(),
+            Vault.none(),
             clock);
     f.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
     f.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "two", false);
@@ -250,7 +250,7 @@ class ChatWriterTest {
             new NoteFormat(Flavor.OBSIDIAN),
             Split.MONTH,
             new MediaStore(inOrderFolder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0),
-            NoteLedger.inMemory(),
+            Vault.none(),
             clock,
             bound);
     for (int i = 1; i <= 3_000; i++) {

@@ -39,7 +39,8 @@ class ExportRunTest {
         MediaMode.COPY,
         2,
         ExportOptions.DEFAULT_BATCH_SIZE,
-        100_000);
+        100_000,
+        true);
   }
 
   private static ExportRun run(Path input, Path out, Measurement measurement) {

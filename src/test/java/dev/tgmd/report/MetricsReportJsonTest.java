@@ -214,7 +214,8 @@ class MetricsReportJsonTest {
 
   @Test
   void everyTotalIsWrittenUnderItsKey() throws Exception {
-    TotalsReport totals = new TotalsReport(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    TotalsReport totals =
+        new TotalsReport(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
     JsonNode tree =
         PLAIN.readTree(
             MetricsReportJson.toJson(
