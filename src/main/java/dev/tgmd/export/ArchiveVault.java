@@ -4,6 +4,8 @@ import dev.tgmd.archive.Archive;
 import dev.tgmd.archive.ArchiveException;
 import dev.tgmd.archive.ArchivedMessage;
 import dev.tgmd.archive.ChatRenders;
+import dev.tgmd.archive.MediaPaths;
+import dev.tgmd.archive.MediaRecord;
 import dev.tgmd.archive.MergeCounts;
 import dev.tgmd.archive.MessagePages;
 import dev.tgmd.archive.NoteRecord;
@@ -331,6 +333,37 @@ final class ArchiveVault implements Vault {
     synchronized (lock) {
       try {
         archive.finishRun(runId, System.currentTimeMillis(), status.key(), countsJson);
+      } catch (ArchiveException e) {
+        throw failed(e);
+      }
+    }
+  }
+
+  // --- media copied (write thread) --------------------------------------------------------------
+
+  @Override
+  public void copied(String relative, long size, long checksum, String vaultPath)
+      throws IOException {
+    synchronized (lock) {
+      try {
+        archive.recordMedia(new MediaRecord(relative, size, checksum, vaultPath, runId));
+      } catch (ArchiveException e) {
+        throw failed(e);
+      }
+    }
+  }
+
+  @Override
+  public String find(String relative, String chatFolder) throws IOException {
+    synchronized (lock) {
+      try {
+        String prefix = chatFolder + "/";
+        for (MediaRecord m : MediaPaths.find(archive, relative)) {
+          if (m.vaultPath().startsWith(prefix)) {
+            return m.vaultPath(); // the latest run's first: see MediaPaths.find
+          }
+        }
+        return null;
       } catch (ArchiveException e) {
         throw failed(e);
       }

@@ -250,7 +250,10 @@ final class ChatWriter {
         status,
         ledger.mergedOf(chat.chat()),
         new ChatSummary.NoteFiles(
-            counts.written, counts.unchanged, counts.beside + counts.keptEdited, counts.removed));
+            counts.count(OutputFolder.Placement.WRITTEN),
+            counts.count(OutputFolder.Placement.UNCHANGED),
+            counts.count(OutputFolder.Placement.BESIDE) + counts.keptEdited,
+            counts.removed));
   }
 
   private void writeIndex(boolean partial) throws IOException {
@@ -376,8 +379,9 @@ final class ChatWriter {
   private OutputFolder.Written place(String path, OutputFolder.Content content) throws IOException {
     OutputFolder.Written w = out.writeUnlessEdited(path, besideName(path), content, ownership);
     ledger.written(w.relative(), chat.chat().id(), w.sha256(), w.size());
+    placed.add(path);
     placed.add(w.relative());
-    counts.placed(w.placement());
+    counts.placed(path, w.placement());
     return w;
   }
 

@@ -122,7 +122,8 @@ final class NoteSink {
             sequence++,
             format,
             options.split(),
-            new MediaStore(out, chat.folder(), export, mediaCache, storedFiles, storedBytes),
+            new MediaStore(out, chat.folder(), export, mediaCache, storedFiles, storedBytes)
+                .remembering(ledger),
             ledger,
             nanos);
   }

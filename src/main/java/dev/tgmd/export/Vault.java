@@ -1,5 +1,6 @@
 package dev.tgmd.export;
 
+import dev.tgmd.media.CopiedMedia;
 import dev.tgmd.report.RunStatus;
 import dev.tgmd.source.Chat;
 import dev.tgmd.source.ExportEvent;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * <p>The fetch thread calls {@link #begin}, {@link #take}, {@link #end} and {@link #replay}; the
  * write thread the ledger's methods and {@link #rendered}. Implementations are thread-safe.
  */
-public interface Vault extends NoteLedger, Closeable {
+public interface Vault extends NoteLedger, CopiedMedia, Closeable {
 
   /** What a chat's rendering needs to know before its messages are read. */
   record ChatPlan(boolean fresh, Optional<String> folder) {}
@@ -138,6 +139,14 @@ public interface Vault extends NoteLedger, Closeable {
 
     @Override
     public void finish(RunStatus status, String countsJson) {}
+
+    @Override
+    public void copied(String relative, long size, long checksum, String vaultPath) {}
+
+    @Override
+    public String find(String relative, String chatFolder) {
+      return null;
+    }
 
     @Override
     public void close() {}

@@ -236,10 +236,10 @@ public final class OutputFolder implements Closeable {
 
   /** Where {@link #writeUnlessEdited} put a file. */
   public enum Placement {
-    /** Written in its place: it was not there, or what was there was tgmd's. */
-    WRITTEN,
     /** The same bytes were there already: the file was not touched. */
     UNCHANGED,
+    /** Written in its place: it was not there, or what was there was tgmd's. */
+    WRITTEN,
     /** What was there is not tgmd's (the user's edit): it stays, and this was written beside it. */
     BESIDE
   }
@@ -311,6 +311,18 @@ public final class OutputFolder implements Closeable {
       temp.delete();
       throw e;
     }
+  }
+
+  /** The size of the regular file {@code relative}; a link is not followed. */
+  public synchronized long size(String relative) throws IOException {
+    ensureOpen();
+    int slash = relative.lastIndexOf('/');
+    String name = check(relative.substring(slash + 1), relative);
+    BasicFileAttributes a = folder(slash < 0 ? "" : relative.substring(0, slash)).attributes(name);
+    if (a == null || !a.isRegularFile()) {
+      throw new java.nio.file.NoSuchFileException(path(relative).toString());
+    }
+    return a.size();
   }
 
   /** Whether {@code relative} is a regular file (a link is not followed, and is not one). */

@@ -37,6 +37,7 @@ public final class MediaStore {
   private final String chatFolder;
   private final MediaResolver export;
   private final CacheRecorder cache;
+  private CopiedMedia copies = CopiedMedia.NONE;
 
   /** A content's size and checksum; equal keys are compared byte by byte. */
   private record Key(long size, long checksum) {}
@@ -88,6 +89,12 @@ public final class MediaStore {
     this.bytesBefore = bytesBefore;
   }
 
+  /** Where copies are recorded, and found again when a file is not in this run's export. */
+  public MediaStore remembering(CopiedMedia copies) {
+    this.copies = copies;
+    return this;
+  }
+
   /** Stores the file when it is new, and says what the note should show for it. */
   public MediaLink store(CheckedFile source) throws IOException {
     if (source instanceof CheckedFile.Available a) {
@@ -111,6 +118,7 @@ public final class MediaStore {
         refused++;
         return new MediaLink.Refused(a.declared(), "it changed while tgmd was copying it");
       }
+      copies.copied(a.relative(), a.size(), a.checksum(), chatFolder + "/" + pathInChat);
       MediaLink.Stored stored = new MediaLink.Stored(pathInChat, a.size());
       byte[] kept = null;
       if (a.content() != null && keptBytes + a.content().length <= KEEP_BYTES) {
@@ -128,6 +136,10 @@ public final class MediaStore {
       return stored;
     }
     if (source instanceof CheckedFile.Missing) {
+      MediaLink.Stored earlier = copiedEarlier(source.declared());
+      if (earlier != null) {
+        return earlier;
+      }
       missing++;
       return new MediaLink.Missing(source.declared());
     }
@@ -142,6 +154,31 @@ public final class MediaStore {
       return new MediaLink.Placeholder(source.declared());
     }
     throw new IllegalStateException("unhandled media source " + source.getClass());
+  }
+
+  /**
+   * The copy an earlier run made of a file this run's export lacks, when it is still in the vault:
+   * a message the vault keeps from an earlier export keeps its embed after that export's folder is
+   * deleted.
+   */
+  private MediaLink.Stored copiedEarlier(String declared) throws IOException {
+    String relative;
+    try {
+      relative = MediaResolver.normalize(declared);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    if (relative == null) {
+      return null;
+    }
+    String vaultPath = copies.find(relative, chatFolder);
+    String prefix = chatFolder + "/";
+    if (vaultPath == null || !vaultPath.startsWith(prefix) || !out.isFile(vaultPath)) {
+      return null;
+    }
+    String pathInChat = vaultPath.substring(prefix.length());
+    usedNames.add(pathInChat.toLowerCase(Locale.ROOT));
+    return new MediaLink.Stored(pathInChat, out.size(vaultPath));
   }
 
   /** {@code media/<path in the chat's export folder>}, each segment made safe, unique. */
