@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * A process that merges BATCHES batches of 1,000 messages into the archive FILE, printing "merged
- * N" after each commit: ArchiveCrashTest kills it with SIGKILL in the middle and runs it again.
- * Every message's bytes are a function of its id, so two runs merge the same messages. With "read"
- * for BATCHES it reads the chat back through a cursor instead (in a small heap).
+ * N" after each commit: ArchiveCrashProcessTest kills it with SIGKILL in the middle and runs it
+ * again. Every message's bytes are a function of its id, so two runs merge the same messages. With
+ * "read" for BATCHES it reads the chat back through a cursor instead (in a small heap).
  */
 final class ArchiveWriterProcess {
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gives; and a chat of more bytes than the heap reads back through a cursor.
  */
 @EnabledOnOs(OS.LINUX)
-class ArchiveCrashTest {
+class ArchiveCrashProcessTest {
 
   private static final int BATCHES = 150;
 
