@@ -81,7 +81,11 @@ final class MessageMerge {
       pending++;
     }
     if (pending > 0) {
-      upsert.executeBatch();
+      try {
+        upsert.executeBatch();
+      } finally {
+        upsert.clearBatch(); // a failed batch must not be written with the next one
+      }
     }
     return new MergeCounts(added, updated, unchanged, keptNewer);
   }
