@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Versions and migrations on real files, and the files an archive refuses. */
 class ArchiveSchemaTest {
 
+  private static final int LATEST = ArchiveSchema.latest(ArchiveSchema.MIGRATIONS);
+
   @TempDir Path dir;
 
   private static Connection raw(Path file) throws Exception {
@@ -52,16 +54,38 @@ class ArchiveSchemaTest {
     assertThat(file).exists();
     assertThat(pragma(file, "user_version")).isZero();
     Archive.open(file).close();
-    assertThat(pragma(file, "user_version")).isEqualTo(1);
+    assertThat(pragma(file, "user_version")).isEqualTo(LATEST);
     assertThat(pragma(file, "application_id")).isEqualTo(ArchiveSchema.APPLICATION_ID);
-    assertThat(tables(file)).containsExactly("chats", "media", "messages", "notes", "runs");
+    assertThat(tables(file))
+        .containsExactly("chats", "media", "messages", "notes", "renders", "runs");
   }
 
   @Test
   void anEmptyFileIsANewArchive() throws Exception {
     Path file = Files.createFile(dir.resolve("archive.sqlite"));
     try (Archive a = Archive.open(file)) {
-      assertThat(a.schemaVersion()).isEqualTo(1);
+      assertThat(a.schemaVersion()).isEqualTo(LATEST);
+    }
+  }
+
+  @Test
+  void anArchiveOfSchemaOneIsBroughtToTheLatestKeepingItsData() throws Exception {
+    Path file = dir.resolve("archive.sqlite");
+    try (Archive a = Archive.open(file, ArchiveSchema.MIGRATIONS.subList(0, 1))) {
+      long run = ArchiveTest.newRun(a);
+      a.putChat(run, 1, "A", "personal_chat");
+      a.merge(run, List.of(ArchiveTest.message(1, 1, null, "{1}")));
+    }
+    assertThat(pragma(file, "user_version")).isEqualTo(1);
+    try (Archive a = Archive.open(file)) {
+      assertThat(a.schemaVersion()).isEqualTo(LATEST);
+      assertThat(ArchiveTest.all(a, 1)).extracting(ArchiveTest::text).containsExactly("{1}");
+      ChatRenders renders = new ChatRenders(a);
+      assertThat(renders.state(1)).isEmpty();
+      renders.dirty(1, "A");
+      assertThat(renders.state(1)).contains(new ChatRenders.State("A", null, true));
+      renders.clean(1, "A", "key");
+      assertThat(renders.state(1)).contains(new ChatRenders.State("A", "key", false));
     }
   }
 
@@ -78,20 +102,26 @@ class ArchiveSchemaTest {
         List.of(
             "ALTER TABLE chats ADD COLUMN folder TEXT", "UPDATE chats SET folder = name || '/'"));
     try (Archive a = Archive.open(file, next)) {
-      assertThat(a.schemaVersion()).isEqualTo(2);
+      assertThat(a.schemaVersion()).isEqualTo(LATEST + 1);
       assertThat(ArchiveTest.all(a, 1)).extracting(ArchiveTest::text).containsExactly("{1}");
     }
-    assertThat(pragma(file, "user_version")).isEqualTo(2);
+    assertThat(pragma(file, "user_version")).isEqualTo(LATEST + 1);
     try (Connection c = raw(file);
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT folder FROM chats")) {
       assertThat(r.next()).isTrue();
       assertThat(r.getString(1)).isEqualTo("A/");
     }
-    // and the code of version 1 refuses it now
+    // and this version's code refuses it now
     assertThatThrownBy(() -> Archive.open(file))
         .isInstanceOf(ArchiveException.class)
-        .hasMessage(file + " was written by a newer tgmd (schema 2; this one knows 1)");
+        .hasMessage(
+            file
+                + " was written by a newer tgmd (schema "
+                + (LATEST + 1)
+                + "; this one knows "
+                + LATEST
+                + ")");
   }
 
   @Test
@@ -102,9 +132,15 @@ class ArchiveSchemaTest {
     broken.add(List.of("ALTER TABLE chats ADD COLUMN folder TEXT", "THIS IS NOT SQL"));
     assertThatThrownBy(() -> Archive.open(file, broken))
         .isInstanceOf(ArchiveException.class)
-        .hasMessageStartingWith(file + ": cannot bring the archive from schema 1 to 2: ")
+        .hasMessageStartingWith(
+            file
+                + ": cannot bring the archive from schema "
+                + LATEST
+                + " to "
+                + (LATEST + 1)
+                + ": ")
         .hasMessageNotContaining("\n");
-    assertThat(pragma(file, "user_version")).isEqualTo(1);
+    assertThat(pragma(file, "user_version")).isEqualTo(LATEST);
     try (Archive a = Archive.open(file);
         Statement s = a.connection().createStatement();
         ResultSet r = s.executeQuery("SELECT count(*) FROM pragma_table_info('chats')")) {
@@ -119,11 +155,12 @@ class ArchiveSchemaTest {
     Archive.open(file).close();
     try (Connection c = raw(file);
         Statement s = c.createStatement()) {
-      s.execute("PRAGMA user_version = 3");
+      s.execute("PRAGMA user_version = 99");
     }
     assertThatThrownBy(() -> Archive.open(file))
         .isInstanceOf(ArchiveException.class)
-        .hasMessage(file + " was written by a newer tgmd (schema 3; this one knows 1)");
+        .hasMessage(
+            file + " was written by a newer tgmd (schema 99; this one knows " + LATEST + ")");
   }
 
   @Test

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The vault's cost, measured side by side in one run (runs alternated, medians):
+#  1. a fresh export of FRESH messages (default 200000) into a new OUT, with the archive and with
+#     --no-archive: the ratio is what the archive costs;
+#  2. a fresh export of RERUN messages (default 60000) into a new OUT, and a rerun of the same
+#     export into that OUT (nothing new: no file is rewritten): the ratio is what a rerun costs.
+#   bench/vault.sh [RUNS=5] [FRESH=200000] [RERUN=60000]
+# Wall time from outside (Java's start included), peak RSS (VmHWM) polled from /proc.
+source "$(dirname "$0")/common.sh"
+runs=${1:-5}; fresh=${2:-200000}; rerun=${3:-60000}
+machine
+"$tgmd" --version >/dev/null  # build first, outside the timing
+
+big=$(generated "$fresh")
+echo "1. fresh export of $fresh messages ($(du -m "$big/result.json" | cut -f1) MB), archive on vs --no-archive"
+on=(); off=(); on_rss=(); off_rss=()
+for i in $(seq 1 "$runs"); do
+  rm -rf "$out/vault-on" "$out/vault-off"
+  read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-off" --no-metrics --quiet --no-archive)
+  off+=("$w"); off_rss+=("$p")
+  read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-on" --no-metrics --quiet)
+  on+=("$w2"); on_rss+=("$p2")
+  printf 'run %d: --no-archive %.2f s (%.0f MiB), archive %.2f s (%.0f MiB)\n' "$i" "$w" "$p" "$w2" "$p2"
+done
+mon=$(printf '%s\n' "${on[@]}" | median); moff=$(printf '%s\n' "${off[@]}" | median)
+printf 'median: --no-archive %.2f s, archive %.2f s: ratio %.3f; peak RSS %s vs %s MiB\n' "$moff" "$mon" \
+  "$(echo "$mon / $moff" | bc -l)" "$(printf '%s\n' "${off_rss[@]}" | median)" "$(printf '%s\n' "${on_rss[@]}" | median)"
+
+small=$(generated "$rerun")
+echo "2. $rerun messages: fresh export into a new OUT vs a rerun with nothing new into the same OUT"
+first=(); again=()
+for i in $(seq 1 "$runs"); do
+  rm -rf "$out/vault-rerun"
+  read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$small" --out "$out/vault-rerun" --no-metrics --quiet)
+  read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$small" --out "$out/vault-rerun" --no-metrics --quiet)
+  first+=("$w"); again+=("$w2")
+  printf 'run %d: fresh %.2f s, rerun %.2f s\n' "$i" "$w" "$w2"
+done
+mf=$(printf '%s\n' "${first[@]}" | median); ma=$(printf '%s\n' "${again[@]}" | median)
+printf 'median: fresh %.2f s, rerun %.2f s: ratio %.3f\n' "$mf" "$ma" "$(echo "$ma / $mf" | bc -l)"
