@@ -299,8 +299,8 @@ public final class Archive implements AutoCloseable {
     try {
       PreparedStatement s =
           c.prepareStatement(
-              "SELECT message_id, date_unix, source_format, source FROM messages"
-                  + " WHERE chat_id = ? ORDER BY message_id");
+              "SELECT message_id, date_unix, source_format, source, occurrence FROM messages"
+                  + " WHERE chat_id = ? ORDER BY message_id, occurrence");
       s.setLong(1, chatId);
       return new MessageCursor(s, name);
     } catch (SQLException e) {

@@ -49,7 +49,8 @@ final class ArchiveSchema {
                   + " checksum INTEGER NOT NULL,"
                   + " first_run INTEGER NOT NULL,"
                   + " last_run INTEGER NOT NULL,"
-                  + " PRIMARY KEY (chat_id, message_id))",
+                  + " occurrence INTEGER NOT NULL DEFAULT 0,"
+                  + " PRIMARY KEY (chat_id, message_id, occurrence))",
               "CREATE TABLE media ("
                   + " source_path TEXT NOT NULL,"
                   + " size INTEGER NOT NULL,"

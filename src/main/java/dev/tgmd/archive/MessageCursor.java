@@ -43,7 +43,8 @@ public final class MessageCursor implements AutoCloseable {
       Long dateUnix = rows.wasNull() ? null : date;
       SourceFormat format =
           "html".equals(rows.getString(3)) ? SourceFormat.HTML : SourceFormat.JSON;
-      return new StoredMessage(id, dateUnix, new SourceText(format, rows.getBytes(4)));
+      return new StoredMessage(
+          id, dateUnix, new SourceText(format, rows.getBytes(4)), rows.getInt(5));
     } catch (SQLException e) {
       throw new ArchiveException(name + ": " + Archive.oneLine(e), e);
     }

@@ -29,17 +29,21 @@ final class MessageMerge {
   MessageMerge(Connection c) throws SQLException {
     known =
         c.prepareStatement(
-            "SELECT message_id, checksum, edited_unix FROM messages"
+            "SELECT message_id, occurrence, checksum, edited_unix FROM messages"
                 + " WHERE chat_id = ? AND message_id BETWEEN ? AND ?");
     upsert =
         c.prepareStatement(
             "INSERT INTO messages (chat_id, message_id, date_unix, edited_unix, source_format,"
-                + " source, checksum, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (chat_id, message_id) DO UPDATE SET"
+                + " source, checksum, first_run, last_run, occurrence)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (chat_id, message_id, occurrence) DO UPDATE SET"
                 + " date_unix = excluded.date_unix, edited_unix = excluded.edited_unix,"
                 + " source_format = excluded.source_format, source = excluded.source,"
                 + " checksum = excluded.checksum, last_run = excluded.last_run");
   }
+
+  /** A message's place in its chat: its id, and which message of that id it is. */
+  private record Key(long id, int occurrence) {}
 
   /** What the archive holds of a message: enough to decide without reading its source. */
   private static final class Known {
@@ -54,7 +58,7 @@ final class MessageMerge {
 
   /** Writes the batch's new and changed messages (not committed) and counts what it did. */
   MergeCounts merge(long runId, List<ArchivedMessage> batch) throws SQLException {
-    Map<Long, Map<Long, Known>> byChat = knownRows(batch);
+    Map<Long, Map<Key, Known>> byChat = knownRows(batch);
     long added = 0;
     long updated = 0;
     long unchanged = 0;
@@ -62,8 +66,8 @@ final class MessageMerge {
     int pending = 0;
     for (ArchivedMessage m : batch) {
       long sum = checksum(m.source());
-      Map<Long, Known> held = byChat.get(m.chatId());
-      Known k = held.get(m.messageId());
+      Map<Key, Known> held = byChat.get(m.chatId());
+      Known k = held.get(new Key(m.messageId(), m.occurrence()));
       if (k == null) {
         added++;
       } else if (k.checksum == sum) {
@@ -75,7 +79,7 @@ final class MessageMerge {
       } else {
         updated++;
       }
-      held.put(m.messageId(), new Known(sum, m.editedUnix()));
+      held.put(new Key(m.messageId(), m.occurrence()), new Known(sum, m.editedUnix()));
       bind(runId, m, sum);
       upsert.addBatch();
       pending++;
@@ -91,7 +95,7 @@ final class MessageMerge {
   }
 
   /** Per chat of the batch, what the archive holds between the batch's lowest and highest id. */
-  private Map<Long, Map<Long, Known>> knownRows(List<ArchivedMessage> batch) throws SQLException {
+  private Map<Long, Map<Key, Known>> knownRows(List<ArchivedMessage> batch) throws SQLException {
     Map<Long, long[]> ranges = new HashMap<>();
     for (ArchivedMessage m : batch) {
       long[] r =
@@ -99,18 +103,18 @@ final class MessageMerge {
       r[0] = Math.min(r[0], m.messageId());
       r[1] = Math.max(r[1], m.messageId());
     }
-    Map<Long, Map<Long, Known>> byChat = new HashMap<>();
+    Map<Long, Map<Key, Known>> byChat = new HashMap<>();
     for (Map.Entry<Long, long[]> e : ranges.entrySet()) {
-      Map<Long, Known> held = new HashMap<>();
+      Map<Key, Known> held = new HashMap<>();
       known.setLong(1, e.getKey());
       known.setLong(2, e.getValue()[0]);
       known.setLong(3, e.getValue()[1]);
       try (ResultSet r = known.executeQuery()) {
         while (r.next()) {
-          long id = r.getLong(1);
-          long sum = r.getLong(2);
-          long edited = r.getLong(3);
-          held.put(id, new Known(sum, r.wasNull() ? null : edited));
+          Key key = new Key(r.getLong(1), r.getInt(2));
+          long sum = r.getLong(3);
+          long edited = r.getLong(4);
+          held.put(key, new Known(sum, r.wasNull() ? null : edited));
         }
       }
       byChat.put(e.getKey(), held);
@@ -128,6 +132,7 @@ final class MessageMerge {
     upsert.setLong(7, sum);
     upsert.setLong(8, runId);
     upsert.setLong(9, runId);
+    upsert.setInt(10, m.occurrence());
   }
 
   static void setNullable(PreparedStatement s, int index, Long value) throws SQLException {

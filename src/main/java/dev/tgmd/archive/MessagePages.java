@@ -18,19 +18,21 @@ public final class MessagePages {
   private MessagePages() {}
 
   /**
-   * Up to {@code limit} messages of the chat with ids above {@code afterId} (all ids when null), by
-   * id ascending; fewer than {@code limit} means the chat has no more.
+   * Up to {@code limit} messages of the chat after {@code after} (from the first when null), by id
+   * and occurrence ascending; fewer than {@code limit} means the chat has no more.
    */
-  public static List<StoredMessage> page(Archive archive, long chatId, Long afterId, int limit)
-      throws ArchiveException {
+  public static List<StoredMessage> page(
+      Archive archive, long chatId, StoredMessage after, int limit) throws ArchiveException {
     try {
       PreparedStatement s =
           archive.statement(
-              "SELECT message_id, date_unix, source_format, source FROM messages"
-                  + " WHERE chat_id = ? AND message_id > ? ORDER BY message_id LIMIT ?");
+              "SELECT message_id, date_unix, source_format, source, occurrence FROM messages"
+                  + " WHERE chat_id = ? AND (message_id, occurrence) > (?, ?)"
+                  + " ORDER BY message_id, occurrence LIMIT ?");
       s.setLong(1, chatId);
-      s.setLong(2, afterId == null ? Long.MIN_VALUE : afterId);
-      s.setInt(3, limit);
+      s.setLong(2, after == null ? Long.MIN_VALUE : after.messageId());
+      s.setInt(3, after == null ? -1 : after.occurrence());
+      s.setInt(4, limit);
       List<StoredMessage> page = new ArrayList<>(Math.min(limit, 1024));
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -39,7 +41,8 @@ public final class MessagePages {
           SourceFormat format =
               "html".equals(r.getString(3)) ? SourceFormat.HTML : SourceFormat.JSON;
           page.add(
-              new StoredMessage(r.getLong(1), dateUnix, new SourceText(format, r.getBytes(4))));
+              new StoredMessage(
+                  r.getLong(1), dateUnix, new SourceText(format, r.getBytes(4)), r.getInt(5)));
         }
       }
       return page;

@@ -189,14 +189,14 @@ final class ArchiveVault implements Vault {
   }
 
   @Override
-  public void take(ExportEvent.MessageRead read) throws IOException {
+  public void take(ExportEvent.MessageRead read, int occurrence) throws IOException {
     if (read.source() == null) {
       return; // built by hand, not read from an export: nothing to keep
     }
     Message m = read.message();
     batch.add(
         new ArchivedMessage(
-            read.chat().id(), m.id(), unix(m.date()), unix(m.edited()), read.source()));
+            read.chat().id(), m.id(), unix(m.date()), unix(m.edited()), read.source(), occurrence));
     if (batch.size() >= BATCH) {
       flush();
     }
@@ -264,7 +264,7 @@ final class ArchiveVault implements Vault {
     return new Replay() {
       private List<StoredMessage> page = List.of();
       private int next;
-      private Long after;
+      private StoredMessage after;
       private boolean done;
 
       @Override
@@ -291,7 +291,7 @@ final class ArchiveVault implements Vault {
           if (page.isEmpty()) {
             return null;
           }
-          after = page.get(page.size() - 1).messageId();
+          after = page.get(page.size() - 1);
         }
         StoredMessage stored = page.get(next++);
         Message m = ExportReader.parseStored(stored.source(), file);

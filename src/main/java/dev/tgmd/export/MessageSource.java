@@ -49,6 +49,11 @@ final class MessageSource {
   }
 
   private Mode mode = Mode.STREAM;
+
+  /** The ids of the chat's messages taken into the vault, and how often each repeated. */
+  private IdSet taken = new IdSet();
+
+  private Map<Long, Integer> takenAgain = new HashMap<>();
   private Vault.Replay replay;
 
   /** The chats whose notes stay as they are: nothing of them changed. */
@@ -163,7 +168,7 @@ final class MessageSource {
           }
           continue;
         }
-        vault.take(read);
+        vault.take(read, occurrence(read.message().id()));
         if (mode == Mode.STREAM) {
           PlacedMessage w = place(read.message(), read.weight(), true);
           if (w != null) {
@@ -184,6 +189,14 @@ final class MessageSource {
     }
   }
 
+  /** Which message of its id this one is in the chat: 0 for the first (nearly always). */
+  private int occurrence(long id) {
+    if (taken.add(id)) {
+      return 0;
+    }
+    return takenAgain.merge(id, 1, Integer::sum);
+  }
+
   private void endChat() {
     replies.clear();
     chatEnded |= chatHasWork;
@@ -196,6 +209,7 @@ final class MessageSource {
     }
     LocalDateTime time = m.date() == null ? null : m.date().in(options.zone());
     LocalDate day = time != null ? time.toLocalDate() : lastDay != null ? lastDay : LocalDate.EPOCH;
+    lastDay = day; // an undated message takes the day of the one before, whichever mode reads it
     return !((options.since() != null && day.isBefore(options.since()))
         || (options.until() != null && day.isAfter(options.until())));
   }
@@ -220,6 +234,8 @@ final class MessageSource {
                 Long.toString(c.id()),
                 SafeNames.FOLDER_BYTES);
     vault.dirty(c, folder);
+    taken = new IdSet();
+    takenAgain = new HashMap<>();
     mode = plan.fresh() ? Mode.STREAM : Mode.MERGE;
     chat = new PlacedMessage.ChatInfo(c, folder, name);
     layout = new ChatLayout(folder, options.split());

@@ -40,8 +40,12 @@ public interface Vault extends NoteLedger, CopiedMedia, Closeable {
   /** What merging counted for the chat being read (the fetch thread's current chat). */
   MergeTotals mergedOf(Chat chat);
 
-  /** Takes one message of the chat into the vault (merged in batches). */
-  void take(ExportEvent.MessageRead read) throws IOException;
+  /**
+   * Takes one message of the chat into the vault (merged in batches).
+   *
+   * @param occurrence 0 for the first message of its id in the chat, 1 for a second one, …
+   */
+  void take(ExportEvent.MessageRead read, int occurrence) throws IOException;
 
   /**
    * The chat's messages are all read: the last batch is merged.
@@ -112,7 +116,7 @@ public interface Vault extends NoteLedger, CopiedMedia, Closeable {
     }
 
     @Override
-    public void take(ExportEvent.MessageRead read) {}
+    public void take(ExportEvent.MessageRead read, int occurrence) {}
 
     @Override
     public boolean end(Chat chat) {
