@@ -20,14 +20,21 @@ public sealed interface ExportEvent {
    *
    * @param weight an upper estimate, in bytes, of the heap the message and what is made of it (its
    *     rendered block) take while they travel through an export; 0 when not known
+   * @param source the text the message was read from; null when the reader keeps none
    */
-  record MessageRead(Chat chat, Message message, long weight) implements ExportEvent {
+  record MessageRead(Chat chat, Message message, long weight, SourceText source)
+      implements ExportEvent {
     public MessageRead {
       Objects.requireNonNull(chat, "chat");
       Objects.requireNonNull(message, "message");
       if (weight < 0) {
         throw new IllegalArgumentException("weight < 0: " + weight);
       }
+    }
+
+    /** A message without its source text. */
+    public MessageRead(Chat chat, Message message, long weight) {
+      this(chat, message, weight, null);
     }
 
     /** A message whose weight is not known (built by hand). */

@@ -23,14 +23,21 @@ public interface ExportReader extends Closeable {
   int MAX_STRING_CHARS = 1 << 20;
 
   /**
-   * Opens an export: a folder holding {@code result.json}, or the JSON file itself.
+   * Opens an export: a folder holding {@code result.json} or the JSON file itself (the JSON
+   * reader), or a chat's HTML export: its folder (holding {@code messages.html} and no {@code
+   * result.json}) or one of its pages (the HTML reader, {@link HtmlExportReader}).
    *
    * @param filter which chats to yield; the others are skipped
-   * @throws ExportFormatException when the input is not a readable export (no file, not JSON)
+   * @throws ExportFormatException when the input is not a readable export (no file, neither JSON
+   *     nor Telegram Desktop's HTML)
    */
   static ExportReader open(Path input, Predicate<Chat> filter)
       throws IOException, ExportFormatException {
     Objects.requireNonNull(filter, "filter");
+    java.util.List<Path> pages = ExportInput.htmlPages(input);
+    if (pages != null) {
+      return HtmlExportReader.open(pages, filter);
+    }
     return JsonExportReader.open(ExportInput.resultJson(input), filter);
   }
 
