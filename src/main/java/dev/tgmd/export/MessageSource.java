@@ -136,8 +136,15 @@ final class MessageSource {
   }
 
   private PlacedMessage place(Message m, long weight) {
-    LocalDateTime time = m.date() == null ? null : m.date().in(options.zone());
-    LocalDate day = time != null ? time.toLocalDate() : lastDay != null ? lastDay : LocalDate.EPOCH;
+    // a day alone (an HTML export's service message) has no time to show, but its day places it
+    boolean timed = m.date() != null && !m.date().dayOnly();
+    LocalDateTime time = timed ? m.date().in(options.zone()) : null;
+    LocalDate day =
+        time != null
+            ? time.toLocalDate()
+            : m.date() != null
+                ? m.date().wall().toLocalDate()
+                : lastDay != null ? lastDay : LocalDate.EPOCH;
     lastDay = day;
     long topic = topics.topicOf(m);
     if (m.action() instanceof ServiceAction.TopicCreated) {

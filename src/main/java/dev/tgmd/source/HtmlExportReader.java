@@ -30,8 +30,8 @@ import org.jsoup.select.QueryParser;
  *
  * <p>Each {@link ExportEvent.MessageRead} carries the message's element as its {@link SourceText},
  * made self-contained: what the reader took from earlier elements (the sender of a "joined"
- * message, the page) is written into it as {@code data-tgmd-*} attributes, so that {@link
- * #parseStored} gives the same message back.
+ * message, a service message's day from the date separator above it, the page) is written into it
+ * as {@code data-tgmd-*} attributes, so that {@link #parseStored} gives the same message back.
  *
  * <p>Not thread-safe: one thread calls {@link #next()}.
  */
@@ -42,6 +42,9 @@ public final class HtmlExportReader implements ExportReader {
 
   /** The attribute a stored message names its sender in, when the page took it from before. */
   static final String FROM_ATTRIBUTE = "data-tgmd-from";
+
+  /** The attribute a stored service message names its day in (from the date separator above). */
+  static final String DAY_ATTRIBUTE = "data-tgmd-day";
 
   private static final Evaluator MESSAGE = QueryParser.parse("div.message");
   private static final Evaluator HEADER = QueryParser.parse("div.page_header");
@@ -61,6 +64,7 @@ public final class HtmlExportReader implements ExportReader {
   private boolean ended;
   private boolean skipped;
   private String lastSender;
+  private java.time.LocalDate day;
 
   private HtmlExportReader(List<Path> pages, Predicate<Chat> filter) throws IOException {
     this.pages = List.copyOf(pages);
@@ -183,12 +187,17 @@ public final class HtmlExportReader implements ExportReader {
   /** One message element: a message, or null for a date separator. */
   private ExportEvent.MessageRead read(Element e) throws ExportFormatException {
     String name = page.getFileName().toString();
-    if (HtmlMessageParser.isDateSeparator(e)) {
+    java.time.LocalDate separator = HtmlMessageParser.dateSeparator(e);
+    if (separator != null) {
+      day = separator;
       lastSender = null;
       return null;
     }
     e.attr(PAGE_ATTRIBUTE, name);
     boolean service = e.hasClass("service");
+    if (service && day != null) {
+      e.attr(DAY_ATTRIBUTE, day.toString());
+    }
     if (!service && e.hasClass("joined") && HtmlMessageParser.ownSender(e) == null) {
       if (lastSender == null) {
         throw new ExportFormatException(

@@ -92,7 +92,7 @@ final class HtmlExtras {
         data = data.substring("Data: ".length());
       }
       String kind = type >= 0 ? shown.substring(type + " | Type: ".length()).strip() : "unknown";
-      return new Button(kind.isEmpty() ? "unknown" : kind, label, data.isEmpty() ? null : data);
+      return new Button(kind.isEmpty() ? "unknown" : kind, label, data);
     }
     String href = a.attr("href");
     if (!href.isEmpty()) {

@@ -15,7 +15,8 @@ import org.jsoup.nodes.Element;
  *
  * <p>What the HTML does not carry stays empty: sender ids, the edit date, the forward's original
  * date (the page shows it; the model has no field for it, so it is kept as an extra field), a
- * service message's time and actor (only a pin's actor is read), the id of a message replied to in
+ * service message's time (it gets the day of the date separator above it, {@link
+ * MessageDate#dayOnly()}) and actor (only a pin's actor is read), the id of a message replied to in
  * another chat. Pure functions, thread-safe.
  */
 final class HtmlMessageParser {
@@ -31,17 +32,16 @@ final class HtmlMessageParser {
     return id.isEmpty() ? "a div.message without an id" : "div#" + id;
   }
 
-  /** A date separator: a service element with a negative id whose text is a day. */
-  static boolean isDateSeparator(Element e) {
-    if (!e.hasClass("service")) {
-      return false;
-    }
-    String id = e.id();
-    if (!id.startsWith("message-")) {
-      return false;
+  /**
+   * The day a date separator names (a service element with a negative id whose text is a day), or
+   * null when {@code e} is no date separator.
+   */
+  static java.time.LocalDate dateSeparator(Element e) {
+    if (!e.hasClass("service") || !e.id().startsWith("message-")) {
+      return null;
     }
     Element body = child(e, "body");
-    return body != null && HtmlDates.isDay(HtmlText.flat(body).strip());
+    return body == null ? null : HtmlDates.day(HtmlText.flat(body).strip());
   }
 
   /** The sender the element names itself, or null ("joined" messages name none). */
@@ -187,10 +187,20 @@ final class HtmlMessageParser {
     } else {
       action = new ServiceAction.Info(sentence);
     }
+    MessageDate day = null;
+    String stored = e.attr(HtmlExportReader.DAY_ATTRIBUTE);
+    if (!stored.isEmpty()) {
+      try {
+        day = MessageDate.day(java.time.LocalDate.parse(stored));
+      } catch (java.time.format.DateTimeParseException ex) {
+        throw new ExportFormatException(
+            page, where(e) + ": not a day in " + HtmlExportReader.DAY_ATTRIBUTE + ": " + stored);
+      }
+    }
     return new Message(
         id,
         Message.Type.SERVICE,
-        null,
+        day,
         null,
         actor,
         null,

@@ -91,26 +91,45 @@ final class HtmlText {
     }
   }
 
-  /** Drops the layout whitespace before the first run and after the last. */
+  /**
+   * Drops the layout whitespace Telegram Desktop writes around a text: a line break before the
+   * first run, a line break and indentation after the last. A line break of the text itself is
+   * always a {@code <br>}, so these are never the text's own; spaces of the text itself stay.
+   */
   private static List<TextPart> trim(List<TextPart> parts) {
     if (!parts.isEmpty() && parts.get(0) instanceof TextPart.Plain p) {
-      String s = p.text().stripLeading();
-      if (s.isEmpty()) {
-        parts.remove(0);
-      } else {
-        parts.set(0, new TextPart.Plain(s));
+      String s = p.text();
+      if (s.startsWith("\r\n")) {
+        s = s.substring(2);
+      } else if (s.startsWith("\n")) {
+        s = s.substring(1);
       }
+      replace(parts, 0, s);
     }
     int last = parts.size() - 1;
     if (last >= 0 && parts.get(last) instanceof TextPart.Plain p) {
-      String s = p.text().stripTrailing();
-      if (s.isEmpty()) {
-        parts.remove(last);
-      } else {
-        parts.set(last, new TextPart.Plain(s));
+      String s = p.text();
+      int end = s.length();
+      while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+        end--;
+      }
+      if (end > 0 && s.charAt(end - 1) == '\n') {
+        end--;
+        if (end > 0 && s.charAt(end - 1) == '\r') {
+          end--;
+        }
+        replace(parts, last, s.substring(0, end));
       }
     }
     return parts;
+  }
+
+  private static void replace(List<TextPart> parts, int i, String text) {
+    if (text.isEmpty()) {
+      parts.remove(i);
+    } else {
+      parts.set(i, new TextPart.Plain(text));
+    }
   }
 
   /** The run one inline element writes. */

@@ -359,7 +359,8 @@ class ExportCommandTest {
   void aFolderWithoutAnExportSaysWhatToGive() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     assertRejectedBeforeStart(
-        empty, "no result.json in this folder: give the folder Telegram Desktop exported to");
+        empty,
+        "no result.json or messages.html in this folder: give the folder Telegram Desktop exported to");
   }
 
   @Test

@@ -86,7 +86,11 @@ class HtmlExportReaderTest {
         .isEqualTo(Instant.parse("2026-03-16T06:56:58Z"));
     assertThat(HtmlDates.parse("31.02.2026 01:26:58")).isNull();
     assertThat(HtmlDates.parse("16.03.2026 01:26:58 CET")).isNull();
-    assertThat(m.get(1L).date()).as("service messages carry no time in HTML").isNull();
+    assertThat(m.get(1L).date())
+        .as("a service message has no time in HTML, only the day of the separator above it")
+        .isEqualTo(MessageDate.day(java.time.LocalDate.parse("2024-03-02")));
+    assertThat(m.get(19L).date().dayOnly()).isTrue();
+    assertThat(m.get(2L).date().dayOnly()).isFalse();
   }
 
   @Test
