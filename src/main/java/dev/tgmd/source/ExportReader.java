@@ -49,6 +49,14 @@ public interface ExportReader extends Closeable {
   /** The export file being read (the page being read, for a paged export). */
   Path file();
 
+  /**
+   * The files read so far, in reading order: the export file, or the pages of a paged export opened
+   * so far.
+   */
+  default java.util.List<Path> files() {
+    return java.util.List.of(file());
+  }
+
   /** The export folder: media paths in the export are relative to it. */
   Path root();
 

@@ -3,7 +3,6 @@ package dev.tgmd.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +57,7 @@ public final class HtmlExportReader implements ExportReader {
   private Path page;
   private StreamParser parser;
   private CountingStream counting;
+  private HtmlSource source;
   private long bytesBefore;
   private Chat chat;
   private boolean started;
@@ -137,6 +137,12 @@ public final class HtmlExportReader implements ExportReader {
     return bytesBefore + (counting == null ? 0 : counting.count);
   }
 
+  /** The pages opened so far, in reading order. */
+  @Override
+  public List<Path> files() {
+    return pages.subList(0, Math.max(1, pageIndex + 1));
+  }
+
   /** How many pages the export has. */
   public int pageCount() {
     return pages.size();
@@ -189,6 +195,7 @@ public final class HtmlExportReader implements ExportReader {
     String name = page.getFileName().toString();
     java.time.LocalDate separator = HtmlMessageParser.dateSeparator(e);
     if (separator != null) {
+      source.forgetUpTo(e);
       day = separator;
       lastSender = null;
       return null;
@@ -200,8 +207,9 @@ public final class HtmlExportReader implements ExportReader {
     }
     if (!service && e.hasClass("joined") && HtmlMessageParser.ownSender(e) == null) {
       if (lastSender == null) {
-        throw new ExportFormatException(
+        throw HtmlMessageParser.error(
             page,
+            e,
             HtmlMessageParser.where(e)
                 + ": a \"joined\" message with no message before it to take the sender from");
       }
@@ -210,9 +218,11 @@ public final class HtmlExportReader implements ExportReader {
     Message m = HtmlMessageParser.parse(e, page);
     // a call is an ordinary element that the model holds as a service message
     lastSender = service ? null : m.sender();
-    byte[] source = e.outerHtml().getBytes(StandardCharsets.UTF_8);
-    long weight = MessageParser.weight(source.length, e.getAllElements().size() * 4L);
-    return new ExportEvent.MessageRead(chat, m, weight, new SourceText(SourceFormat.HTML, source));
+    byte[] stored = source.of(e);
+    // markup is most of an element's bytes: 8 bytes of heap a byte of it bounds the message and
+    // its block, as for JSON; a node about every 32 bytes
+    long weight = MessageParser.weight(stored.length, stored.length / 32);
+    return new ExportEvent.MessageRead(chat, m, weight, new SourceText(SourceFormat.HTML, stored));
   }
 
   /**
@@ -237,8 +247,8 @@ public final class HtmlExportReader implements ExportReader {
         && !e.hasClass("service")
         && HtmlMessageParser.ownSender(e) == null
         && !e.hasAttr(FROM_ATTRIBUTE)) {
-      throw new ExportFormatException(
-          page, HtmlMessageParser.where(e) + ": a stored \"joined\" message without its sender");
+      throw HtmlMessageParser.error(
+          page, e, HtmlMessageParser.where(e) + ": a stored \"joined\" message without its sender");
     }
     return HtmlMessageParser.parse(e, page);
   }
@@ -249,9 +259,15 @@ public final class HtmlExportReader implements ExportReader {
     page = pages.get(index);
     InputStream in = Files.newInputStream(page);
     counting = new CountingStream(in);
-    Reader reader = new InputStreamReader(counting, StandardCharsets.UTF_8);
-    parser = new StreamParser(Parser.htmlParser()).parse(reader, "");
-    parser.document().outputSettings().prettyPrint(false);
+    source = new HtmlSource(new InputStreamReader(counting, StandardCharsets.UTF_8));
+    parser = new StreamParser(Parser.htmlParser().setTrackPosition(true)).parse(source, "");
+    // a stored source jsoup writes out: UTF-8 (nothing but markup escaped), XHTML's few entities
+    parser
+        .document()
+        .outputSettings()
+        .prettyPrint(false)
+        .charset(StandardCharsets.UTF_8)
+        .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml);
   }
 
   /** The page's header: the chat's name. Every page of Telegram Desktop's export has one. */
@@ -273,6 +289,7 @@ public final class HtmlExportReader implements ExportReader {
     if (name != null && name.isEmpty()) {
       name = null;
     }
+    source.forgetUpTo(header);
     header.remove();
     return new Chat(chatId(name), name, "unknown", false);
   }
@@ -284,6 +301,7 @@ public final class HtmlExportReader implements ExportReader {
       parser.close();
       parser = null;
       counting = null;
+      source = null;
     }
   }
 

@@ -73,7 +73,7 @@ final class HtmlExtras {
 
   private static Button button(Element b) {
     String label = HtmlText.flat(b).strip();
-    Element a = b.selectFirst("a");
+    Element a = b.getElementsByTag("a").first();
     if (a == null) {
       return new Button("unknown", label, null);
     }

@@ -45,8 +45,9 @@ final class HtmlMedia {
       } else {
         Attachment a = attachment(block);
         if (a == null) {
-          throw new ExportFormatException(
+          throw HtmlMessageParser.error(
               page,
+              block,
               where
                   + ": a media block this reader does not know ("
                   + block.normalName()

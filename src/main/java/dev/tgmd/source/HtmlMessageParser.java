@@ -59,7 +59,7 @@ final class HtmlMessageParser {
     }
     Element body = child(e, "body");
     if (body == null) {
-      throw new ExportFormatException(page, where(e) + ": no div.body");
+      throw error(page, e, where(e) + ": no div.body");
     }
     MessageDate date = date(body, e, page);
     String sender;
@@ -67,7 +67,7 @@ final class HtmlMessageParser {
     Element from = child(body, "from_name");
     if (from != null) {
       sender = HtmlText.ownText(from).strip();
-      Element via = from.selectFirst("span.details");
+      Element via = child(from, "span", "details", true);
       if (via != null) {
         String v = HtmlText.flat(via).strip();
         viaBot = v.startsWith("via ") ? v.substring(4).strip() : null;
@@ -90,7 +90,7 @@ final class HtmlMessageParser {
       Element origin = child(forwarded, "from_name");
       String name = origin == null ? null : HtmlText.ownText(origin).strip();
       forward = new Message.Forward(name == null || name.isEmpty() ? null : name);
-      Element when = origin == null ? null : origin.selectFirst("span.details");
+      Element when = origin == null ? null : child(origin, "span", "details", true);
       if (when != null) {
         String shown = when.hasAttr("title") ? when.attr("title") : HtmlText.flat(when).strip();
         if (!shown.isEmpty()) {
@@ -144,8 +144,9 @@ final class HtmlMessageParser {
         // reported below
       }
     }
-    throw new ExportFormatException(
+    throw error(
         page,
+        e,
         (id.isEmpty() ? "a div.message without an id" : "div#" + id)
             + ": not a message id (Telegram Desktop writes id=\"message123\")");
   }
@@ -153,13 +154,14 @@ final class HtmlMessageParser {
   private static MessageDate date(Element body, Element e, Path page) throws ExportFormatException {
     Element date = child(body, "date");
     if (date == null || !date.hasAttr("title")) {
-      throw new ExportFormatException(page, where(e) + ": no date (div.date with a title)");
+      throw error(page, e, where(e) + ": no date (div.date with a title)");
     }
     String title = date.attr("title");
     MessageDate parsed = HtmlDates.parse(title);
     if (parsed == null) {
-      throw new ExportFormatException(
+      throw error(
           page,
+          e,
           where(e)
               + ": a date that is not DD.MM.YYYY HH:MM:SS (with an optional UTC+hh:mm): '"
               + title
@@ -172,7 +174,7 @@ final class HtmlMessageParser {
   private static Message service(Element e, long id, Path page) throws ExportFormatException {
     Element body = child(e, "body");
     if (body == null) {
-      throw new ExportFormatException(page, where(e) + ": a service message without a div.body");
+      throw error(page, e, where(e) + ": a service message without a div.body");
     }
     String sentence = HtmlText.flat(body).strip();
     Long pinned = HtmlExtras.goToMessage(body);
@@ -193,8 +195,8 @@ final class HtmlMessageParser {
       try {
         day = MessageDate.day(java.time.LocalDate.parse(stored));
       } catch (java.time.format.DateTimeParseException ex) {
-        throw new ExportFormatException(
-            page, where(e) + ": not a day in " + HtmlExportReader.DAY_ATTRIBUTE + ": " + stored);
+        throw error(
+            page, e, where(e) + ": not a day in " + HtmlExportReader.DAY_ATTRIBUTE + ": " + stored);
       }
     }
     return new Message(
@@ -219,8 +221,22 @@ final class HtmlMessageParser {
   }
 
   private static String linkText(Element body) {
-    Element a = body.selectFirst("a[onclick]");
-    return a == null ? "" : HtmlText.flat(a).strip();
+    for (Element a : body.getElementsByTag("a")) {
+      if (a.hasAttr("onclick")) {
+        return HtmlText.flat(a).strip();
+      }
+    }
+    return "";
+  }
+
+  /**
+   * The error of element {@code e} of {@code page}: one line with the page, the line where the
+   * element starts (when the parser tracked it) and the reason.
+   */
+  static ExportFormatException error(Path page, Element e, String reason) {
+    org.jsoup.nodes.Range at = e.sourceRange();
+    int line = at.isTracked() ? at.start().lineNumber() : 0;
+    return new ExportFormatException(page, Math.max(0, line), 0, reason, null);
   }
 
   /** The first child element of {@code parent} with class {@code cls}, or null. */
@@ -233,11 +249,40 @@ final class HtmlMessageParser {
     if (parent == null) {
       return null;
     }
-    for (Element c : parent.children()) {
-      if (c.hasClass(cls) && c.hasClass(other)) {
+    for (Element c = parent.firstElementChild(); c != null; c = c.nextElementSibling()) {
+      String names = c.attr("class");
+      if (hasClass(names, cls) && (other == cls || hasClass(names, other))) {
         return c;
       }
     }
     return null;
+  }
+
+  /** The first child element of {@code parent} with that tag and class, or null. */
+  static Element child(Element parent, String tag, String cls, boolean byTag) {
+    for (Element c = parent.firstElementChild(); c != null; c = c.nextElementSibling()) {
+      if (c.nameIs(tag) && hasClass(c.attr("class"), cls)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a {@code class} attribute's value names {@code cls} (classes split by whitespace). */
+  static boolean hasClass(String names, String cls) {
+    int n = cls.length();
+    int from = 0;
+    while (true) {
+      int at = names.indexOf(cls, from);
+      if (at < 0) {
+        return false;
+      }
+      int end = at + n;
+      if ((at == 0 || Character.isWhitespace(names.charAt(at - 1)))
+          && (end == names.length() || Character.isWhitespace(names.charAt(end)))) {
+        return true;
+      }
+      from = at + 1;
+    }
   }
 }

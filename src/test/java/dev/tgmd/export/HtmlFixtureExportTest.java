@@ -79,6 +79,35 @@ class HtmlFixtureExportTest {
   }
 
   @Test
+  void theFetchStagesMetricsNameThePagesAndTheBytesRead() throws Exception {
+    Tgmd.Run run =
+        Tgmd.run(
+            "export", FIXTURE.toString(), "--out", out.toString(), "--timezone", "UTC", "--quiet");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String json = Files.readString(out.resolve("export_metrics.json"));
+    assertThat(dev.tgmd.testing.SchemaValidator.errors(json)).isEmpty();
+    com.fasterxml.jackson.databind.JsonNode read =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(json)
+            .path("stages")
+            .path("fetch")
+            .path("read");
+    long bytes =
+        Files.size(FIXTURE.resolve("messages.html"))
+            + Files.size(FIXTURE.resolve("messages2.html"));
+    assertThat(read.path("files").toString()).isEqualTo("[\"messages.html\",\"messages2.html\"]");
+    assertThat(read.path("file_count").asLong()).isEqualTo(2);
+    assertThat(read.path("bytes").asLong()).isEqualTo(bytes);
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json)
+                .path("stages")
+                .path("process")
+                .has("read"))
+        .isFalse();
+  }
+
+  @Test
   void everyMessageTextReadsBackFromItsNote() throws Exception {
     export();
     assertThat(NoteRoundTrip.check(FIXTURE, out.resolve("Lantern Test Group"))).isEqualTo(10);

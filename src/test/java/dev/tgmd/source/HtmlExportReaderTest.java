@@ -245,6 +245,42 @@ class HtmlExportReaderTest {
   }
 
   @Test
+  void aStoredSourceIsTheElementAsThePageWritesIt() throws Exception {
+    for (ExportEvent e : events(FIXTURE)) {
+      if (e instanceof ExportEvent.MessageRead read && read.message().id() == 1) {
+        assertThat(read.source().text())
+            .startsWith(
+                "<div data-tgmd-page=\"messages.html\" data-tgmd-day=\"2024-03-02\""
+                    + " class=\"message service\" id=\"message1\">\n")
+            .contains("created group &laquo;Lantern Test Group&raquo;")
+            .endsWith("</div>\n     </div>");
+      }
+    }
+  }
+
+  @Test
+  void anElementThePageLeavesUnclosedIsStoredAsJsoupWritesIt() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("unclosed"));
+    Files.writeString(
+        dir.resolve("messages.html"),
+        page(
+            "Open",
+            message(1, "closed")
+                + message(2, "open & \"quoted\"").replace("</div></div></div>", "")));
+    List<ExportEvent.MessageRead> reads = new ArrayList<>();
+    for (ExportEvent e : events(dir)) {
+      if (e instanceof ExportEvent.MessageRead read) {
+        reads.add(read);
+      }
+    }
+    assertThat(reads).hasSize(2);
+    for (ExportEvent.MessageRead read : reads) {
+      assertThat(HtmlExportReader.parseStored(read.source().bytes())).isEqualTo(read.message());
+    }
+    assertThat(reads.get(1).message().plainText()).isEqualTo("open & \"quoted\"");
+  }
+
+  @Test
   void pagesAreReadInNumericOrderFromTheFolderOrAnyOfItsPages() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("ChatExport"));
     for (int page = 1; page <= 11; page++) {
@@ -278,26 +314,26 @@ class HtmlExportReaderTest {
     assertBad(
         "<div class=\"message default clearfix\" id=\"message7\"><div class=\"body\">"
             + "<div class=\"from_name\">A</div><div class=\"text\">no date</div></div></div>",
-        "messages.html: message 7 (div#message7): no date (div.date with a title)");
+        "messages.html:1: message 7 (div#message7): no date (div.date with a title)");
     assertBad(
         "<div class=\"message default clearfix\" id=\"message8\"><div class=\"body\">"
             + "<div class=\"pull_right date details\" title=\"yesterday\">?</div></div></div>",
-        "messages.html: message 8 (div#message8): a date that is not DD.MM.YYYY HH:MM:SS");
+        "messages.html:1: message 8 (div#message8): a date that is not DD.MM.YYYY HH:MM:SS");
     assertBad(
         "<div class=\"message default clearfix\" id=\"msg9\"><div class=\"body\"></div></div>",
-        "messages.html: div#msg9: not a message id");
+        "messages.html:1: div#msg9: not a message id");
     assertBad(
         "<div class=\"message default clearfix joined\" id=\"message10\"><div class=\"body\">"
             + "<div class=\"pull_right date details\" title=\"02.03.2024 07:15:00\">07:15</div>"
             + "</div></div>",
-        "messages.html: message 10 (div#message10): a \"joined\" message with no message before it");
+        "messages.html:1: message 10 (div#message10): a \"joined\" message with no message before it");
     assertBad(
         message(11, "x")
             .replace(
                 "<div class=\"text\">",
                 "<div class=\"media_wrap clearfix\">"
                     + "<div class=\"mystery\"></div></div><div class=\"text\">"),
-        "messages.html: message 11 (div#message11): a media block this reader does not know");
+        "messages.html:1: message 11 (div#message11): a media block this reader does not know");
     Path dir = Files.createDirectories(tmp.resolve("noheader"));
     Files.writeString(dir.resolve("messages.html"), "<html><body><p>hello</p></body></html>");
     assertThatThrownBy(() -> events(dir))
