@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The HTML reader against the JSON reader on the same chat: generates one chat of MESSAGES
 # messages in both forms (`tgmd generate --chats 1 --format html`: result.json, and the chat's
-# pages chats/chat_001/messages*.html), then times `tgmd export` on each, alternately, RUNS times:
-# wall time, messages/s, peak RSS (VmHWM, read from outside), and the medians and the ratio of
-# HTML's messages/s to JSON's.
+# pages chats/chat_001/messages*.html), then times `tgmd export --media none` on each,
+# alternately (json html json html ...), RUNS times: wall time, messages/s, peak RSS (the maximum
+# resident set size /usr/bin/time -v reports), and the medians and the ratio of HTML's messages/s
+# to JSON's.
 #   bench/html.sh [MESSAGES=100000] [RUNS=3] [extra tgmd export options...]
 source "$(dirname "$0")/common.sh"
 n=${1:-100000}; runs=${2:-3}; shift $(( $# < 2 ? $# : 2 ))
@@ -22,8 +23,13 @@ for i in $(seq 1 "$runs"); do
   for form in json html; do
     input=$dir; [[ $form == html ]] && input=$dir/chats/chat_001
     rm -rf "$out/notes-$form"
-    read -r wall peak < <(run_timed "$out/export-$form.log" "$tgmd" export "$input" \
-      --out "$out/notes-$form" --no-metrics --quiet --media none "$@")
+    start=$(date +%s%N)
+    /usr/bin/time -v -o "$out/time-$form.txt" "$tgmd" export "$input" \
+      --out "$out/notes-$form" --no-metrics --quiet --media none "$@" >"$out/export-$form.log" 2>&1 \
+      || { echo "failed: $form (see $out/export-$form.log)" >&2; exit 1; }
+    end=$(date +%s%N)
+    wall=$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.3f", (e - s) / 1e9}')
+    peak=$(awk -F: '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$out/time-$form.txt")
     printf 'run %d %-4s: %.2f s, %.0f messages/s, peak RSS %.0f MiB\n' "$i" "$form" "$wall" \
       "$(echo "$n / $wall" | bc -l)" "$peak"
     walls[$form]+="$wall "; rss[$form]+="$peak "
