@@ -175,9 +175,25 @@ public final class HtmlExportReader implements ExportReader {
         continue;
       }
       ExportEvent.MessageRead read = read(e);
-      e.remove();
+      drop(e);
       if (read != null) {
         return read;
+      }
+    }
+  }
+
+  /**
+   * Removes a message element read, and the text between the elements before it, from the page's
+   * tree: the tree keeps no more than the message being parsed.
+   */
+  private static void drop(Element e) {
+    Element parent = e.parent();
+    e.remove();
+    if (parent != null) {
+      while (parent.childNodeSize() > 0
+          && parent.childNode(0) instanceof org.jsoup.nodes.TextNode t
+          && t.isBlank()) {
+        t.remove();
       }
     }
   }

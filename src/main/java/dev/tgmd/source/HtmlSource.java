@@ -73,14 +73,20 @@ final class HtmlSource extends Reader {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Drops what was read before {@code pos}: no later message starts there. */
+  /**
+   * Drops what was read before {@code pos}: no later message starts there. The chars are dropped
+   * once they add up to {@value #COMPACT_AT}, not one message at a time.
+   */
   void forget(int pos) {
     int drop = Math.min(pos - base, kept.length());
-    if (drop > 0) {
+    if (drop >= COMPACT_AT) {
       kept.delete(0, drop);
       base += drop;
     }
   }
+
+  /** How many chars no message needs any more are kept at most before they are dropped. */
+  private static final int COMPACT_AT = 1 << 16;
 
   /** Drops what was read before element {@code e}'s end, when its end is known. */
   void forgetUpTo(Element e) {
