@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
     versionProvider = TgmdCommand.Version.class,
     sortOptions = false,
     description = {
-      "Turns a Telegram Desktop export (JSON) into Markdown notes.",
+      "Turns a Telegram Desktop export (JSON, or one chat's HTML) into Markdown notes.",
       "",
-      "INPUT is the export folder holding result.json, or result.json itself. Notes go to "
+      "INPUT is the export folder holding result.json, or result.json itself; or a chat's HTML"
+          + " export: its folder holding messages.html, or one of its pages. Notes go to "
           + "OUT/<chat>/<chat> <period>.md, one note per period, with an index note per chat and the "
           + "chat's files under OUT/<chat>/media/. Unless --no-metrics, the run's metrics go to "
           + "OUT/export_metrics.json.",
@@ -56,7 +57,9 @@ public final class ExportCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "INPUT",
-      description = "The export folder, or its result.json.")
+      description =
+          "The export folder, or its result.json; or a chat's HTML export folder, or one of its"
+              + " pages.")
   Path input;
 
   @Option(

@@ -59,6 +59,26 @@ final class GenerateCommand implements Callable<Integer> {
               + " written in the same chat is a hard link to it: the same bytes, far faster.")
   boolean noLinks;
 
+  @Option(
+      names = "--format",
+      paramLabel = "json|html",
+      defaultValue = "json",
+      description =
+          "json (default): result.json and media. html: the same, and every chat's pages as"
+              + " Telegram Desktop's HTML export of that chat holds them"
+              + " (chats/chat_NNN/messages.html, messages2.html, ... of 1000 messages each), so"
+              + " that the same chat can be read from either form.")
+  String format;
+
+  @Option(
+      names = "--chats",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "At most N chats (default: messages / 40000 + 3); --chats 1 puts every message in one"
+              + " chat.")
+  int chats;
+
   /** Nanoseconds on a monotonic clock, for the time the generation took. */
   private final LongSupplier nanoTime;
 
@@ -76,7 +96,12 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     GenerateOptions options;
     try {
-      options = new GenerateOptions(messages, this.out, seed, !noLinks);
+      if (!format.equals("json") && !format.equals("html")) {
+        throw new IllegalArgumentException(
+            "invalid --format '" + format + "': expected json or html");
+      }
+      options =
+          new GenerateOptions(messages, this.out, seed, !noLinks, chats, format.equals("html"));
     } catch (IllegalArgumentException e) {
       err.println("tgmd: " + e.getMessage());
       return ExitCode.BAD_INPUT.code();
@@ -104,11 +129,14 @@ final class GenerateCommand implements Callable<Integer> {
     double mb = s.resultJsonBytes() / 1e6;
     return String.format(
         Locale.ROOT,
-        "generated %d messages in %d chats: result.json %.1f MB, %d media files %.1f MB"
+        "generated %d messages in %d chats: result.json %.1f MB%s, %d media files %.1f MB"
             + " (%d hard links), in %.2f s (%.0f MB/s) -> %s",
         s.messages(),
         s.chats().size(),
         mb,
+        s.htmlBytes() > 0
+            ? String.format(Locale.ROOT, ", HTML pages %.1f MB", s.htmlBytes() / 1e6)
+            : "",
         s.mediaFiles(),
         s.mediaBytes() / 1e6,
         s.linkedFiles(),

@@ -17,6 +17,7 @@ import dev.tgmd.source.Chat;
 import dev.tgmd.source.ExportFormatException;
 import dev.tgmd.source.ExportReader;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +107,16 @@ public final class Exporter implements AutoCloseable {
     if (p != null) {
       p.cancel();
     }
+  }
+
+  /** The fetch stage's input: the files read (result.json, or the HTML pages) and their bytes. */
+  private static void recordRead(StageRecorder fetch, ExportReader input) {
+    List<String> names = new java.util.ArrayList<>();
+    for (Path f : input.files()) {
+      Path name = f.getFileName();
+      names.add(name == null ? f.toString() : name.toString());
+    }
+    fetch.recordRead(names, input.bytesRead());
   }
 
   /** How far the run is; safe to call from any thread while it goes on. */
@@ -281,6 +292,7 @@ public final class Exporter implements AutoCloseable {
         throw new IOException(cause);
       } finally {
         mediaStage.addWallNanos(ticker.read() - pipelineStart);
+        recordRead(metrics.stage(AsyncPipeline.FETCH), input);
       }
       if (inputFailure != null && !result.cancelled()) {
         notes.abortCurrent();

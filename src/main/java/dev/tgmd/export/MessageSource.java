@@ -189,6 +189,22 @@ final class MessageSource {
     }
   }
 
+  /** When the message was sent, in the notes' zone; null when it has no time. */
+  private LocalDateTime timeOf(Message m) {
+    // a day alone (an HTML export's service message) has no time to show, but its day places it
+    boolean timed = m.date() != null && !m.date().dayOnly();
+    return timed ? m.date().in(options.zone()) : null;
+  }
+
+  /** The day a message belongs to: its own, else the one of the message before it. */
+  private LocalDate dayOf(Message m, LocalDateTime time) {
+    return time != null
+        ? time.toLocalDate()
+        : m.date() != null
+            ? m.date().wall().toLocalDate()
+            : lastDay != null ? lastDay : LocalDate.EPOCH;
+  }
+
   /** Which message of its id this one is in the chat: 0 for the first (nearly always). */
   private int occurrence(long id) {
     if (taken.add(id)) {
@@ -207,8 +223,7 @@ final class MessageSource {
     if (options.since() == null && options.until() == null) {
       return true;
     }
-    LocalDateTime time = m.date() == null ? null : m.date().in(options.zone());
-    LocalDate day = time != null ? time.toLocalDate() : lastDay != null ? lastDay : LocalDate.EPOCH;
+    LocalDate day = dayOf(m, timeOf(m));
     lastDay = day; // an undated message takes the day of the one before, whichever mode reads it
     return !((options.since() != null && day.isBefore(options.since()))
         || (options.until() != null && day.isAfter(options.until())));
@@ -254,8 +269,8 @@ final class MessageSource {
    *     from the vault never are: it holds only what was taken)
    */
   private PlacedMessage place(Message m, long weight, boolean filter) {
-    LocalDateTime time = m.date() == null ? null : m.date().in(options.zone());
-    LocalDate day = time != null ? time.toLocalDate() : lastDay != null ? lastDay : LocalDate.EPOCH;
+    LocalDateTime time = timeOf(m);
+    LocalDate day = dayOf(m, time);
     lastDay = day;
     long topic = topics.topicOf(m);
     if (m.action() instanceof ServiceAction.TopicCreated) {

@@ -33,7 +33,15 @@ record ChatPlan(
 
   /** As {@link #plan(long)} with another chat density (tests use more, smaller chats). */
   static List<ChatPlan> plan(long n, long messagesPerExtraChat) {
+    return plan(n, messagesPerExtraChat, 0);
+  }
+
+  /** As {@link #plan(long, long)}, with at most {@code maxChats} chats (0: no limit). */
+  static List<ChatPlan> plan(long n, long messagesPerExtraChat, int maxChats) {
     int count = (int) Math.min(n, n / messagesPerExtraChat + 3);
+    if (maxChats > 0) {
+      count = Math.min(count, maxChats);
+    }
     double[] weights = new double[count];
     double total = 0;
     for (int k = 0; k < count; k++) {

@@ -53,7 +53,7 @@ public final class ExportGenerator {
   /** As {@link #generate(GenerateOptions)} with another chat density, for tests. */
   static GenerateSummary generate(GenerateOptions options, long messagesPerExtraChat)
       throws IOException {
-    List<ChatPlan> plans = ChatPlan.plan(options.messages(), messagesPerExtraChat);
+    List<ChatPlan> plans = ChatPlan.plan(options.messages(), messagesPerExtraChat, options.chats());
     Path out = options.out();
     Files.createDirectories(out);
     Path json = out.resolve("result.json");
@@ -88,9 +88,18 @@ public final class ExportGenerator {
         chats.add(p.summary());
       }
     }
+    long htmlBytes = 0;
+    if (options.html()) {
+      List<String> folders = new ArrayList<>();
+      for (GenerateSummary.Chat c : chats) {
+        folders.add(c.folder());
+      }
+      htmlBytes = HtmlPagesWriter.write(out, folders);
+    }
     return new GenerateSummary(
         chats,
         Files.size(json),
+        htmlBytes,
         media.files,
         media.linked,
         media.bytes,

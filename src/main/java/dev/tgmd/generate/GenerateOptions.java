@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param seed the seed of every random choice
  * @param hardLinks whether a file whose content was already written in the same chat is a hard link
  *     to it rather than a copy (much faster; falls back to copies where links fail)
+ * @param chats how many chats at most; 0 for the default spread ({@code messages / 40000 + 3})
+ * @param html whether to write, besides result.json, every chat's pages as Telegram Desktop's HTML
+ *     export of that chat would hold them ({@code chats/chat_NNN/messages*.html})
  */
-public record GenerateOptions(long messages, Path out, long seed, boolean hardLinks) {
+public record GenerateOptions(
+    long messages, Path out, long seed, boolean hardLinks, int chats, boolean html) {
 
   /** The seed used when none is given. */
   public static final long DEFAULT_SEED = 42;
@@ -27,8 +31,16 @@ public record GenerateOptions(long messages, Path out, long seed, boolean hardLi
     this(messages, out, seed, true);
   }
 
+  /** Options for the JSON form alone, with the default number of chats. */
+  public GenerateOptions(long messages, Path out, long seed, boolean hardLinks) {
+    this(messages, out, seed, hardLinks, 0, false);
+  }
+
   public GenerateOptions {
     Objects.requireNonNull(out, "out");
+    if (chats < 0) {
+      throw new IllegalArgumentException("--chats must be at least 1, got " + chats);
+    }
     if (messages < 1) {
       throw new IllegalArgumentException("--messages must be at least 1, got " + messages);
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param chats every chat in the order written, left chats last; their message counts add up to
  *     {@link #messages()}
  * @param resultJsonBytes the size of result.json in bytes
+ * @param htmlBytes the size of the HTML pages written, in bytes; 0 when none were asked for
  * @param mediaFiles the number of media files written (links included)
  * @param linkedFiles how many of them are hard links to an identical file of the same chat
  * @param mediaBytes their total size in bytes
@@ -20,6 +21,7 @@ import java.util.Objects;
 public record GenerateSummary(
     List<Chat> chats,
     long resultJsonBytes,
+    long htmlBytes,
     long mediaFiles,
     long linkedFiles,
     long mediaBytes,

@@ -26,6 +26,7 @@ final class LiveStage implements StageRecorder {
   private final LongAdder errors = new LongAdder();
   private final LongAdder busyNanos = new LongAdder();
   private final LongAdder wallNanos = new LongAdder();
+  private volatile StageRead read;
   private volatile int declaredWorkers = -1;
   private final List<LiveTimer> timers = new CopyOnWriteArrayList<>();
 
@@ -72,6 +73,15 @@ final class LiveStage implements StageRecorder {
       return;
     }
     wallNanos.add(nanos);
+  }
+
+  @Override
+  public void recordRead(java.util.List<String> files, long bytes) {
+    try {
+      read = new StageRead(files, files == null ? 0 : files.size(), bytes);
+    } catch (RuntimeException e) {
+      guard.rejected("stage " + name + ": recordRead: " + e.getMessage());
+    }
   }
 
   void publishBatch(int items, int failed, long busy) {
@@ -125,6 +135,7 @@ final class LiveStage implements StageRecorder {
         p99,
         workers(),
         Figures.seconds(Math.max(0, wallNanos.sum())),
-        sampled);
+        sampled,
+        read);
   }
 }

@@ -25,4 +25,10 @@ public interface StageRecorder {
    * nanoseconds. Utilization is busy time / (wall time x workers).
    */
   void addWallNanos(long nanos);
+
+  /**
+   * Records what the stage read from its input: the files' names in reading order and the bytes
+   * taken from them (the last call wins). Does nothing unless the recorder keeps it.
+   */
+  default void recordRead(java.util.List<String> files, long bytes) {}
 }

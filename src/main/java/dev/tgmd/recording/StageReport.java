@@ -1,6 +1,8 @@
 package dev.tgmd.recording;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.tgmd.units.Figures;
@@ -28,6 +30,8 @@ import dev.tgmd.units.Figures;
  *   <li>{@code wall_s}: wall-clock seconds during which the stage ran ({@code
  *       StageRecorder.addWallNanos}).
  *   <li>{@code sampled}: how many items were timed for the latency figures.
+ *   <li>{@code read}: what the stage read from its input (files and bytes), for a stage that reads
+ *       one ({@code StageRecorder.recordRead}); absent for the others.
  * </ul>
  *
  * <p>Counts are never negative; seconds are finite and never negative (NaN or infinite values
@@ -47,7 +51,8 @@ import dev.tgmd.units.Figures;
   "workers",
   "utilization",
   "wall_s",
-  "sampled"
+  "sampled",
+  "read"
 })
 @JsonIgnoreProperties(
     value = {"avg_s", "throughput_per_s", "utilization"},
@@ -63,7 +68,8 @@ public record StageReport(
     @JsonProperty("p99_s") Double p99S,
     @JsonProperty("workers") int workers,
     @JsonProperty("wall_s") double wallS,
-    @JsonProperty("sampled") long sampled) {
+    @JsonProperty("sampled") long sampled,
+    @JsonProperty("read") @JsonInclude(JsonInclude.Include.NON_NULL) StageRead read) {
 
   /** Validates: counts and workers are non-negative; seconds finite and non-negative. */
   public StageReport {
@@ -78,6 +84,27 @@ public record StageReport(
     Figures.nonNegative(workers, "workers");
     wallS = Figures.nonNegative(wallS, "wall_s");
     Figures.nonNegative(sampled, "sampled");
+  }
+
+  /**
+   * A stage that read no input of its own. A report read back from JSON is built with this one:
+   * every other figure is required there, {@code read} is informative and not read back (older
+   * reports lack it).
+   */
+  @JsonCreator
+  public StageReport(
+      @JsonProperty("count") long count,
+      @JsonProperty("errors") long errors,
+      @JsonProperty("total_s") double totalS,
+      @JsonProperty("min_s") Double minS,
+      @JsonProperty("max_s") Double maxS,
+      @JsonProperty("p50_s") Double p50S,
+      @JsonProperty("p95_s") Double p95S,
+      @JsonProperty("p99_s") Double p99S,
+      @JsonProperty("workers") int workers,
+      @JsonProperty("wall_s") double wallS,
+      @JsonProperty("sampled") long sampled) {
+    this(count, errors, totalS, minS, maxS, p50S, p95S, p99S, workers, wallS, sampled, null);
   }
 
   /** A stage that recorded nothing. */

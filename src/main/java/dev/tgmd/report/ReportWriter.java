@@ -171,6 +171,19 @@ final class ReportWriter {
     number(g, "utilization", s.utilization());
     number(g, "wall_s", s.wallS());
     g.writeNumberField("sampled", s.sampled());
+    if (s.read() != null) {
+      g.writeFieldName("read");
+      g.writeStartObject();
+      g.writeFieldName("files");
+      g.writeStartArray();
+      for (String f : s.read().files()) {
+        g.writeString(f);
+      }
+      g.writeEndArray();
+      g.writeNumberField("file_count", s.read().fileCount());
+      g.writeNumberField("bytes", s.read().bytes());
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 

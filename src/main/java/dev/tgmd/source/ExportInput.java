@@ -4,14 +4,98 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * What the INPUT a user gives names: the export's JSON file, or, when it names none, why not and
- * what to give instead (an HTML export, a zip archive, a folder above the export...).
+ * What the INPUT a user gives names: the export's JSON file, the pages of an HTML export, or, when
+ * it names neither, why not and what to give instead (a zip archive, a folder above the export...).
  */
 final class ExportInput {
 
   private ExportInput() {}
+
+  /**
+   * The pages of the HTML export {@code input} names, in reading order, or null when it names no
+   * HTML export (a JSON export, or nothing: {@link #resultJson} then says what). A folder names its
+   * pages when it holds {@code messages.html} and no {@code result.json}; a page {@code
+   * messagesN.html} names every page of its folder; any other HTML file names itself alone.
+   *
+   * @throws ExportFormatException for Telegram Desktop's whole-account HTML overview page
+   */
+  static List<Path> htmlPages(Path input) throws IOException, ExportFormatException {
+    Path folder;
+    if (Files.isDirectory(input)) {
+      if (Files.isRegularFile(input.resolve("result.json"))
+          || !Files.isRegularFile(input.resolve("messages.html"))) {
+        if (Files.isRegularFile(input.resolve("export_results.html"))
+            && !Files.isRegularFile(input.resolve("result.json"))) {
+          throw new ExportFormatException(input, WHOLE_ACCOUNT_HTML);
+        }
+        return null;
+      }
+      folder = input;
+    } else if (Files.isRegularFile(input) && isHtmlName(input)) {
+      String name = input.getFileName().toString();
+      if (name.equals("export_results.html")) {
+        throw new ExportFormatException(input, WHOLE_ACCOUNT_HTML);
+      }
+      if (pageNumber(name) < 0) {
+        return List.of(input);
+      }
+      folder = input.toAbsolutePath().getParent();
+    } else {
+      return null;
+    }
+    java.util.TreeMap<Long, Path> pages = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+      java.util.Iterator<Path> it = entries.iterator();
+      while (it.hasNext()) {
+        Path p = it.next();
+        long n = pageNumber(p.getFileName().toString());
+        if (n > 0 && Files.isRegularFile(p)) {
+          pages.put(n, p);
+        }
+      }
+    }
+    if (pages.isEmpty()) {
+      return null;
+    }
+    return List.copyOf(pages.values());
+  }
+
+  /** A page's number: 1 for {@code messages.html}, N for {@code messagesN.html}, else -1. */
+  static long pageNumber(String name) {
+    if (!name.startsWith("messages") || !name.endsWith(".html")) {
+      return -1;
+    }
+    String digits = name.substring("messages".length(), name.length() - ".html".length());
+    if (digits.isEmpty()) {
+      return 1;
+    }
+    if (digits.length() > 9 || digits.charAt(0) == '0') {
+      return -1;
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    long n = Long.parseLong(digits);
+    return n >= 2 ? n : -1;
+  }
+
+  private static boolean isHtmlName(Path file) {
+    String name =
+        file.getFileName() == null
+            ? ""
+            : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".html") || name.endsWith(".htm");
+  }
+
+  /** The advice of a whole-account HTML export. */
+  static final String WHOLE_ACCOUNT_HTML =
+      "this is the overview page of a whole-account HTML export: give one chat's folder"
+          + " (chats/chat_NNN, holding messages.html), or export again as 'Machine-readable JSON'";
 
   /**
    * The JSON file {@code input} names: {@code input} itself, or the {@code result.json} in it when
@@ -39,20 +123,11 @@ final class ExportInput {
     return file;
   }
 
-  /** The advice of an HTML export: what it is and what to do. */
-  static final String HTML_EXPORT =
-      "this is Telegram Desktop's HTML export; export again choosing "
-          + "'Machine-readable JSON' as the format (Settings > Advanced > Export Telegram data)";
-
   /** How many folders are looked into, at most, to find exports below a folder that is none. */
   private static final int MAX_FOLDERS_SEARCHED = 2_000;
 
   /** Why a folder without result.json is no export, and what to do instead. */
   private static String noExportHere(Path dir) {
-    if (Files.isRegularFile(dir.resolve("export_results.html"))
-        || Files.isRegularFile(dir.resolve("messages.html"))) {
-      return HTML_EXPORT;
-    }
     java.util.List<Path> found = new java.util.ArrayList<>();
     int[] budget = {MAX_FOLDERS_SEARCHED};
     for (Path child : subfolders(dir, budget)) {
@@ -67,8 +142,8 @@ final class ExportInput {
       }
     }
     if (found.isEmpty()) {
-      return "no result.json in this folder: give the folder Telegram Desktop exported to "
-          + "(it holds result.json), exported with the format 'Machine-readable JSON'";
+      return "no result.json or messages.html in this folder: give the folder Telegram Desktop"
+          + " exported to (it holds result.json, or a chat's messages.html)";
     }
     java.util.Collections.sort(found);
     StringBuilder names = new StringBuilder();
@@ -122,13 +197,6 @@ final class ExportInput {
         && (head[2] == 3 || head[2] == 5)
         && (head[3] == 4 || head[3] == 6)) {
       return "a zip archive, not an export: unpack it first, then give tgmd the folder holding result.json";
-    }
-    String name =
-        file.getFileName() == null
-            ? ""
-            : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (name.endsWith(".html") || name.endsWith(".htm")) {
-      return HTML_EXPORT;
     }
     return null;
   }

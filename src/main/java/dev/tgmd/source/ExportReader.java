@@ -23,14 +23,21 @@ public interface ExportReader extends Closeable {
   int MAX_STRING_CHARS = 1 << 20;
 
   /**
-   * Opens an export: a folder holding {@code result.json}, or the JSON file itself.
+   * Opens an export: a folder holding {@code result.json} or the JSON file itself (the JSON
+   * reader), or a chat's HTML export: its folder (holding {@code messages.html} and no {@code
+   * result.json}) or one of its pages (the HTML reader, {@link HtmlExportReader}).
    *
    * @param filter which chats to yield; the others are skipped
-   * @throws ExportFormatException when the input is not a readable export (no file, not JSON)
+   * @throws ExportFormatException when the input is not a readable export (no file, neither JSON
+   *     nor Telegram Desktop's HTML)
    */
   static ExportReader open(Path input, Predicate<Chat> filter)
       throws IOException, ExportFormatException {
     Objects.requireNonNull(filter, "filter");
+    java.util.List<Path> pages = ExportInput.htmlPages(input);
+    if (pages != null) {
+      return HtmlExportReader.open(pages, filter);
+    }
     return JsonExportReader.open(ExportInput.resultJson(input), filter);
   }
 
@@ -45,15 +52,13 @@ public interface ExportReader extends Closeable {
    *
    * @param origin what errors name as the file (for instance the archive the source came from)
    * @throws ExportFormatException when the source is not one message in its format
-   * @throws UnsupportedOperationException for an HTML source: not readable back yet
    */
   static Message parseStored(SourceText source, Path origin) throws ExportFormatException {
     switch (source.format()) {
       case JSON:
         return StoredJson.parse(source.bytes(), origin);
       case HTML:
-        throw new UnsupportedOperationException(
-            "reading an HTML message back from its source is not supported yet");
+        return HtmlExportReader.parseStored(source.bytes());
       default:
         throw new IllegalStateException(source.format().name());
     }
@@ -61,6 +66,14 @@ public interface ExportReader extends Closeable {
 
   /** The export file being read (the page being read, for a paged export). */
   Path file();
+
+  /**
+   * The files read so far, in reading order: the export file, or the pages of a paged export opened
+   * so far.
+   */
+  default java.util.List<Path> files() {
+    return java.util.List.of(file());
+  }
 
   /** The export folder: media paths in the export are relative to it. */
   Path root();

@@ -26,6 +26,11 @@ public record SourceText(SourceFormat format, byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
   }
 
+  /** The bytes as text (UTF-8). */
+  public String text() {
+    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** The number of bytes. */
   public int size() {
     return bytes.length;

@@ -359,7 +359,8 @@ class ExportCommandTest {
   void aFolderWithoutAnExportSaysWhatToGive() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     assertRejectedBeforeStart(
-        empty, "no result.json in this folder: give the folder Telegram Desktop exported to");
+        empty,
+        "no result.json or messages.html in this folder: give the folder Telegram Desktop exported to");
   }
 
   @Test
@@ -374,15 +375,20 @@ class ExportCommandTest {
   }
 
   @Test
-  void anHtmlExportIsNamedAndTheJsonFormatAskedFor() throws Exception {
+  void anHtmlFileThatIsNoExportPageIsRejectedBeforeTheRunStarts() throws Exception {
     Path html = Files.createDirectories(tmp.resolve("ChatExport_2024-05-01"));
     Files.writeString(html.resolve("messages.html"), "<!DOCTYPE html><html></html>");
     Files.createDirectories(html.resolve("css"));
+    assertRejectedBeforeStart(html, "not a page of Telegram Desktop's HTML export");
     assertRejectedBeforeStart(
-        html,
-        "this is Telegram Desktop's HTML export; export again choosing 'Machine-readable JSON'");
-    assertRejectedBeforeStart(
-        html.resolve("messages.html"), "this is Telegram Desktop's HTML export");
+        html.resolve("messages.html"), "not a page of Telegram Desktop's HTML export");
+  }
+
+  @Test
+  void aWholeAccountHtmlExportAsksForOneChatsFolder() throws Exception {
+    Path html = Files.createDirectories(tmp.resolve("DataExport_2024-05-01"));
+    Files.writeString(html.resolve("export_results.html"), "<!DOCTYPE html><html></html>");
+    assertRejectedBeforeStart(html, "give one chat's folder");
   }
 
   @Test

@@ -174,13 +174,15 @@ class SourceTextRoundTripTest {
   }
 
   @Test
-  void anHtmlSourceIsNotReadBackYet() {
+  void anHtmlSourceIsReadBackByTheHtmlReader() {
     assertThatThrownBy(
             () ->
                 ExportReader.parseStored(
-                    new SourceText(SourceFormat.HTML, new byte[] {'<'}), ORIGIN))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("HTML");
+                    new SourceText(
+                        SourceFormat.HTML,
+                        "<p>no message here</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    ORIGIN))
+        .isInstanceOf(ExportFormatException.class);
   }
 
   @Test
