@@ -42,18 +42,23 @@ final class ArchiveRecords {
                   + " WHERE size = ? AND checksum = ? ORDER BY run, source_path");
       s.setLong(1, size);
       s.setLong(2, checksum);
-      List<MediaRecord> found = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          found.add(
-              new MediaRecord(
-                  r.getString(1), r.getLong(2), r.getLong(3), r.getString(4), r.getLong(5)));
-        }
-      }
-      return found;
+      return mediaRows(s);
     } catch (SQLException e) {
       throw a.failed(e);
     }
+  }
+
+  /** The media rows a query of (source_path, size, checksum, vault_path, run) finds. */
+  static List<MediaRecord> mediaRows(PreparedStatement s) throws SQLException {
+    List<MediaRecord> found = new ArrayList<>();
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        found.add(
+            new MediaRecord(
+                r.getString(1), r.getLong(2), r.getLong(3), r.getString(4), r.getLong(5)));
+      }
+    }
+    return found;
   }
 
   /** The notes of the chat, or every note when {@code chatId} is null, by path. */

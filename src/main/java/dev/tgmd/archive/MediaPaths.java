@@ -1,9 +1,7 @@
 package dev.tgmd.archive;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Media copies by the path the file had in its export: how a later run finds an earlier copy. */
@@ -22,15 +20,7 @@ public final class MediaPaths {
               "SELECT source_path, size, checksum, vault_path, run FROM media"
                   + " WHERE source_path = ? ORDER BY run DESC, vault_path");
       s.setString(1, sourcePath);
-      List<MediaRecord> found = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          found.add(
-              new MediaRecord(
-                  r.getString(1), r.getLong(2), r.getLong(3), r.getString(4), r.getLong(5)));
-        }
-      }
-      return found;
+      return ArchiveRecords.mediaRows(s);
     } catch (SQLException e) {
       throw archive.failed(e);
     }

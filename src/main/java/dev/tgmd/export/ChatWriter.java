@@ -2,7 +2,9 @@ package dev.tgmd.export;
 
 import dev.tgmd.layout.NoteRef;
 import dev.tgmd.layout.OutputFolder;
+import dev.tgmd.layout.Placement;
 import dev.tgmd.layout.Split;
+import dev.tgmd.layout.WrittenFile;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.render.NoteFormat;
 import dev.tgmd.report.RunStatus;
@@ -18,11 +20,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,11 +53,7 @@ final class ChatWriter {
   private final Split split;
   private final MediaStore media;
   private final Vault ledger;
-  private final OutputFolder.Ownership ownership;
-  private final NoteCounts counts = new NoteCounts();
-
-  /** The files this chat's notes went to in this run: their own paths, or beside them. */
-  private final Set<String> placed = new HashSet<>();
+  private final NotePlacer placer;
 
   private String indexPath;
   private final Map<NoteRef, Note> notes = new LinkedHashMap<>();
@@ -110,7 +106,7 @@ final class ChatWriter {
       long memoryChars) {
     this.memoryChars = memoryChars;
     this.ledger = ledger;
-    this.ownership = ledger.ownership(chat.chat().id());
+    this.placer = new NotePlacer(out, ledger, chat.chat().id());
     this.chat = chat;
     this.out = out;
     this.chatDir = chat.folder();
@@ -198,7 +194,7 @@ final class ChatWriter {
         writeIndex(partial);
       }
       if (!partial) {
-        removeStale();
+        placer.removeStale();
         ledger.rendered(chat.chat(), chat.folder());
       }
     } finally {
@@ -250,10 +246,10 @@ final class ChatWriter {
         status,
         ledger.mergedOf(chat.chat()),
         new ChatSummary.NoteFiles(
-            counts.count(OutputFolder.Placement.WRITTEN),
-            counts.count(OutputFolder.Placement.UNCHANGED),
-            counts.count(OutputFolder.Placement.BESIDE) + counts.keptEdited,
-            counts.removed));
+            placer.counts().count(Placement.WRITTEN),
+            placer.counts().count(Placement.UNCHANGED),
+            placer.counts().count(Placement.BESIDE) + placer.counts().keptEdited,
+            placer.counts().removed));
   }
 
   private void writeIndex(boolean partial) throws IOException {
@@ -286,8 +282,8 @@ final class ChatWriter {
                 last,
                 partial,
                 entries));
-    OutputFolder.Written w =
-        place(
+    WrittenFile w =
+        placer.place(
             chatDir + "/" + index.pathInChat(),
             o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
     indexBytes = w.size();
@@ -299,8 +295,8 @@ final class ChatWriter {
   private void write(Note n, boolean partial) throws IOException {
     String start = start(n, partial);
     Body body = n.body;
-    OutputFolder.Written placedAt =
-        place(
+    WrittenFile placedAt =
+        placer.place(
             chatDir + "/" + n.ref.pathInChat(),
             o -> {
               Writer w =
@@ -370,61 +366,6 @@ final class ChatWriter {
       throw e;
     }
     return b;
-  }
-
-  /**
-   * Writes a note (or the index) through the ledger: untouched when its bytes are already there,
-   * beside the file when the file there is the user's.
-   */
-  private OutputFolder.Written place(String path, OutputFolder.Content content) throws IOException {
-    OutputFolder.Written w = out.writeUnlessEdited(path, besideName(path), content, ownership);
-    ledger.written(w.relative(), chat.chat().id(), w.sha256(), w.size());
-    placed.add(path);
-    placed.add(w.relative());
-    counts.placed(path, w.placement());
-    return w;
-  }
-
-  /** The name of tgmd's version of a note the user changed: {@code "Alice 2024-05 (tgmd).md"}. */
-  static String besideName(String path) {
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    String stem = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
-    return stem + BESIDE_SUFFIX;
-  }
-
-  /** What ends the name of tgmd's version of a note the user changed. */
-  static final String BESIDE_SUFFIX = " (tgmd).md";
-
-  /**
-   * Removes this chat's notes that earlier runs wrote and this one did not (another {@code
-   * --split}, another flavor): each only when its file is still what tgmd wrote; one the user
-   * changed stays, is counted, and is the user's from now on.
-   */
-  private void removeStale() throws IOException {
-    for (String path : ledger.notesOf(chat.chat().id())) {
-      if (placed.contains(path)) {
-        continue;
-      }
-      String recorded = ledger.recorded(path);
-      String actual;
-      try {
-        actual = out.sha256(path);
-      } catch (java.nio.file.NoSuchFileException e) {
-        actual = null;
-      }
-      if (actual != null && actual.equals(recorded)) {
-        out.delete(path);
-        counts.removed++;
-      } else if (actual != null) {
-        counts.keptEdited++;
-      }
-      ledger.forget(path);
-    }
-  }
-
-  /** What became of this chat's note files in this run. */
-  NoteCounts noteCounts() {
-    return counts;
   }
 
   /** The most chars the open bodies held in memory at once (for tests). */

@@ -1,6 +1,6 @@
 package dev.tgmd.export;
 
-import dev.tgmd.layout.OutputFolder.Placement;
+import dev.tgmd.layout.Placement;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package dev.tgmd.export;
 
 import dev.tgmd.layout.OutputFolder;
+import dev.tgmd.layout.Ownership;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +24,8 @@ public interface NoteLedger {
   boolean ours(String path, String sha256) throws IOException;
 
   /** The ownership of one chat's notes, for {@link OutputFolder#writeUnlessEdited}. */
-  default OutputFolder.Ownership ownership(long chatId) {
-    return new OutputFolder.Ownership() {
+  default Ownership ownership(long chatId) {
+    return new Ownership() {
       @Override
       public boolean ours(String relative, String sha256) throws IOException {
         return NoteLedger.this.ours(relative, sha256);

@@ -186,6 +186,51 @@ abstract class FolderHandle implements Closeable {
     }
   }
 
+  /**
+   * Removes what killed runs left below this folder (at {@code at}): work folders {@code
+   * .tgmd-work-*} and temporary files; follows no link, removes nothing else.
+   *
+   * @return how many were removed
+   */
+  int removeLeftovers(Path at) throws IOException {
+    int removed = 0;
+    for (String name : names()) {
+      BasicFileAttributes a = attributes(name);
+      if (a == null || a.isSymbolicLink()) {
+        continue;
+      }
+      if (a.isDirectory()) {
+        if (name.startsWith(OutputFolder.WORK_PREFIX)) {
+          deleteTree(name, at.resolve(name));
+          removed++;
+        } else {
+          try (FolderHandle sub = open(name, at.resolve(name), null)) {
+            removed += sub.removeLeftovers(at.resolve(name));
+          }
+        }
+      } else if (a.isRegularFile() && OutputFolder.isTemporary(name)) {
+        deleteFile(name);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /** Removes the folder {@code name} (at {@code at}) with everything in it; follows no link. */
+  void deleteTree(String name, Path at) throws IOException {
+    try (FolderHandle dir = open(name, at, null)) {
+      for (String child : dir.names()) {
+        BasicFileAttributes a = dir.attributes(child);
+        if (a != null && a.isDirectory()) {
+          dir.deleteTree(child, at.resolve(child));
+        } else if (a != null) {
+          dir.deleteFile(child);
+        }
+      }
+    }
+    deleteFolder(name);
+  }
+
   /** The entry's own attributes (a link is not followed); null when there is none. */
   abstract BasicFileAttributes attributes(String name) throws IOException;
 

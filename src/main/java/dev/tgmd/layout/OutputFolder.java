@@ -183,32 +183,7 @@ public final class OutputFolder implements Closeable {
    */
   public synchronized int removeLeftovers() throws IOException {
     ensureOpen();
-    return removeLeftovers(rootDir, "");
-  }
-
-  private int removeLeftovers(FolderHandle dir, String relative) throws IOException {
-    int removed = 0;
-    for (String name : dir.names()) {
-      BasicFileAttributes a = dir.attributes(name);
-      if (a == null || a.isSymbolicLink()) {
-        continue;
-      }
-      String child = relative.isEmpty() ? name : relative + "/" + name;
-      if (a.isDirectory()) {
-        if (name.startsWith(WORK_PREFIX)) {
-          deleteTree(dir, name, child);
-          removed++;
-        } else {
-          try (FolderHandle sub = dir.open(name, path(child), null)) {
-            removed += removeLeftovers(sub, child);
-          }
-        }
-      } else if (a.isRegularFile() && isTemporary(name)) {
-        dir.deleteFile(name);
-        removed++;
-      }
-    }
-    return removed;
+    return rootDir.removeLeftovers(root);
   }
 
   static boolean isTemporary(String name) {
@@ -225,39 +200,12 @@ public final class OutputFolder implements Closeable {
    * @throws OutputRefusedException when a folder on the way is a link or not a folder
    */
   public synchronized long write(String relative, Content content) throws IOException {
-    ensureOpen();
-    int slash = relative.lastIndexOf('/');
-    String name = check(relative.substring(slash + 1), relative);
-    FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash));
+    Entry entry = entry(relative);
+    FolderHandle dir = entry.dir();
+    String name = entry.name();
     FolderHandle.Temp temp = dir.writeTemp(content, false);
     temp.renameTo(name);
     return temp.size;
-  }
-
-  /** Where {@link #writeUnlessEdited} put a file. */
-  public enum Placement {
-    /** The same bytes were there already: the file was not touched. */
-    UNCHANGED,
-    /** Written in its place: it was not there, or what was there was tgmd's. */
-    WRITTEN,
-    /** What was there is not tgmd's (the user's edit): it stays, and this was written beside it. */
-    BESIDE
-  }
-
-  /**
-   * What {@link #writeUnlessEdited} did.
-   *
-   * @param relative where the content is now: the file's own path, or the one beside it
-   * @param sha256 the content's SHA-256, in lowercase hex
-   */
-  public record Written(String relative, long size, String sha256, Placement placement) {}
-
-  /** Says whether a file's content, by its SHA-256 (lowercase hex), is what tgmd wrote there. */
-  public interface Ownership {
-    boolean ours(String relative, String sha256) throws IOException;
-
-    /** Called right before the content of checksum {@code sha256} is renamed into place. */
-    default void placing(String relative, String sha256) throws IOException {}
   }
 
   /**
@@ -269,7 +217,7 @@ public final class OutputFolder implements Closeable {
    * @param beside the file name, in {@code relative}'s folder, for tgmd's version of a file that is
    *     not tgmd's
    */
-  public synchronized Written writeUnlessEdited(
+  public synchronized WrittenFile writeUnlessEdited(
       String relative, String beside, Content content, Ownership ownership) throws IOException {
     ensureOpen();
     int slash = relative.lastIndexOf('/');
@@ -285,7 +233,7 @@ public final class OutputFolder implements Closeable {
         existing = dir.sha256(name);
         if (existing.equals(temp.sha256)) {
           temp.delete();
-          return new Written(relative, temp.size, temp.sha256, Placement.UNCHANGED);
+          return new WrittenFile(relative, temp.size, temp.sha256, Placement.UNCHANGED);
         }
       }
       if (existing == null) {
@@ -295,12 +243,12 @@ public final class OutputFolder implements Closeable {
         String besidePath = folder.isEmpty() ? beside : folder + "/" + beside;
         placing(ownership, besidePath, temp);
         temp.renameTo(beside);
-        return new Written(besidePath, temp.size, temp.sha256, Placement.BESIDE);
+        return new WrittenFile(besidePath, temp.size, temp.sha256, Placement.BESIDE);
       }
     }
     placing(ownership, relative, temp);
     temp.renameTo(name);
-    return new Written(relative, temp.size, temp.sha256, Placement.WRITTEN);
+    return new WrittenFile(relative, temp.size, temp.sha256, Placement.WRITTEN);
   }
 
   private static void placing(Ownership ownership, String relative, FolderHandle.Temp temp)
@@ -315,10 +263,8 @@ public final class OutputFolder implements Closeable {
 
   /** The size of the regular file {@code relative}; a link is not followed. */
   public synchronized long size(String relative) throws IOException {
-    ensureOpen();
-    int slash = relative.lastIndexOf('/');
-    String name = check(relative.substring(slash + 1), relative);
-    BasicFileAttributes a = folder(slash < 0 ? "" : relative.substring(0, slash)).attributes(name);
+    Entry e = entry(relative);
+    BasicFileAttributes a = e.dir().attributes(e.name());
     if (a == null || !a.isRegularFile()) {
       throw new java.nio.file.NoSuchFileException(path(relative).toString());
     }
@@ -327,12 +273,10 @@ public final class OutputFolder implements Closeable {
 
   /** Whether {@code relative} is a regular file (a link is not followed, and is not one). */
   public synchronized boolean isFile(String relative) throws IOException {
-    ensureOpen();
-    int slash = relative.lastIndexOf('/');
-    String name = check(relative.substring(slash + 1), relative);
     BasicFileAttributes a;
     try {
-      a = folder(slash < 0 ? "" : relative.substring(0, slash)).attributes(name);
+      Entry entry = entry(relative);
+      a = entry.dir().attributes(entry.name());
     } catch (OutputRefusedException e) {
       return false;
     }
@@ -366,10 +310,8 @@ public final class OutputFolder implements Closeable {
 
   /** The SHA-256 of a file, in lowercase hex; a link in its place is refused, not followed. */
   public synchronized String sha256(String relative) throws IOException {
-    ensureOpen();
-    int slash = relative.lastIndexOf('/');
-    String name = check(relative.substring(slash + 1), relative);
-    return folder(slash < 0 ? "" : relative.substring(0, slash)).sha256(name);
+    Entry e = entry(relative);
+    return e.dir().sha256(e.name());
   }
 
   /**
@@ -398,10 +340,9 @@ public final class OutputFolder implements Closeable {
    * during the run, such as the bodies of notes too large for memory).
    */
   public synchronized OutputStream append(String relative) throws IOException {
-    ensureOpen();
-    int slash = relative.lastIndexOf('/');
-    String name = check(relative.substring(slash + 1), relative);
-    FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash));
+    Entry entry = entry(relative);
+    FolderHandle dir = entry.dir();
+    String name = entry.name();
     return Channels.newOutputStream(
         dir.newFile(
             name,
@@ -411,26 +352,24 @@ public final class OutputFolder implements Closeable {
 
   /** Opens a file tgmd wrote, to read it back; a link in its place is refused, not followed. */
   public synchronized InputStream read(String relative) throws IOException {
-    ensureOpen();
-    int slash = relative.lastIndexOf('/');
-    String name = check(relative.substring(slash + 1), relative);
-    FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash));
+    Entry entry = entry(relative);
+    FolderHandle dir = entry.dir();
+    String name = entry.name();
     return Channels.newInputStream(dir.newFile(name, Set.of(StandardOpenOption.READ)));
   }
 
   /** Removes a file, or a folder with everything in it, when it exists; follows no link. */
   public synchronized void delete(String relative) throws IOException {
-    ensureOpen();
-    int slash = relative.lastIndexOf('/');
-    String name = check(relative.substring(slash + 1), relative);
-    FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash));
+    Entry entry = entry(relative);
+    FolderHandle dir = entry.dir();
+    String name = entry.name();
     BasicFileAttributes a = dir.attributes(name);
     if (a == null) {
       return;
     }
     if (a.isDirectory()) {
       closeOpenBelow(relative);
-      deleteTree(dir, name, relative);
+      dir.deleteTree(name, path(relative));
     } else {
       dir.deleteFile(name);
     }
@@ -446,20 +385,6 @@ public final class OutputFolder implements Closeable {
               }
               return below;
             });
-  }
-
-  private void deleteTree(FolderHandle parent, String name, String relative) throws IOException {
-    try (FolderHandle dir = parent.open(name, path(relative), null)) {
-      for (String child : dir.names()) {
-        BasicFileAttributes a = dir.attributes(child);
-        if (a != null && a.isDirectory()) {
-          deleteTree(dir, child, relative + "/" + child);
-        } else if (a != null) {
-          dir.deleteFile(child);
-        }
-      }
-    }
-    parent.deleteFolder(name);
   }
 
   /** The open folder at {@code relative}, each level opened (and created when missing) in turn. */
@@ -485,6 +410,17 @@ public final class OutputFolder implements Closeable {
     dir = parent.open(name, shown, null);
     open.put(relative, dir);
     return dir;
+  }
+
+  /** A file's folder, opened, and its name in it. */
+  private record Entry(FolderHandle dir, String name) {}
+
+  /** The entry of {@code relative}: its folder opened (created when missing), its name checked. */
+  private Entry entry(String relative) throws IOException {
+    ensureOpen();
+    int slash = relative.lastIndexOf('/');
+    String name = check(relative.substring(slash + 1), relative);
+    return new Entry(folder(slash < 0 ? "" : relative.substring(0, slash)), name);
   }
 
   private static String check(String name, String relative) {

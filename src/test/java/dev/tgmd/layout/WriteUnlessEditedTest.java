@@ -2,8 +2,6 @@ package dev.tgmd.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tgmd.layout.OutputFolder.Placement;
-import dev.tgmd.layout.OutputFolder.Written;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +28,7 @@ class WriteUnlessEditedTest {
   @Test
   void aNewFileIsWrittenWithItsChecksum() throws Exception {
     try (OutputFolder folder = OutputFolder.open(out)) {
-      Written w =
+      WrittenFile w =
           folder.writeUnlessEdited("chat/a.md", "a (tgmd).md", text("hello"), (p, s) -> false);
       assertThat(w.placement()).isEqualTo(Placement.WRITTEN);
       assertThat(w.relative()).isEqualTo("chat/a.md");
@@ -47,7 +45,7 @@ class WriteUnlessEditedTest {
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(file, old);
     try (OutputFolder folder = OutputFolder.open(out)) {
-      Written w =
+      WrittenFile w =
           folder.writeUnlessEdited("chat/a.md", "a (tgmd).md", text("hello"), (p, s) -> false);
       assertThat(w.placement()).isEqualTo(Placement.UNCHANGED);
     }
@@ -63,7 +61,7 @@ class WriteUnlessEditedTest {
     Files.writeString(file, "old");
     String oldSum = sha256("old");
     try (OutputFolder folder = OutputFolder.open(out)) {
-      Written w =
+      WrittenFile w =
           folder.writeUnlessEdited(
               "chat/a.md", "a (tgmd).md", text("new"), (p, s) -> s.equals(oldSum));
       assertThat(w.placement()).isEqualTo(Placement.WRITTEN);
@@ -78,7 +76,7 @@ class WriteUnlessEditedTest {
     Files.writeString(file, "old\nmy own line\n");
     String[] asked = new String[2];
     try (OutputFolder folder = OutputFolder.open(out)) {
-      Written w =
+      WrittenFile w =
           folder.writeUnlessEdited(
               "chat/a.md",
               "a (tgmd).md",
