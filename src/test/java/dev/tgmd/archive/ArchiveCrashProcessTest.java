@@ -47,6 +47,8 @@ class ArchiveCrashProcessTest {
   private static Process writer(Path file, String what, String... jvmOptions) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    // sqlite-jdbc loads its native library: Java 22 and later warn about it on stderr unless told
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.addAll(List.of(jvmOptions));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
