@@ -3,6 +3,8 @@ package dev.tgmd.archive;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,6 +47,21 @@ public final class ChatRenders {
             ? Optional.of(new State(r.getString(1), r.getString(2), r.getInt(3) != 0))
             : Optional.empty();
       }
+    } catch (SQLException e) {
+      throw archive.failed(e);
+    }
+  }
+
+  /** Every rendered chat's folder, by chat id: one query. */
+  public Map<Long, String> folders() throws ArchiveException {
+    try {
+      Map<Long, String> folders = new HashMap<>();
+      try (ResultSet r = archive.statement("SELECT chat_id, folder FROM renders").executeQuery()) {
+        while (r.next()) {
+          folders.put(r.getLong(1), r.getString(2));
+        }
+      }
+      return folders;
     } catch (SQLException e) {
       throw archive.failed(e);
     }

@@ -151,11 +151,7 @@ final class ArchiveVault implements Vault {
   public Map<Long, String> folders() throws IOException {
     synchronized (lock) {
       try {
-        Map<Long, String> folders = new HashMap<>();
-        for (var c : archive.chats()) {
-          renders.state(c.chatId()).ifPresent(s -> folders.put(c.chatId(), s.folder()));
-        }
-        return folders;
+        return renders.folders();
       } catch (ArchiveException e) {
         throw failed(e);
       }
@@ -246,12 +242,13 @@ final class ArchiveVault implements Vault {
     if (!renderKey.equals(before.get().renderKey())) {
       return true;
     }
-    for (String path : notesOf(c.id())) {
+    List<String> notes = notesOf(c.id());
+    for (String path : notes) {
       if (!out.isFile(path)) {
         return true; // a note was deleted: make it again
       }
     }
-    return notesOf(c.id()).isEmpty();
+    return notes.isEmpty();
   }
 
   @Override

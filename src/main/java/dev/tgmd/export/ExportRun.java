@@ -6,6 +6,7 @@ import dev.tgmd.recording.MetricsSnapshot;
 import dev.tgmd.report.MetricsReport;
 import dev.tgmd.report.MetricsReportJson;
 import dev.tgmd.report.ResourceReport;
+import dev.tgmd.report.RunHeadline;
 import dev.tgmd.report.RunStatus;
 import dev.tgmd.report.SummaryFormatter;
 import dev.tgmd.source.ExportFormatException;
@@ -156,18 +157,12 @@ public final class ExportRun {
       MetricsReport draft =
           report(status, error, clock.span(), snapshot, measurement.resources(), chats);
       MetricsReportJson.toJson(draft);
-      new RunOutcome(
-              status,
-              Optional.empty(),
-              true,
-              chats,
-              0,
-              Optional.of(draft),
-              Optional.empty(),
-              Optional.empty(),
-              options.out(),
-              options.filtered())
-          .headline();
+      RunHeadline.format(
+          status,
+          ExportResult.totalsOf(chats),
+          new ExportResult(status, chats).duplicates(),
+          options.out().toString(),
+          0);
       SummaryFormatter.withColor(false).format(draft);
     } catch (RuntimeException e) {
       log.debug("rehearsing the report failed", e); // the report itself will say what is wrong

@@ -225,8 +225,13 @@ final class MessageSource {
     }
     LocalDate day = dayOf(m, timeOf(m));
     lastDay = day; // an undated message takes the day of the one before, whichever mode reads it
-    return !((options.since() != null && day.isBefore(options.since()))
-        || (options.until() != null && day.isAfter(options.until())));
+    return !outsideDays(day);
+  }
+
+  /** Whether {@code day} is outside {@code --since}/{@code --until}. */
+  private boolean outsideDays(LocalDate day) {
+    return (options.since() != null && day.isBefore(options.since()))
+        || (options.until() != null && day.isAfter(options.until()));
   }
 
   /** What a chat whose notes stay as they are has: the notes and messages of its last rendering. */
@@ -279,9 +284,7 @@ final class MessageSource {
           m.id(), title == null || title.isBlank() ? "Topic " + m.id() : title.strip());
       layout.declareTopic(m.id(), topicTitles.get(m.id()));
     }
-    if (filter
-        && ((options.since() != null && day.isBefore(options.since()))
-            || (options.until() != null && day.isAfter(options.until())))) {
+    if (filter && outsideDays(day)) {
       return null;
     }
     NoteRef note = layout.note(topic, day);

@@ -72,7 +72,7 @@ public record RunOutcome(
 
   /** Media copies avoided because the same content was already copied. */
   public long duplicates() {
-    return chats.stream().mapToLong(ChatSummary::duplicates).sum();
+    return new ExportResult(status, chats).duplicates();
   }
 
   /**

@@ -17,6 +17,10 @@ import java.util.TreeMap;
 /** Builds the metrics report of an export run from what the run recorded. Pure. */
 public final class RunReport {
 
+  /** Writes the vault's records of a run (options, totals) as JSON; thread-safe. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private RunReport() {}
 
   /**
@@ -68,7 +72,7 @@ public final class RunReport {
   /** The run's totals as a JSON object (for the vault's record of runs). */
   static String countsJson(dev.tgmd.report.TotalsReport totals) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(totals);
+      return JSON.writeValueAsString(totals);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -77,7 +81,7 @@ public final class RunReport {
   /** The run's options as a JSON object (for the vault's record of runs). */
   static String optionsJson(ExportOptions o) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(options(o, null));
+      return JSON.writeValueAsString(options(o, null));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

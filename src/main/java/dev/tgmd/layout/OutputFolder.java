@@ -263,7 +263,7 @@ public final class OutputFolder implements Closeable {
 
   /** The size of the regular file {@code relative}; a link is not followed. */
   public synchronized long size(String relative) throws IOException {
-    Entry e = entry(relative);
+    Entry e = entry(relative, false);
     BasicFileAttributes a = e.dir().attributes(e.name());
     if (a == null || !a.isRegularFile()) {
       throw new java.nio.file.NoSuchFileException(path(relative).toString());
@@ -275,9 +275,9 @@ public final class OutputFolder implements Closeable {
   public synchronized boolean isFile(String relative) throws IOException {
     BasicFileAttributes a;
     try {
-      Entry entry = entry(relative);
+      Entry entry = entry(relative, false);
       a = entry.dir().attributes(entry.name());
-    } catch (OutputRefusedException e) {
+    } catch (OutputRefusedException | java.nio.file.NoSuchFileException e) {
       return false;
     }
     return a != null && a.isRegularFile();
@@ -310,7 +310,7 @@ public final class OutputFolder implements Closeable {
 
   /** The SHA-256 of a file, in lowercase hex; a link in its place is refused, not followed. */
   public synchronized String sha256(String relative) throws IOException {
-    Entry e = entry(relative);
+    Entry e = entry(relative, false);
     return e.dir().sha256(e.name());
   }
 
@@ -389,6 +389,14 @@ public final class OutputFolder implements Closeable {
 
   /** The open folder at {@code relative}, each level opened (and created when missing) in turn. */
   private FolderHandle folder(String relative) throws IOException {
+    return folder(relative, true);
+  }
+
+  /**
+   * The open folder at {@code relative}, created when missing when {@code create}; else null when
+   * it is missing (to read, nothing is made).
+   */
+  private FolderHandle folder(String relative, boolean create) throws IOException {
     if (relative.isEmpty()) {
       return rootDir;
     }
@@ -398,9 +406,15 @@ public final class OutputFolder implements Closeable {
     }
     int slash = relative.lastIndexOf('/');
     String name = check(relative.substring(slash + 1), relative);
-    FolderHandle parent = folder(slash < 0 ? "" : relative.substring(0, slash));
+    FolderHandle parent = folder(slash < 0 ? "" : relative.substring(0, slash), create);
+    if (parent == null) {
+      return null;
+    }
     Path shown = path(relative);
     if (parent.attributes(name) == null) {
+      if (!create) {
+        return null;
+      }
       try {
         parent.createFolder(name, shown);
       } catch (FileAlreadyExistsException e) {
@@ -417,10 +431,22 @@ public final class OutputFolder implements Closeable {
 
   /** The entry of {@code relative}: its folder opened (created when missing), its name checked. */
   private Entry entry(String relative) throws IOException {
+    return entry(relative, true);
+  }
+
+  /**
+   * The entry of {@code relative}, its name checked; its folder created when missing when {@code
+   * create}, else a missing folder is a missing file.
+   */
+  private Entry entry(String relative, boolean create) throws IOException {
     ensureOpen();
     int slash = relative.lastIndexOf('/');
     String name = check(relative.substring(slash + 1), relative);
-    return new Entry(folder(slash < 0 ? "" : relative.substring(0, slash)), name);
+    FolderHandle dir = folder(slash < 0 ? "" : relative.substring(0, slash), create);
+    if (dir == null) {
+      throw new java.nio.file.NoSuchFileException(path(relative).toString());
+    }
+    return new Entry(dir, name);
   }
 
   private static String check(String name, String relative) {

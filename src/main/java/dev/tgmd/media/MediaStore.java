@@ -173,12 +173,18 @@ public final class MediaStore {
     }
     String vaultPath = copies.find(relative, chatFolder);
     String prefix = chatFolder + "/";
-    if (vaultPath == null || !vaultPath.startsWith(prefix) || !out.isFile(vaultPath)) {
+    if (vaultPath == null || !vaultPath.startsWith(prefix)) {
       return null;
+    }
+    long size;
+    try {
+      size = out.size(vaultPath);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null; // the copy was deleted since
     }
     String pathInChat = vaultPath.substring(prefix.length());
     usedNames.add(pathInChat.toLowerCase(Locale.ROOT));
-    return new MediaLink.Stored(pathInChat, out.size(vaultPath));
+    return new MediaLink.Stored(pathInChat, size);
   }
 
   /** {@code media/<path in the chat's export folder>}, each segment made safe, unique. */
