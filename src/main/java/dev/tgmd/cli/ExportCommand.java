@@ -44,6 +44,11 @@ import picocli.CommandLine.Spec;
           + "chat's files under OUT/<chat>/media/. Unless --no-metrics, the run's metrics go to "
           + "OUT/export_metrics.json.",
       "",
+      "OUT is a vault (unless --no-archive): every export run into it is kept in "
+          + "OUT/.tgmd/archive.sqlite and the notes are made from all of them; a note is written "
+          + "only when it changes, and a note you edited is kept, tgmd's version beside it as "
+          + "'NAME (tgmd).md'.",
+      "",
       "The summary goes to standard output; progress and logs to standard error. Ctrl-C (or "
           + "SIGTERM) stops the run gracefully: the notes written stay whole, the chat being read "
           + "is finished and marked partial; a second Ctrl-C exits at once.",
