@@ -47,7 +47,7 @@ public final class Archive implements AutoCloseable {
   static final int BUSY_TIMEOUT_MS = 10_000;
 
   /** SQLite's page cache, in KiB (native memory, part of the resident set). */
-  static final int CACHE_KIB = 8 * 1024;
+  static final int CACHE_KIB = 2 * 1024;
 
   private final Path file;
   private final String name;

@@ -39,8 +39,11 @@ final class ArchiveVault implements Vault {
   /** The archive's file name, in OUT's state folder. */
   static final String FILE = "archive.sqlite";
 
-  /** Messages merged in one transaction. */
+  /** Messages merged in one transaction, at most. */
   static final int BATCH = 1000;
+
+  /** Source bytes merged in one transaction, at most: a batch of huge messages stays small. */
+  static final long BATCH_BYTES = 4L << 20;
 
   /**
    * Messages read back in one page: a page of the largest messages (4 MiB of source each) stays
@@ -61,9 +64,16 @@ final class ArchiveVault implements Vault {
   private final Map<String, NoteRecord> notes;
 
   // the fetch thread's
-  private final List<ArchivedMessage> batch = new ArrayList<>(BATCH);
+  private List<ArchivedMessage> batch = new ArrayList<>(BATCH);
+  private long batchBytes;
+  private final MergeBehind merging;
   private StageTimer timer;
   private ChatState chat;
+
+  // the merge thread's
+  private StageTimer mergeTimer;
+
+  /** What merging counted: written by the merge thread under lock. */
   private volatile MergeTotals merged = MergeTotals.ZERO;
 
   /** What merging counted per chat, final once the chat's {@link #end} returned. */
@@ -85,6 +95,7 @@ final class ArchiveVault implements Vault {
     this.out = out;
     this.stage = stage;
     this.notes = new HashMap<>(archive.notes());
+    this.merging = new MergeBehind();
   }
 
   /**
@@ -193,39 +204,48 @@ final class ArchiveVault implements Vault {
     batch.add(
         new ArchivedMessage(
             read.chat().id(), m.id(), unix(m.date()), unix(m.edited()), read.source(), occurrence));
-    if (batch.size() >= BATCH) {
-      flush();
+    batchBytes += read.source().bytes().length;
+    if (batch.size() >= BATCH || batchBytes >= BATCH_BYTES) {
+      submit();
     }
+  }
+
+  private void submit() throws IOException {
+    List<ArchivedMessage> b = batch;
+    ChatState s = chat;
+    merging.submit(() -> mergeNow(b, s));
+    batch = new ArrayList<>(BATCH);
+    batchBytes = 0;
   }
 
   private static Long unix(MessageDate d) {
     return d == null || d.instant() == null ? null : d.instant().getEpochSecond();
   }
 
+  /** Merges what is left of the chat's messages and waits until every batch is merged. */
   private void flush() throws IOException {
-    if (batch.isEmpty()) {
-      return;
+    if (!batch.isEmpty()) {
+      submit();
     }
-    if (timer == null) {
-      timer = stage.newTimer(); // on the fetch thread, which uses it from now on
+    merging.drain();
+  }
+
+  /** Merges one batch of chat {@code s}'s and counts what it did, on the merge thread. */
+  private void mergeNow(List<ArchivedMessage> b, ChatState s) throws ArchiveException {
+    if (mergeTimer == null) {
+      mergeTimer = stage.newTimer();
     }
-    long t = timer.startBatch();
-    MergeCounts counts;
+    long t = mergeTimer.startBatch();
     synchronized (lock) {
       try {
-        counts = archive.merge(runId, batch);
-      } catch (ArchiveException e) {
-        throw failed(e);
+        MergeCounts counts = archive.merge(runId, b);
+        merged =
+            merged.plus(counts.added(), counts.updated(), counts.unchanged(), counts.keptNewer());
+        s.counts =
+            s.counts.plus(counts.added(), counts.updated(), counts.unchanged(), counts.keptNewer());
       } finally {
-        timer.endBatch(t, batch.size(), 0);
+        mergeTimer.endBatch(t, b.size(), 0);
       }
-    }
-    batch.clear();
-    merged = merged.plus(counts.added(), counts.updated(), counts.unchanged(), counts.keptNewer());
-    if (chat != null) {
-      chat.counts =
-          chat.counts.plus(
-              counts.added(), counts.updated(), counts.unchanged(), counts.keptNewer());
     }
   }
 
@@ -446,6 +466,7 @@ final class ArchiveVault implements Vault {
 
   @Override
   public void close() throws IOException {
+    merging.close(); // a merge in flight ends first: the archive is never closed under it
     synchronized (lock) {
       try {
         archive.close();
@@ -463,7 +484,9 @@ final class ArchiveVault implements Vault {
   private static final class ChatState {
     final Chat chat;
     final Optional<ChatRenders.State> before;
-    MergeTotals counts = MergeTotals.ZERO;
+
+    /** What merging counted of the chat: written by the merge thread, read once drained. */
+    volatile MergeTotals counts = MergeTotals.ZERO;
 
     ChatState(Chat chat, Optional<ChatRenders.State> before) {
       this.chat = chat;
