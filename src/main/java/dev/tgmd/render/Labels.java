@@ -1,6 +1,7 @@
 package dev.tgmd.render;
 
 import dev.tgmd.source.ExtraField;
+import dev.tgmd.source.TextPart;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,36 +63,72 @@ final class Labels {
     if (s.length() <= max && isFolded(s)) {
       return s;
     }
-    StringBuilder sb = new StringBuilder(Math.min(s.length(), max + 8));
-    int count = 0;
-    boolean space = false;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.isWhitespace(cp)) {
-        space = sb.length() > 0;
-        continue;
-      }
-      if (space) {
-        if (++count > max) {
-          break;
-        }
-        sb.append(' ');
-        space = false;
-      }
-      if (++count > max) {
+    Abbreviation a = new Abbreviation(max, s.length());
+    a.add(s);
+    return a.result();
+  }
+
+  /**
+   * The text of {@code parts}, abbreviated as {@link #abbreviate(String, int)} does, reading only
+   * as far as the abbreviation needs (a long message's text is never put together).
+   */
+  static String abbreviate(List<TextPart> parts, int max) {
+    if (parts.size() == 1) {
+      return abbreviate(parts.get(0).text(), max);
+    }
+    Abbreviation a = new Abbreviation(max, max);
+    for (TextPart p : parts) {
+      if (!a.add(p.text())) {
         break;
       }
-      sb.appendCodePoint(cp);
     }
-    if (count > max) {
-      int end = sb.length();
-      // make room for the ellipsis
-      end = sb.offsetByCodePoints(end, -1);
-      sb.setLength(end);
-      return sb.toString().strip() + "…";
+    return a.result();
+  }
+
+  /** Whitespace folded and code points counted, across the pieces of one text. */
+  private static final class Abbreviation {
+    private final int max;
+    private final StringBuilder sb;
+    private int count;
+    private boolean space;
+
+    Abbreviation(int max, int expected) {
+      this.max = max;
+      this.sb = new StringBuilder(Math.min(expected, max + 8));
     }
-    return sb.toString();
+
+    /** Adds {@code s}; false once {@code max} is passed (the rest is cut). */
+    boolean add(String s) {
+      for (int i = 0; i < s.length(); ) {
+        int cp = s.codePointAt(i);
+        i += Character.charCount(cp);
+        if (Character.isWhitespace(cp)) {
+          space = sb.length() > 0;
+          continue;
+        }
+        if (space) {
+          if (++count > max) {
+            return false;
+          }
+          sb.append(' ');
+          space = false;
+        }
+        if (++count > max) {
+          return false;
+        }
+        sb.appendCodePoint(cp);
+      }
+      return true;
+    }
+
+    String result() {
+      if (count > max) {
+        // make room for the ellipsis
+        sb.setLength(sb.offsetByCodePoints(sb.length(), -1));
+        return sb.toString().strip() + "…";
+      }
+      return sb.toString();
+    }
   }
 
   /** True when {@code s} has no whitespace but single spaces between words. */

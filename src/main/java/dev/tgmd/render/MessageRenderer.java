@@ -107,9 +107,9 @@ public final class MessageRenderer {
    * has no text.
    */
   public static String snippet(Message m) {
-    String text = m.plainText();
-    if (!text.isBlank()) {
-      return Labels.abbreviate(text, SNIPPET_CHARS);
+    String text = Labels.abbreviate(m.text(), SNIPPET_CHARS); // empty when the text is blank
+    if (!text.isEmpty()) {
+      return text;
     }
     for (Attachment a : m.attachments()) {
       if (a instanceof Attachment.Poll p) {
