@@ -23,7 +23,7 @@ final class MessageParser {
    * written twice, in {@code text} and {@code text_entities}, at most 6 bytes a char as {@code
    * \\uXXXX}, plus reactions, buttons, a poll) stays below 100 KB; 4 MiB is 40 times that.
    *
-   * <p>Memory, worked out for the 192 MB heap of {@code bin/tgmd}: a message of B JSON bytes and T
+   * <p>Memory, worked out for the 176 MB heap of {@code bin/tgmd}: a message of B JSON bytes and T
    * tokens takes at most about 2B bytes of strings (UTF-16 in the worst case) and 64 bytes of
    * objects a token (a one-char text part is a record, a String and its array), and its rendered
    * Markdown block again at most about 6B (escapes double a char, UTF-16 doubles again); so {@link

@@ -61,7 +61,7 @@ class LocaleProcessTest {
   private Child tgmd(String locale, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx192m");
+    command.add("-Xmx176m");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("dev.tgmd.cli.Main");
