@@ -33,6 +33,23 @@ run_timed() {
   awk -v s="$start" -v e="$end" -v p="$peak" 'BEGIN {printf "%.3f %.1f\n", (e - s) / 1e9, p / 1024}'
 }
 
+# run_measured LOG CMD...: as run_timed, and the CPU time it used (user + system, its children
+# included, from the shell's own accounting): prints "<wall s> <cpu s> <peak RSS MiB>".
+run_measured() {
+  local log=$1; shift
+  times >"$out/.times0"  # here, not in $(...) or a pipe: a subshell has no children of its own
+  run_timed "$log" "$@" >"$out/.timed" || return 1
+  times >"$out/.times1"
+  awk 'function secs(line,   n, f, i, m, s) {
+         n = split(line, f, " "); s = 0
+         for (i = 1; i <= n; i++) { split(f[i], m, "m"); sub("s", "", m[2]); s += m[1] * 60 + m[2] }
+         return s }
+       FILENAME ~ /times0/ && FNR == 2 { b = secs($0) }
+       FILENAME ~ /times1/ && FNR == 2 { a = secs($0) }
+       FILENAME ~ /timed/ { w = $1; p = $2 }
+       END { printf "%.3f %.3f %.1f\n", w, a - b, p }' "$out/.times0" "$out/.times1" "$out/.timed"
+}
+
 # median: the median of the numbers on standard input
 median() {
   sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.4f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# tgmd against the floor, side by side in one run (runs alternated, medians): the floor is one
+# Jackson streaming pass over every token of result.json (bench/Floor.java, built from tgmd's own
+# jar, run with bin/tgmd's JVM options); tgmd exports the same file as a user runs it (metrics and
+# the vault archive on) with --workers 1 and --workers 2. Prints wall, CPU (user + system) and peak
+# RSS for each, and the ratios issue 12 asks about: tgmd / floor (wall, CPU), workers 1 / workers 2.
+#   bench/floor.sh [RUNS=5] [MESSAGES=200000]
+source "$(dirname "$0")/common.sh"
+runs=${1:-5}; n=${2:-200000}
+machine
+"$tgmd" --version >/dev/null  # build first, outside the timing
+input=$(generated "$n")
+classes="$out/floor-classes"
+mkdir -p "$classes"
+javac -nowarn -cp "$root/target/tgmd.jar" -d "$classes" "$root/bench/Floor.java"
+jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx176m)
+echo "$n messages ($(du -m "$input/result.json" | cut -f1) MB)"
+declare -A wall cpu rss
+for i in $(seq 1 "$runs"); do
+  read -r w c p < <(run_measured "$out/floor.log" java "${jvm[@]}" -cp "$root/target/tgmd.jar:$classes" Floor "$input/result.json")
+  wall[floor]+="$w "; cpu[floor]+="$c "; rss[floor]+="$p "
+  line=$(printf 'run %d: floor %.2f s (CPU %.2f s)' "$i" "$w" "$c")
+  for k in 1 2; do
+    rm -rf "$out/floor-notes"
+    read -r w c p < <(run_measured "$out/floor.log" "$tgmd" export "$input" --out "$out/floor-notes" --quiet --workers "$k")
+    wall[w$k]+="$w "; cpu[w$k]+="$c "; rss[w$k]+="$p "
+    line+=$(printf ', --workers %d %.2f s (CPU %.2f s, %.0f MiB)' "$k" "$w" "$c" "$p")
+  done
+  echo "$line"
+done
+med() { tr ' ' '\n' <<<"$1" | grep . | median; }
+fw=$(med "${wall[floor]}"); fc=$(med "${cpu[floor]}")
+for k in floor w1 w2; do
+  printf 'median %-6s wall %.3f s, CPU %.3f s, peak RSS %.0f MiB\n' "$k" "$(med "${wall[$k]}")" "$(med "${cpu[$k]}")" "$(med "${rss[$k]}")"
+done
+for k in w1 w2; do
+  printf 'tgmd %s / floor: wall %.2fx, CPU %.2fx\n' "$k" "$(echo "$(med "${wall[$k]}") / $fw" | bc -l)" "$(echo "$(med "${cpu[$k]}") / $fc" | bc -l)"
+done
+printf -- '--workers 1 / --workers 2 (wall): %.2fx\n' "$(echo "$(med "${wall[w1]}") / $(med "${wall[w2]}")" | bc -l)"
