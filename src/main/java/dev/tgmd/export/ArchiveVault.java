@@ -24,23 +24,31 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The vault kept in the archive {@code OUT/.tgmd/archive.sqlite}. One lock guards the archive's one
- * connection, which the fetch thread (merging, reading back) and the write thread (the notes'
- * ledger, chats rendered) share; every write is one transaction.
+ * The vault kept in the archive {@code OUT/.tgmd/archive.sqlite}. The archive's one connection is
+ * taken in turns ({@link ArchiveTurns}) by the fetch thread (chats begun and ended, reading back),
+ * the merge thread ({@link MergeBehind}) and the write thread (the notes' ledger, media copied,
+ * chats rendered); every write is one transaction.
  */
 final class ArchiveVault implements Vault {
 
   /** The archive's file name, in OUT's state folder. */
   static final String FILE = "archive.sqlite";
 
-  /** Messages merged in one transaction, at most. */
+  /** Messages handed to the merge thread at once, at most. */
   static final int BATCH = 1000;
+
+  /**
+   * Messages merged in one transaction, in one turn on the archive: few, so that the write thread,
+   * which needs a turn for every note and media file, never waits long (merging 1,000 at once held
+   * it some 15 ms, and the write thread's waits added up to seconds in a 200,000-message export).
+   */
+  static final int TRANSACTION = 50;
 
   /** Source bytes merged in one transaction, at most: a batch of huge messages stays small. */
   static final long BATCH_BYTES = 4L << 20;
@@ -58,9 +66,12 @@ final class ArchiveVault implements Vault {
   private final String renderKey;
   private final OutputFolder out;
   private final StageRecorder stage;
-  private final Object lock = new Object();
+  private final ArchiveTurns turns = new ArchiveTurns();
 
-  /** The notes' records, by path: loaded once, kept in step with every write. Guarded by lock. */
+  /**
+   * The notes' records, by path: loaded once, kept in step with every write (made in a turn, after
+   * the archive's); read without waiting for a turn.
+   */
   private final Map<String, NoteRecord> notes;
 
   // the fetch thread's
@@ -73,11 +84,11 @@ final class ArchiveVault implements Vault {
   // the merge thread's
   private StageTimer mergeTimer;
 
-  /** What merging counted: written by the merge thread under lock. */
+  /** What merging counted: written by the merge thread only. */
   private volatile MergeTotals merged = MergeTotals.ZERO;
 
   /** What merging counted per chat, final once the chat's {@link #end} returned. */
-  private final Map<Long, MergeTotals> byChat = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Long, MergeTotals> byChat = new ConcurrentHashMap<>();
 
   private ArchiveVault(
       Archive archive,
@@ -94,7 +105,7 @@ final class ArchiveVault implements Vault {
     this.renderKey = renderKey;
     this.out = out;
     this.stage = stage;
-    this.notes = new HashMap<>(archive.notes());
+    this.notes = new ConcurrentHashMap<>(archive.notes());
     this.merging = new MergeBehind();
   }
 
@@ -131,7 +142,7 @@ final class ArchiveVault implements Vault {
       return new ArchiveVault(archive, file, run, renderKey(options, version), out, stage);
     } catch (ArchiveException e) {
       closeQuietly(archive, e);
-      throw failed(e);
+      throw ArchiveTurns.failed(e);
     } catch (RuntimeException e) {
       closeQuietly(archive, e);
       throw e;
@@ -160,39 +171,24 @@ final class ArchiveVault implements Vault {
 
   @Override
   public Map<Long, String> folders() throws IOException {
-    synchronized (lock) {
-      try {
-        return renders.folders();
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+    return turns.call(renders::folders);
   }
 
   @Override
   public ChatPlan begin(Chat c) throws IOException {
-    synchronized (lock) {
-      try {
-        archive.putChat(runId, c.id(), c.name(), c.type());
-        Optional<ChatRenders.State> before = renders.state(c.id());
-        boolean fresh = !archive.hasMessages(c.id());
-        chat = new ChatState(c, before);
-        return new ChatPlan(fresh, before.map(ChatRenders.State::folder));
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+    return turns.call(
+        () -> {
+          archive.putChat(runId, c.id(), c.name(), c.type());
+          Optional<ChatRenders.State> before = renders.state(c.id());
+          boolean fresh = !archive.hasMessages(c.id());
+          chat = new ChatState(c, before);
+          return new ChatPlan(fresh, before.map(ChatRenders.State::folder));
+        });
   }
 
   @Override
   public void dirty(Chat c, String folder) throws IOException {
-    synchronized (lock) {
-      try {
-        renders.dirty(c.id(), folder);
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+    turns.run(() -> renders.dirty(c.id(), folder));
   }
 
   @Override
@@ -231,21 +227,23 @@ final class ArchiveVault implements Vault {
   }
 
   /** Merges one batch of chat {@code s}'s and counts what it did, on the merge thread. */
-  private void mergeNow(List<ArchivedMessage> b, ChatState s) throws ArchiveException {
+  private void mergeNow(List<ArchivedMessage> b, ChatState s) throws IOException {
     if (mergeTimer == null) {
       mergeTimer = stage.newTimer();
     }
     long t = mergeTimer.startBatch();
-    synchronized (lock) {
-      try {
-        MergeCounts counts = archive.merge(runId, b);
+    try {
+      for (int from = 0; from < b.size(); from += TRANSACTION) {
+        List<ArchivedMessage> part = b.subList(from, Math.min(b.size(), from + TRANSACTION));
+        MergeCounts counts = turns.call(() -> archive.merge(runId, part));
+        // volatile, written by this thread only
         merged =
             merged.plus(counts.added(), counts.updated(), counts.unchanged(), counts.keptNewer());
         s.counts =
             s.counts.plus(counts.added(), counts.updated(), counts.unchanged(), counts.keptNewer());
-      } finally {
-        mergeTimer.endBatch(t, b.size(), 0);
       }
+    } finally {
+      mergeTimer.endBatch(t, b.size(), 0);
     }
   }
 
@@ -294,14 +292,11 @@ final class ArchiveVault implements Vault {
             timer = stage.newTimer();
           }
           long t = timer.startBatch();
-          synchronized (lock) {
-            try {
-              page = MessagePages.page(archive, c.id(), after, PAGE);
-            } catch (ArchiveException e) {
-              throw failed(e);
-            } finally {
-              timer.endBatch(t, 0, 0);
-            }
+          StoredMessage from = after;
+          try {
+            page = turns.call(() -> MessagePages.page(archive, c.id(), from, PAGE));
+          } finally {
+            timer.endBatch(t, 0, 0);
           }
           next = 0;
           done = page.size() < PAGE;
@@ -320,24 +315,18 @@ final class ArchiveVault implements Vault {
 
   @Override
   public void rendered(Chat c, String folder) throws IOException {
-    synchronized (lock) {
-      try {
-        renders.clean(c.id(), folder, renderKey);
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+    turns.run(
+        () -> {
+          renders.clean(c.id(), folder, renderKey);
+        });
   }
 
   @Override
   public long messages(Chat c) throws IOException {
-    synchronized (lock) {
-      try {
-        return archive.count(c.id());
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+    return turns.call(
+        () -> {
+          return archive.count(c.id());
+        });
   }
 
   @Override
@@ -347,13 +336,10 @@ final class ArchiveVault implements Vault {
 
   @Override
   public void finish(RunStatus status, String countsJson) throws IOException {
-    synchronized (lock) {
-      try {
-        archive.finishRun(runId, System.currentTimeMillis(), status.key(), countsJson);
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+    turns.run(
+        () -> {
+          archive.finishRun(runId, System.currentTimeMillis(), status.key(), countsJson);
+        });
   }
 
   // --- media copied (write thread) --------------------------------------------------------------
@@ -361,123 +347,95 @@ final class ArchiveVault implements Vault {
   @Override
   public void copied(String relative, long size, long checksum, String vaultPath)
       throws IOException {
-    synchronized (lock) {
-      try {
-        archive.recordMedia(new MediaRecord(relative, size, checksum, vaultPath, runId));
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+    turns.run(
+        () -> {
+          archive.recordMedia(new MediaRecord(relative, size, checksum, vaultPath, runId));
+        });
   }
 
   @Override
   public String find(String relative, String chatFolder) throws IOException {
-    synchronized (lock) {
-      try {
-        String prefix = chatFolder + "/";
-        for (MediaRecord m : MediaPaths.find(archive, relative)) {
-          if (m.vaultPath().startsWith(prefix)) {
-            return m.vaultPath(); // the latest run's first: see MediaPaths.find
+    return turns.call(
+        () -> {
+          String prefix = chatFolder + "/";
+          for (MediaRecord m : MediaPaths.find(archive, relative)) {
+            if (m.vaultPath().startsWith(prefix)) {
+              return m.vaultPath(); // the latest run's first: see MediaPaths.find
+            }
           }
-        }
-        return null;
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+          return null;
+        });
   }
 
   // --- the notes' ledger (write thread) ----------------------------------------------------------
 
   @Override
   public boolean ours(String path, String sha256) {
-    synchronized (lock) {
-      NoteRecord r = notes.get(path);
-      return r != null && r.writtenByTgmd(sha256);
-    }
+    NoteRecord r = notes.get(path);
+    return r != null && r.writtenByTgmd(sha256);
   }
 
   @Override
   public void pending(String path, long chatId, String sha256) throws IOException {
-    synchronized (lock) {
-      try {
-        archive.notePending(path, chatId, sha256);
-        NoteRecord r = notes.get(path);
-        notes.put(
-            path,
-            r == null
-                ? new NoteRecord(path, chatId, null, -1, -1, sha256)
-                : new NoteRecord(path, chatId, r.checksum(), r.size(), r.runId(), sha256));
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+    turns.run(
+        () -> {
+          archive.notePending(path, chatId, sha256);
+          NoteRecord r = notes.get(path);
+          notes.put(
+              path,
+              r == null
+                  ? new NoteRecord(path, chatId, null, -1, -1, sha256)
+                  : new NoteRecord(path, chatId, r.checksum(), r.size(), r.runId(), sha256));
+        });
   }
 
   @Override
   public void written(String path, long chatId, String sha256, long size) throws IOException {
-    synchronized (lock) {
-      try {
-        NoteRecord r = notes.get(path);
-        if (r == null || r.chatId() == null || r.chatId() != chatId) {
-          archive.notePending(path, chatId, sha256); // records the chat of a note not renamed
-        }
-        archive.noteWritten(path, sha256, size, runId);
-        notes.put(path, new NoteRecord(path, chatId, sha256, size, runId, null));
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+    turns.run(
+        () -> {
+          NoteRecord r = notes.get(path);
+          if (r == null || r.chatId() == null || r.chatId() != chatId) {
+            archive.notePending(path, chatId, sha256); // records the chat of a note not renamed
+          }
+          archive.noteWritten(path, sha256, size, runId);
+          notes.put(path, new NoteRecord(path, chatId, sha256, size, runId, null));
+        });
   }
 
   @Override
   public List<String> notesOf(long chatId) {
-    synchronized (lock) {
-      List<String> paths = new ArrayList<>();
-      for (NoteRecord r : notes.values()) {
-        if (r.chatId() != null && r.chatId() == chatId && r.checksum() != null) {
-          paths.add(r.path());
-        }
+    List<String> paths = new ArrayList<>();
+    for (NoteRecord r : notes.values()) {
+      if (r.chatId() != null && r.chatId() == chatId && r.checksum() != null) {
+        paths.add(r.path());
       }
-      paths.sort(null);
-      return paths;
     }
+    paths.sort(null);
+    return paths;
   }
 
   @Override
   public String recorded(String path) {
-    synchronized (lock) {
-      NoteRecord r = notes.get(path);
-      return r == null ? null : r.checksum();
-    }
+    NoteRecord r = notes.get(path);
+    return r == null ? null : r.checksum();
   }
 
   @Override
   public void forget(String path) throws IOException {
-    synchronized (lock) {
-      try {
-        archive.forgetNote(path);
-        notes.remove(path);
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+    turns.run(
+        () -> {
+          archive.forgetNote(path);
+          notes.remove(path);
+        });
   }
 
   @Override
   public void close() throws IOException {
     merging.close(); // a merge in flight ends first: the archive is never closed under it
-    synchronized (lock) {
-      try {
-        archive.close();
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
-  }
-
-  private static VaultException failed(ArchiveException e) {
-    return new VaultException(e.getMessage(), e);
+    turns.run(
+        () -> {
+          archive.close();
+        });
   }
 
   /** The chat being read, on the fetch thread. */

@@ -1,6 +1,5 @@
 package dev.tgmd.export;
 
-import dev.tgmd.archive.ArchiveException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +24,7 @@ final class MergeBehind implements AutoCloseable {
   /** Merges one batch and counts what it did; runs on the merge thread. */
   @FunctionalInterface
   interface Merge {
-    void run() throws ArchiveException;
+    void run() throws IOException;
   }
 
   private final ExecutorService thread =
@@ -70,8 +69,8 @@ final class MergeBehind implements AutoCloseable {
       throw io;
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof ArchiveException a) {
-        throw new VaultException(a.getMessage(), a);
+      if (cause instanceof IOException io) {
+        throw io; // the archive's one-line VaultException, as the fetch thread would have thrown
       }
       if (cause instanceof RuntimeException r) {
         throw r;
