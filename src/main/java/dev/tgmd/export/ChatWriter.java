@@ -133,6 +133,17 @@ final class ChatWriter {
 
   /** Appends one message's block to its note; writes the note its topic leaves behind. */
   void append(PlacedMessage w, String block, boolean failedMessage) throws IOException {
+    append(List.of(w), block, failedMessage ? 1 : 0);
+  }
+
+  /**
+   * Appends the block of one or more messages (a run of joins folded into one line: same note and
+   * day) to their note; writes the note their topic leaves behind.
+   *
+   * @param failedMessages how many of them failed to render
+   */
+  void append(List<PlacedMessage> ws, String block, int failedMessages) throws IOException {
+    PlacedMessage w = ws.get(0);
     Note note = notes.get(w.note());
     if (note == null) {
       note = new Note(w.note(), w.topicTitle());
@@ -156,20 +167,20 @@ final class ChatWriter {
     }
     sb.append(block);
     charsInMemory += sb.length() - before;
-    note.messages++;
-    LocalDateTime time = w.view().time();
-    if (time != null) {
-      if (note.first == null || time.isBefore(note.first)) {
-        note.first = time;
-      }
-      if (note.last == null || time.isAfter(note.last)) {
-        note.last = time;
+    for (PlacedMessage m : ws) {
+      note.messages++;
+      messages++;
+      LocalDateTime time = m.view().time();
+      if (time != null) {
+        if (note.first == null || time.isBefore(note.first)) {
+          note.first = time;
+        }
+        if (note.last == null || time.isAfter(note.last)) {
+          note.last = time;
+        }
       }
     }
-    if (failedMessage) {
-      note.failed++;
-    }
-    messages++;
+    note.failed += failedMessages;
     peakChars = Math.max(peakChars, charsInMemory);
     if (charsInMemory > memoryChars) {
       spillLargest();
