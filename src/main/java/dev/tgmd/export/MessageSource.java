@@ -314,6 +314,8 @@ final class MessageSource {
     boolean continuesJoins = join && sameBlockRun && before.joinAnchor != null;
     String joinAnchor = join ? (continuesJoins ? before.joinAnchor : anchor) : null;
     String sender = m.kind() == Message.Type.MESSAGE ? senderKey(m) : null;
+    // a run goes on while the same sender writes again within FOLLOW_UP_SECONDS, in one note and
+    // day
     boolean followUp =
         sender != null
             && sameBlockRun
@@ -353,12 +355,12 @@ final class MessageSource {
   private record Last(
       NoteRef note, LocalDate day, LocalDateTime time, String sender, String joinAnchor) {}
 
-  /** Who sent a message, to tell runs apart: the sender's id, else the name. */
+  /** Who sent a message, to tell runs apart: the sender's id, else the name; null: unknown. */
   private static String senderKey(Message m) {
     if (m.senderId() != null) {
       return "id " + m.senderId() + (m.author() == null ? "" : " " + m.author());
     }
-    return m.sender() == null ? "" : "name " + m.sender() + " " + m.author();
+    return m.sender() == null ? null : "name " + m.sender() + " " + m.author();
   }
 
   private ReplyTarget target(long id, Long peer, NoteRef from) {

@@ -71,11 +71,11 @@ class ExportCommandTest {
     assertThat(routes)
         .contains("topic: \"Routes\"")
         .contains("messages: 3")
-        .contains("↩️ Reply to [[#^m3|Bob: Alps or Tatras?]] ^m4");
+        .contains("> ↩️ Reply to [[#^m3|Bob: Alps or Tatras?]]\n");
     String march = Tgmd.read(out.resolve("Hikers/Hikers 2024-03.md"));
     assertThat(march)
-        .contains("↩️ Reply to [[./Hikers 2024-02#^m1|Ann: General hello]] ^m5")
-        .contains("↩️ Reply to message 999 (not in this export) ^m6");
+        .contains("> ↩️ Reply to [[./Hikers 2024-02#^m1|Ann: General hello]]\n")
+        .contains("> ↩️ Reply to message 999 (not in this export)\n");
     String index = Tgmd.read(out.resolve("Hikers/Hikers.md"));
     assertThat(index)
         .contains("- [[./Hikers 2024-02|2024-02]] · 1 message")
@@ -134,7 +134,7 @@ class ExportCommandTest {
     String march = Tgmd.read(out.resolve("Hikers/Hikers 2024-03.md"));
     assertThat(march)
         .contains(
-            "<a id=\"m5\"></a>**Cy** · 08:00  \n↩️ Reply to [Ann: General hello](<./Hikers 2024-02.md#m1>)");
+            "> <a id=\"m5\"></a>**Cy** · 08:00  \n> ↩️ Reply to [Ann: General hello](<./Hikers 2024-02.md#m1>)");
     assertThat(march).doesNotContain("[[").doesNotContain(" ^m");
   }
 
@@ -216,7 +216,7 @@ class ExportCommandTest {
     assertThat(Tgmd.files(out).values())
         .noneMatch(content -> content.contains("TOP-SECRET-CONTENT"));
     String note = Tgmd.read(out.resolve("Pics/Pics 2024-01.md"));
-    assertThat(note).contains("^m2\n\n![[./media/photos/a.jpg]]\n\nsame picture");
+    assertThat(note).contains("\n>\n> ![[./media/photos/a.jpg|400]]\n>\n> same picture\n\n^m2");
     assertThat(note)
         .contains(
             "⚠️ File not copied: it is a symbolic link, which tgmd does not follow (files/out.txt)");
@@ -267,7 +267,9 @@ class ExportCommandTest {
             "⚠️ File not copied: its path is absolute or leads outside the export folder (../secret.txt)");
     assertThat(note)
         .contains(
-            mode.equals("copy") ? "![[./media/photos/a.jpg]]" : "🖼️ Photo: a.jpg (not copied)");
+            mode.equals("copy")
+                ? "![[./media/photos/a.jpg|400]]"
+                : "🖼️ Photo: a.jpg (not copied)");
     assertThat(run.out()).contains("1 missing, 2 refused");
     MetricsReport report = MetricsReportJson.read(out.resolve("export_metrics.json"));
     assertThat(report.totals().get(Total.MEDIA_MISSING)).isEqualTo(1);
