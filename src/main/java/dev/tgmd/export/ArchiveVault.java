@@ -13,6 +13,7 @@ import dev.tgmd.archive.StoredMessage;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.recording.StageRecorder;
 import dev.tgmd.recording.StageTimer;
+import dev.tgmd.render.NoteFormat;
 import dev.tgmd.report.RunStatus;
 import dev.tgmd.source.Chat;
 import dev.tgmd.source.ExportEvent;
@@ -152,6 +153,17 @@ final class ArchiveVault implements Vault {
     synchronized (lock) {
       try {
         return renders.folders();
+      } catch (ArchiveException e) {
+        throw failed(e);
+      }
+    }
+  }
+
+  @Override
+  public java.util.List<NoteFormat.VaultChat> chats(java.time.ZoneId zone) throws IOException {
+    synchronized (lock) {
+      try {
+        return VaultChats.of(archive.chats(), archive.chatFacts(), renders.folders(), zone);
       } catch (ArchiveException e) {
         throw failed(e);
       }

@@ -45,6 +45,9 @@ final class NoteSink {
 
   private final List<String> joinBlocks = new ArrayList<>();
 
+  /** The line of each chat whose index was written, for the note that lists every chat. */
+  private final List<NoteFormat.VaultChat> vaultChats = new ArrayList<>();
+
   /** The run's work folder, relative to OUT; null until the first chat begins. */
   private String workDir;
 
@@ -221,6 +224,9 @@ final class NoteSink {
     ChatWriter c = current;
     current = null;
     ChatSummary summary = c.finish(status);
+    if (c.vaultChat() != null) {
+      vaultChats.add(c.vaultChat());
+    }
     chats.add(summary);
     record(summary);
   }
@@ -228,6 +234,11 @@ final class NoteSink {
   private void record(ChatSummary s) {
     storedFiles += s.mediaFiles();
     storedBytes += s.mediaBytes();
+  }
+
+  /** The line of each chat whose notes this run wrote, for the note that lists every chat. */
+  List<NoteFormat.VaultChat> vaultChats() {
+    return List.copyOf(vaultChats);
   }
 
   /** Removes the work folder. */

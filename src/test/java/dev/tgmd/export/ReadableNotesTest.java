@@ -181,4 +181,105 @@ class ReadableNotesTest {
     assertThat(note.lines().filter(l -> l.startsWith("*11:"))).hasSize(1);
     assertThat(note).contains("messages: 33");
   }
+
+  private static final java.util.regex.Pattern WIKILINK =
+      java.util.regex.Pattern.compile("!?\\[\\[([^\\]|#]+)(#[^\\]|]*)?(\\|[^\\]]*)?\\]\\]");
+
+  /** Every wikilink and embed of every note under {@code out}, each resolved to a file. */
+  private static int resolveEveryLink(Path out) throws Exception {
+    int links = 0;
+    for (String note : Tgmd.notes(out)) {
+      Path file = out.resolve(note);
+      java.util.regex.Matcher m = WIKILINK.matcher(Files.readString(file, StandardCharsets.UTF_8));
+      while (m.find()) {
+        String target = m.group(1);
+        Path resolved = file.getParent().resolve(target).normalize();
+        if (!Files.isRegularFile(resolved)) {
+          resolved = file.getParent().resolve(target + ".md").normalize();
+        }
+        assertThat(resolved).as("%s links to %s", note, m.group()).isRegularFile();
+        assertThat(resolved.startsWith(out)).isTrue();
+        links++;
+      }
+    }
+    return links;
+  }
+
+  @Test
+  void everyPeriodNoteLinksToItsNeighboursAndItsIndexAndTheTopNoteListsEveryChat()
+      throws Exception {
+    Path out = exportDemo();
+    assertThat(resolveEveryLink(out)).isGreaterThan(100);
+    String march = Tgmd.read(out.resolve("Lantern Hikers/Lantern Hikers 2024-03.md"));
+    assertThat(march)
+        .contains(
+            "\n[[./Lantern Hikers|Lantern Hikers]] · [[./Lantern Hikers 2024-04|2024-04]] →\n");
+    String april = Tgmd.read(out.resolve("Lantern Hikers/Lantern Hikers 2024-04.md"));
+    assertThat(april)
+        .contains(
+            "\n← [[./Lantern Hikers 2024-03|2024-03]] · [[./Lantern Hikers|Lantern Hikers]] ·"
+                + " [[./Lantern Hikers 2024-05|2024-05]] →\n");
+    String topic =
+        Tgmd.read(
+            out.resolve(
+                "Trailhead Commons/Route ideas/Trailhead Commons - Route ideas 2024-06.md"));
+    assertThat(topic)
+        .contains(
+            "\n← [[./Trailhead Commons - Route ideas 2024-04|2024-04]] ·"
+                + " [[../Trailhead Commons|Trailhead Commons · Route ideas]]\n");
+    String top = Tgmd.read(out.resolve("Telegram chats.md"));
+    assertThat(top.lines().filter(l -> l.startsWith("- [[./"))).hasSize(6);
+    assertThat(top)
+        .contains(
+            "- [[./Lantern Hikers/Lantern Hikers|Lantern Hikers]] · Private supergroup · 38"
+                + " messages · 2024-03-02 to 2024-06-20\n");
+
+    // one chat exported again: the others, untouched or not in this export, are still listed
+    Tgmd.Run again =
+        Tgmd.run(
+            "export",
+            DEMO.toString(),
+            "--out",
+            out.toString(),
+            "--timezone",
+            "UTC",
+            "--no-metrics",
+            "--chat",
+            "Robin Fernwood");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(Tgmd.read(out.resolve("Telegram chats.md"))).isEqualTo(top);
+    assertThat(resolveEveryLink(out)).isGreaterThan(100);
+  }
+
+  @Test
+  void anOutOfOrderPeriodIsLinkedFromTheNotesWrittenBeforeIt() throws Exception {
+    Path input = tmp.resolve("late");
+    Files.createDirectories(input);
+    Files.writeString(
+        input.resolve("result.json"),
+        "{\"name\": \"Late\", \"type\": \"personal_chat\", \"id\": 5, \"messages\": ["
+            + message(1, "10:00", "Ann", "march").replace("2024-03-01", "2024-03-01")
+            + ","
+            + message(2, "10:00", "Ann", "may").replace("2024-03-01", "2024-05-01")
+            + ","
+            + message(3, "10:00", "Ann", "april, late").replace("2024-03-01", "2024-04-01")
+            + "]}",
+        StandardCharsets.UTF_8);
+    Path out = tmp.resolve("late-out");
+    Tgmd.Run run =
+        Tgmd.run(
+            "export",
+            input.toString(),
+            "--out",
+            out.toString(),
+            "--timezone",
+            "UTC",
+            "--no-metrics");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Tgmd.read(out.resolve("Late/Late 2024-03.md")))
+        .contains("[[./Late 2024-04|2024-04]] →");
+    assertThat(Tgmd.read(out.resolve("Late/Late 2024-05.md")))
+        .contains("← [[./Late 2024-04|2024-04]]");
+    resolveEveryLink(out);
+  }
 }
