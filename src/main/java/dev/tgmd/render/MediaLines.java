@@ -114,13 +114,20 @@ final class MediaLines {
   /** The widest an image is shown in Obsidian, in pixels: a readable width, never wider. */
   static final int IMAGE_WIDTH = 400;
 
+  /** The widest a sticker is shown, in pixels, about as Telegram shows them. */
+  static final int STICKER_WIDTH = 160;
+
   /** The width an image is embedded at: its own when narrower than {@link #IMAGE_WIDTH}. */
   private static int width(Attachment owner) {
     Integer w =
         owner instanceof Attachment.Photo p
             ? p.width()
             : owner instanceof Attachment.Document d ? d.width() : null;
-    return w != null && w > 0 && w < IMAGE_WIDTH ? w : IMAGE_WIDTH;
+    int widest =
+        owner instanceof Attachment.Document d && d.kind() == Attachment.DocumentKind.STICKER
+            ? STICKER_WIDTH
+            : IMAGE_WIDTH;
+    return w != null && w > 0 && w < widest ? w : widest;
   }
 
   private static boolean spoiler(Attachment owner) {
