@@ -66,7 +66,8 @@ class ExportCommandTest {
             "Hikers/Hikers 2024-02.md",
             "Hikers/Hikers 2024-03.md",
             "Hikers/Hikers.md",
-            "Hikers/Routes/Hikers - Routes 2024-03.md");
+            "Hikers/Routes/Hikers - Routes 2024-03.md",
+            "Telegram chats.md");
     String routes = Tgmd.read(out.resolve("Hikers/Routes/Hikers - Routes 2024-03.md"));
     assertThat(routes)
         .contains("topic: \"Routes\"")
@@ -121,7 +122,8 @@ class ExportCommandTest {
             "Forum/Forum.md",
             "Forum/Forum_md/Forum - Forum_md 2024-03.md",
             "Forum/Media (18)/Forum - Media (18) 2024-03.md",
-            "Forum/media (16)/Forum - media (16) 2024-03.md");
+            "Forum/media (16)/Forum - media (16) 2024-03.md",
+            "Telegram chats.md");
     assertThat(Tgmd.read(out.resolve("Forum/Forum_md/Forum - Forum_md 2024-03.md")))
         .contains("in Forum.md");
   }
@@ -174,10 +176,10 @@ class ExportCommandTest {
         """);
     export(input, tmp.resolve("chat"), "--chat", "alpha", "--since", "2024-03-01");
     assertThat(Tgmd.notes(tmp.resolve("chat")))
-        .containsExactly("Alpha/Alpha 2024-06.md", "Alpha/Alpha.md");
+        .containsExactly("Alpha/Alpha 2024-06.md", "Alpha/Alpha.md", "Telegram chats.md");
     export(input, tmp.resolve("type"), "--type", "personal_chat");
     assertThat(Tgmd.notes(tmp.resolve("type")))
-        .containsExactly("Beta/Beta 2024-06.md", "Beta/Beta.md");
+        .containsExactly("Beta/Beta 2024-06.md", "Beta/Beta.md", "Telegram chats.md");
     export(input, tmp.resolve("id"), "--chat", "2", "--until", "2024-05-31");
     Tgmd.Run none = export(input, tmp.resolve("id"), "--chat", "2", "--until", "2024-05-31");
     assertThat(none.exitCode()).isEqualTo(2);
@@ -212,7 +214,8 @@ class ExportCommandTest {
     Tgmd.Run run = export(input, out, "--timezone", "UTC");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Tgmd.exported(out).keySet())
-        .containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md", "Pics/media/photos/a.jpg");
+        .containsExactly(
+            "Pics/Pics 2024-01.md", "Pics/Pics.md", "Pics/media/photos/a.jpg", "Telegram chats.md");
     assertThat(Tgmd.files(out).values())
         .noneMatch(content -> content.contains("TOP-SECRET-CONTENT"));
     String note = Tgmd.read(out.resolve("Pics/Pics 2024-01.md"));
@@ -300,7 +303,8 @@ class ExportCommandTest {
     Files.writeString(input.resolve("photos/a.jpg"), "JPEG");
     Path out = tmp.resolve("out");
     assertThat(export(input, out, "--media", "none").exitCode()).isZero();
-    assertThat(Tgmd.exported(out).keySet()).containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md");
+    assertThat(Tgmd.exported(out).keySet())
+        .containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md", "Telegram chats.md");
     assertThat(Tgmd.read(out.resolve("Pics/Pics 2024-01.md")))
         .contains("🖼️ Photo: a.jpg (not copied)");
   }
