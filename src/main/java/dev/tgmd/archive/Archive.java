@@ -314,6 +314,29 @@ public final class Archive implements AutoCloseable {
     return longQuery("SELECT count(*) FROM messages WHERE chat_id = ?", chatId);
   }
 
+  /** How many messages of each chat the archive holds, and their first and last dates. */
+  public java.util.Map<Long, ChatFacts> chatFacts() throws ArchiveException {
+    try {
+      PreparedStatement s =
+          statement(
+              "SELECT chat_id, count(*), min(date_unix), max(date_unix) FROM messages"
+                  + " GROUP BY chat_id");
+      java.util.Map<Long, ChatFacts> facts = new java.util.HashMap<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          long first = r.getLong(3);
+          Long firstUnix = r.wasNull() ? null : first;
+          long last = r.getLong(4);
+          Long lastUnix = r.wasNull() ? null : last;
+          facts.put(r.getLong(1), new ChatFacts(r.getLong(1), r.getLong(2), firstUnix, lastUnix));
+        }
+      }
+      return facts;
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
   /** True when the archive holds at least one message of the chat. */
   public boolean hasMessages(long chatId) throws ArchiveException {
     return longQuery("SELECT EXISTS (SELECT 1 FROM messages WHERE chat_id = ?)", chatId) != 0;

@@ -13,6 +13,7 @@ import dev.tgmd.archive.StoredMessage;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.recording.StageRecorder;
 import dev.tgmd.recording.StageTimer;
+import dev.tgmd.render.NoteFormat;
 import dev.tgmd.report.RunStatus;
 import dev.tgmd.source.Chat;
 import dev.tgmd.source.ExportEvent;
@@ -172,6 +173,17 @@ final class ArchiveVault implements Vault {
   @Override
   public Map<Long, String> folders() throws IOException {
     return turns.call(renders::folders);
+  }
+
+  @Override
+  public java.util.List<NoteFormat.VaultChat> chats(java.time.ZoneId zone) throws IOException {
+    synchronized (lock) {
+      try {
+        return VaultChats.of(archive.chats(), archive.chatFacts(), renders.folders(), zone);
+      } catch (ArchiveException e) {
+        throw failed(e);
+      }
+    }
   }
 
   @Override

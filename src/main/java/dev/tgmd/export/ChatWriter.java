@@ -8,6 +8,7 @@ import dev.tgmd.layout.WrittenFile;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.render.NoteFormat;
 import dev.tgmd.report.RunStatus;
+import dev.tgmd.source.ServiceAction;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,8 +56,13 @@ final class ChatWriter {
   private final NotePlacer placer;
 
   private String indexPath;
-  private final Map<NoteRef, Note> notes = new LinkedHashMap<>();
-  private final Map<Long, Note> currentByTopic = new HashMap<>();
+  private NoteFormat.VaultChat vaultChat;
+
+  /** Each topic's later titles, by its first one, in order. */
+  private final Map<String, List<String>> renames = new HashMap<>();
+
+  private final Map<NoteRef, PeriodNote> notes = new LinkedHashMap<>();
+  private final Map<Long, PeriodNote> currentByTopic = new HashMap<>();
   private final long startNanos;
   private final LongSupplier clock;
   private final long memoryChars;
@@ -133,17 +138,36 @@ final class ChatWriter {
 
   /** Appends one message's block to its note; writes the note its topic leaves behind. */
   void append(PlacedMessage w, String block, boolean failedMessage) throws IOException {
-    Note note = notes.get(w.note());
+    append(List.of(w), block, failedMessage ? 1 : 0);
+  }
+
+  /**
+   * Appends the block of one or more messages (a run of joins folded into one line: same note and
+   * day) to their note; writes the note their topic leaves behind.
+   *
+   * @param failedMessages how many of them failed to render
+   */
+  void append(List<PlacedMessage> ws, String block, int failedMessages) throws IOException {
+    PlacedMessage w = ws.get(0);
+    if (w.topicTitle() != null
+        && w.view().message().action() instanceof ServiceAction.TopicEdited t
+        && t.newTitle() != null
+        && !t.newTitle().isBlank()) {
+      renames
+          .computeIfAbsent(w.topicTitle(), k -> new ArrayList<>())
+          .add("“" + t.newTitle().strip() + "” (" + w.day() + ")");
+    }
+    PeriodNote note = notes.get(w.note());
     if (note == null) {
-      note = new Note(w.note(), w.topicTitle());
+      note = new PeriodNote(w.note(), w.topicTitle());
       notes.put(w.note(), note);
     }
-    Note previous = currentByTopic.put(w.note().topicId(), note);
+    PeriodNote previous = currentByTopic.put(w.note().topicId(), note);
     if (previous != null && previous != note && previous.body != null) {
       write(previous, false);
     }
     if (note.body == null) {
-      note.body = note.written ? reopen(note) : new Body();
+      note.body = note.written ? reopen(note) : new NoteBody();
     }
     StringBuilder sb = note.body.text;
     int before = sb.length();
@@ -156,20 +180,20 @@ final class ChatWriter {
     }
     sb.append(block);
     charsInMemory += sb.length() - before;
-    note.messages++;
-    LocalDateTime time = w.view().time();
-    if (time != null) {
-      if (note.first == null || time.isBefore(note.first)) {
-        note.first = time;
-      }
-      if (note.last == null || time.isAfter(note.last)) {
-        note.last = time;
+    for (PlacedMessage m : ws) {
+      note.messages++;
+      messages++;
+      LocalDateTime time = m.view().time();
+      if (time != null) {
+        if (note.first == null || time.isBefore(note.first)) {
+          note.first = time;
+        }
+        if (note.last == null || time.isAfter(note.last)) {
+          note.last = time;
+        }
       }
     }
-    if (failedMessage) {
-      note.failed++;
-    }
-    messages++;
+    note.failed += failedMessages;
     peakChars = Math.max(peakChars, charsInMemory);
     if (charsInMemory > memoryChars) {
       spillLargest();
@@ -185,9 +209,16 @@ final class ChatWriter {
   ChatSummary finish(RunStatus status) throws IOException {
     boolean partial = status != RunStatus.COMPLETED;
     try {
-      for (Note n : notes.values()) {
+      for (PeriodNote n : notes.values()) {
         if (n.body != null) {
           write(n, partial);
+        }
+      }
+      // a note written before a period came between it and its neighbour links to it now
+      for (PeriodNote n : notes.values()) {
+        if (n.written && !n.writtenStart.equals(start(n, n.writtenPartial))) {
+          n.body = reopen(n);
+          write(n, n.writtenPartial);
         }
       }
       if (!notes.isEmpty()) {
@@ -221,7 +252,7 @@ final class ChatWriter {
     long failedOnDisk = 0;
     long bytes = indexBytes;
     int files = indexWritten ? 1 : 0;
-    for (Note n : notes.values()) {
+    for (PeriodNote n : notes.values()) {
       if (n.written) {
         files++;
         onDisk += n.writtenMessages;
@@ -253,15 +284,16 @@ final class ChatWriter {
   }
 
   private void writeIndex(boolean partial) throws IOException {
-    List<Note> ordered = new ArrayList<>(notes.values());
+    List<PeriodNote> ordered = new ArrayList<>(notes.values());
     ordered.sort(
-        Comparator.comparing((Note n) -> n.ref.topicId() == 0 ? Long.MIN_VALUE : n.ref.topicId())
+        Comparator.comparing(
+                (PeriodNote n) -> n.ref.topicId() == 0 ? Long.MIN_VALUE : n.ref.topicId())
             .thenComparing(n -> n.ref.period()));
     List<NoteFormat.IndexEntry> entries = new ArrayList<>();
     LocalDateTime first = null;
     LocalDateTime last = null;
-    NoteRef index = new NoteRef(null, chat.folder(), null, 0);
-    for (Note n : ordered) {
+    NoteRef index = indexRef();
+    for (PeriodNote n : ordered) {
       entries.add(
           new NoteFormat.IndexEntry(n.topic, n.ref.linkFrom(index), n.ref.period(), n.messages));
       if (n.first != null && (first == null || n.first.isBefore(first))) {
@@ -281,7 +313,16 @@ final class ChatWriter {
                 first,
                 last,
                 partial,
-                entries));
+                entries,
+                renames));
+    vaultChat =
+        new NoteFormat.VaultChat(
+            chat.name(),
+            chat.chat().type(),
+            "./" + chat.folder() + "/" + chat.folder(),
+            messages,
+            first == null ? null : first.toLocalDate(),
+            last == null ? null : last.toLocalDate());
     WrittenFile w =
         placer.place(
             chatDir + "/" + index.pathInChat(),
@@ -292,9 +333,9 @@ final class ChatWriter {
   }
 
   /** Writes a note whole, in place, and drops its body from memory. */
-  private void write(Note n, boolean partial) throws IOException {
+  private void write(PeriodNote n, boolean partial) throws IOException {
     String start = start(n, partial);
-    Body body = n.body;
+    NoteBody body = n.body;
     WrittenFile placedAt =
         placer.place(
             chatDir + "/" + n.ref.pathInChat(),
@@ -313,6 +354,7 @@ final class ChatWriter {
               w.flush();
             });
     n.writtenStart = start;
+    n.writtenPartial = partial;
     n.written = true;
     n.writtenPath = placedAt.relative();
     n.writtenBytes = placedAt.size();
@@ -321,7 +363,7 @@ final class ChatWriter {
     drop(n);
   }
 
-  private String start(Note n, boolean partial) {
+  private String start(PeriodNote n, boolean partial) {
     return format.noteStart(
         new NoteFormat.NoteHeader(
             chat.name(),
@@ -332,17 +374,27 @@ final class ChatWriter {
             n.messages,
             n.first,
             n.last,
-            partial));
+            partial,
+            PeriodLinks.of(n.ref, notes.keySet(), indexRef())));
+  }
+
+  private NoteRef indexRef() {
+    return new NoteRef(null, chat.folder(), null, 0);
+  }
+
+  /** The chat's line in the note that lists every chat; null before its index is written. */
+  NoteFormat.VaultChat vaultChat() {
+    return vaultChat;
   }
 
   /**
    * Opens a written note again, to append late messages to it: its body is streamed, unread, into a
    * work file, as if it had been spilled, so that memory does not grow with the note's size.
    */
-  private Body reopen(Note n) throws IOException {
+  private NoteBody reopen(PeriodNote n) throws IOException {
     String file = n.writtenPath;
     byte[] start = n.writtenStart.getBytes(StandardCharsets.UTF_8);
-    Body b = new Body();
+    NoteBody b = new NoteBody();
     b.spill = workDir + "/" + spillPrefix + (spills++) + ".md";
     try (InputStream in = out.read(file);
         OutputStream spill = out.append(b.spill)) {
@@ -375,8 +427,8 @@ final class ChatWriter {
 
   /** Moves the largest in-memory body to a work file, to keep memory bounded. */
   private void spillLargest() throws IOException {
-    Note largest = null;
-    for (Note n : notes.values()) {
+    PeriodNote largest = null;
+    for (PeriodNote n : notes.values()) {
       if (n.body != null
           && (largest == null || n.body.text.length() > largest.body.text.length())) {
         largest = n;
@@ -385,7 +437,7 @@ final class ChatWriter {
     if (largest == null || largest.body.text.length() == 0) {
       return;
     }
-    Body b = largest.body;
+    NoteBody b = largest.body;
     if (b.spill == null) {
       b.spill = workDir + "/" + spillPrefix + (spills++) + ".md";
     }
@@ -399,7 +451,7 @@ final class ChatWriter {
     b.text.trimToSize();
   }
 
-  private void drop(Note n) {
+  private void drop(PeriodNote n) {
     if (n.body != null) {
       charsInMemory -= n.body.text.length();
       deleteSpill(n.body);
@@ -408,40 +460,12 @@ final class ChatWriter {
   }
 
   private void discardBodies() {
-    for (Note n : notes.values()) {
+    for (PeriodNote n : notes.values()) {
       drop(n);
     }
   }
 
-  /** One note: what its front matter and the index say, and its body while it is open. */
-  private static final class Note {
-    final NoteRef ref;
-    final String topic;
-    long messages;
-    long failed;
-
-    /** What the file on disk holds, as of its last write. */
-    long writtenMessages;
-
-    long writtenFailed;
-    long writtenBytes;
-    LocalDateTime first;
-    LocalDateTime last;
-    LocalDate lastDay;
-    Body body;
-    boolean written;
-    String writtenStart;
-
-    /** Where its last write went: its own path, or beside it when the file there is the user's. */
-    String writtenPath;
-
-    Note(NoteRef ref, String topic) {
-      this.ref = ref;
-      this.topic = topic;
-    }
-  }
-
-  private void deleteSpill(Body b) {
+  private void deleteSpill(NoteBody b) {
     if (b.spill != null) {
       try {
         out.delete(b.spill);
@@ -450,13 +474,5 @@ final class ChatWriter {
       }
       b.spill = null;
     }
-  }
-
-  /** A note's messages so far: in memory, after what was spilled to a work file (if any). */
-  private static final class Body {
-    final StringBuilder text = new StringBuilder(4096);
-
-    /** The work file, relative to OUT; null while nothing was spilled. */
-    String spill;
   }
 }

@@ -17,6 +17,7 @@ import dev.tgmd.source.Chat;
 import dev.tgmd.source.ExportFormatException;
 import dev.tgmd.source.ExportReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -225,6 +226,7 @@ public final class Exporter implements AutoCloseable {
       NoteSink writeStage = notes;
       NameAllocator folders = new NameAllocator();
       folders.reserve(METRICS_FILE);
+      folders.reserve(NoteFormat.VAULT_INDEX + ".md");
       MessageSource fetch =
           new MessageSource(input, options, folders, metrics.cache("reply_index"), vault);
       fetchStage = fetch;
@@ -306,6 +308,7 @@ public final class Exporter implements AutoCloseable {
         notes.finishInterrupted();
         status = RunStatus.INTERRUPTED;
       }
+      writeVaultIndex(out, notes);
       return new ExportResult(status, notes.chats());
     } finally {
       if (notes != null) {
@@ -313,6 +316,28 @@ public final class Exporter implements AutoCloseable {
       }
     }
   }
+
+  /**
+   * Writes the note at the top of OUT that lists every chat of the vault (the chats of this run
+   * without the vault), through the ledger like every note: untouched when its bytes are there,
+   * beside it when the file is the user's.
+   */
+  private void writeVaultIndex(OutputFolder out, NoteSink notes) throws IOException {
+    List<NoteFormat.VaultChat> chats = vault.chats(options.zone());
+    if (chats.isEmpty()) {
+      chats = VaultChats.sorted(notes.vaultChats());
+    }
+    if (chats.isEmpty()) {
+      return;
+    }
+    byte[] text =
+        new NoteFormat(options.flavor()).vaultIndex(chats).getBytes(StandardCharsets.UTF_8);
+    new NotePlacer(out, vault, VAULT_INDEX_CHAT)
+        .place(NoteFormat.VAULT_INDEX + ".md", o -> o.write(text));
+  }
+
+  /** The chat id the ledger records the note that lists every chat under: no chat has it. */
+  static final long VAULT_INDEX_CHAT = 0;
 
   /** OUT, opened (created when missing), locked and cleaned of leftovers; once per run. */
   private synchronized OutputFolder openOutput() throws IOException {

@@ -68,6 +68,10 @@ final class MessageSource {
   private IdSet ids;
   private Map<Long, Integer> duplicates;
   private Map<Long, String> topicTitles;
+
+  /** The message placed last in each topic (0: the chat level), for runs and folded joins. */
+  private Map<Long, Last> lastInTopic;
+
   private LocalDate lastDay;
   private boolean chatHasWork;
   private boolean chatEnded;
@@ -263,6 +267,7 @@ final class MessageSource {
     ids = new IdSet();
     duplicates = new HashMap<>();
     topicTitles = new HashMap<>();
+    lastInTopic = new HashMap<>();
     lastDay = null;
     chatHasWork = false;
   }
@@ -303,22 +308,59 @@ final class MessageSource {
         m.action() instanceof ServiceAction.Pinned
             ? target(((ServiceAction.Pinned) m.action()).messageId(), null, note)
             : null;
+    Last before = lastInTopic.get(topic);
+    boolean sameBlockRun = before != null && before.note.equals(note) && before.day.equals(day);
+    boolean join = MessageRenderer.isJoin(m);
+    boolean continuesJoins = join && sameBlockRun && before.joinAnchor != null;
+    String joinAnchor = join ? (continuesJoins ? before.joinAnchor : anchor) : null;
+    String sender = m.kind() == Message.Type.MESSAGE ? senderKey(m) : null;
+    // a run goes on while the same sender writes again within FOLLOW_UP_SECONDS, in one note and
+    // day
+    boolean followUp =
+        sender != null
+            && sameBlockRun
+            && sender.equals(before.sender)
+            && time != null
+            && before.time != null
+            && !time.isBefore(before.time)
+            && java.time.Duration.between(before.time, time).getSeconds()
+                < MessageView.FOLLOW_UP_SECONDS;
+    lastInTopic.put(topic, new Last(note, day, time, sender, joinAnchor));
     if (firstWithId) {
       replies.put(
-          m.id(), new ReplyIndex.Entry(note, anchor, senderOf(m), MessageRenderer.snippet(m)));
+          m.id(),
+          new ReplyIndex.Entry(
+              note, continuesJoins ? joinAnchor : anchor, senderOf(m), MessageRenderer.snippet(m)));
     }
     String topicTitle = topic == 0 ? null : topicTitles.getOrDefault(topic, "Topic " + topic);
     boolean first = !chatHasWork;
     chatHasWork = true;
     return new PlacedMessage(
         chat,
-        new MessageView(m, anchor, time, reply, pinned),
+        new MessageView(m, anchor, time, reply, pinned, followUp),
         note,
         day,
         topicTitle,
         first,
         false,
-        weight);
+        weight,
+        join,
+        continuesJoins);
+  }
+
+  /**
+   * The message placed last in a topic: where and when, who sent it (null: not a message from
+   * someone), and the anchor of the run of joins it ends (null: not a join).
+   */
+  private record Last(
+      NoteRef note, LocalDate day, LocalDateTime time, String sender, String joinAnchor) {}
+
+  /** Who sent a message, to tell runs apart: the sender's id, else the name; null: unknown. */
+  private static String senderKey(Message m) {
+    if (m.senderId() != null) {
+      return "id " + m.senderId() + (m.author() == null ? "" : " " + m.author());
+    }
+    return m.sender() == null ? null : "name " + m.sender() + " " + m.author();
   }
 
   private ReplyTarget target(long id, Long peer, NoteRef from) {

@@ -40,6 +40,14 @@ final class NoteSink {
   private final List<ChatSummary> chats = new ArrayList<>();
   private final AtomicLong written = new AtomicLong();
 
+  /** The run of joins held back until it ends (they fold into one line), and their blocks. */
+  private final List<PlacedMessage> joins = new ArrayList<>();
+
+  private final List<String> joinBlocks = new ArrayList<>();
+
+  /** The line of each chat whose index was written, for the note that lists every chat. */
+  private final List<NoteFormat.VaultChat> vaultChats = new ArrayList<>();
+
   /** The run's work folder, relative to OUT; null until the first chat begins. */
   private String workDir;
 
@@ -96,6 +104,9 @@ final class NoteSink {
     if (w.firstOfChat()) {
       begin(w.chat());
     }
+    if (!joins.isEmpty() && !(w.continuesJoins() && failure == null)) {
+      flushJoins();
+    }
     String block;
     if (failure == null) {
       List<MediaLink> links = ready.sources().isEmpty() ? List.of() : store(w, ready.sources());
@@ -103,11 +114,35 @@ final class NoteSink {
     } else {
       block = renderer.failed(w.view(), failure);
     }
-    current.append(w, block, failure != null);
+    if (w.join() && failure == null && ready.sources().isEmpty()) {
+      joins.add(w);
+      joinBlocks.add(block);
+    } else {
+      current.append(List.of(w), block, failure != null ? 1 : 0);
+    }
     written.incrementAndGet();
     if (w.lastOfChat()) {
+      flushJoins();
       finishCurrent(RunStatus.COMPLETED);
     }
+  }
+
+  /** Writes the run of joins held back: one message's own block, or one line for them all. */
+  private void flushJoins() throws IOException {
+    if (joins.isEmpty()) {
+      return;
+    }
+    if (joins.size() == 1) {
+      current.append(List.copyOf(joins), joinBlocks.get(0), 0);
+    } else {
+      List<dev.tgmd.render.MessageView> views = new ArrayList<>(joins.size());
+      for (PlacedMessage j : joins) {
+        views.add(j.view());
+      }
+      current.append(List.copyOf(joins), renderer.joins(views), 0);
+    }
+    joins.clear();
+    joinBlocks.clear();
   }
 
   private void begin(PlacedMessage.ChatInfo chat) throws IOException {
@@ -167,12 +202,15 @@ final class NoteSink {
   /** Finishes the chat being written, as interrupted: its notes are written, marked partial. */
   void finishInterrupted() throws IOException {
     if (current != null) {
+      flushJoins();
       finishCurrent(RunStatus.INTERRUPTED);
     }
   }
 
   /** Discards the chat being written (the run failed while writing it). */
   void abortCurrent() {
+    joins.clear();
+    joinBlocks.clear();
     if (current != null) {
       ChatWriter c = current;
       current = null;
@@ -186,6 +224,9 @@ final class NoteSink {
     ChatWriter c = current;
     current = null;
     ChatSummary summary = c.finish(status);
+    if (c.vaultChat() != null) {
+      vaultChats.add(c.vaultChat());
+    }
     chats.add(summary);
     record(summary);
   }
@@ -193,6 +234,11 @@ final class NoteSink {
   private void record(ChatSummary s) {
     storedFiles += s.mediaFiles();
     storedBytes += s.mediaBytes();
+  }
+
+  /** The line of each chat whose notes this run wrote, for the note that lists every chat. */
+  List<NoteFormat.VaultChat> vaultChats() {
+    return List.copyOf(vaultChats);
   }
 
   /** Removes the work folder. */

@@ -1,6 +1,7 @@
 package dev.tgmd.export;
 
 import dev.tgmd.layout.NoteRef;
+import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.MessageView;
 import dev.tgmd.source.Chat;
 import java.time.LocalDate;
@@ -14,6 +15,10 @@ import java.time.LocalDate;
  * @param firstOfChat the chat's first exported message: the write stage begins the chat
  * @param lastOfChat the chat's last exported message: the write stage finishes the chat
  * @param weight the heap the message takes in flight, estimated by the reader (bytes; 0: unknown)
+ * @param join someone joined the group ({@link MessageRenderer#isJoin}): consecutive ones fold into
+ *     one line
+ * @param continuesJoins a join right after another, in the same note and day: it folds into the
+ *     line of the run's first join, whose anchor links to it lead to
  */
 record PlacedMessage(
     ChatInfo chat,
@@ -23,7 +28,21 @@ record PlacedMessage(
     String topicTitle,
     boolean firstOfChat,
     boolean lastOfChat,
-    long weight) {
+    long weight,
+    boolean join,
+    boolean continuesJoins) {
+
+  PlacedMessage(
+      ChatInfo chat,
+      MessageView view,
+      NoteRef note,
+      LocalDate day,
+      String topicTitle,
+      boolean firstOfChat,
+      boolean lastOfChat,
+      long weight) {
+    this(chat, view, note, day, topicTitle, firstOfChat, lastOfChat, weight, false, false);
+  }
 
   PlacedMessage(
       ChatInfo chat,
@@ -46,6 +65,7 @@ record PlacedMessage(
 
   /** The same message, marked as its chat's last. */
   PlacedMessage asLast() {
-    return new PlacedMessage(chat, view, note, day, topicTitle, firstOfChat, true, weight);
+    return new PlacedMessage(
+        chat, view, note, day, topicTitle, firstOfChat, true, weight, join, continuesJoins);
   }
 }

@@ -72,6 +72,15 @@ public interface Vault extends NoteLedger, CopiedMedia, Closeable {
   /** How many messages the vault holds of the chat (for a chat whose notes stay as they are). */
   long messages(Chat chat) throws IOException;
 
+  /**
+   * Every chat the vault has notes of, for the note that lists them all: empty for a vault that
+   * keeps nothing (the run's own chats are listed then).
+   *
+   * @param zone the zone the days are in
+   */
+  java.util.List<dev.tgmd.render.NoteFormat.VaultChat> chats(java.time.ZoneId zone)
+      throws IOException;
+
   /** What merging counted so far in this run. */
   MergeTotals merged();
 
@@ -108,6 +117,11 @@ public interface Vault extends NoteLedger, CopiedMedia, Closeable {
     @Override
     public java.util.Map<Long, String> folders() {
       return java.util.Map.of();
+    }
+
+    @Override
+    public java.util.List<dev.tgmd.render.NoteFormat.VaultChat> chats(java.time.ZoneId zone) {
+      return java.util.List.of();
     }
 
     @Override

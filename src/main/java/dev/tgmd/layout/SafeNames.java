@@ -9,7 +9,8 @@ import java.util.Set;
  * File and folder names that are safe on Linux, macOS and Windows and inside Obsidian links: no
  * {@code / \ : * ? " < > |}, no {@code # ^ [ ]} (they break wikilinks), no control characters, no
  * reserved device names such as {@code CON}, never {@code .} or {@code ..}, no leading dot (hidden
- * files), no trailing dot or space, NFC-normalized, and capped in UTF-8 bytes.
+ * files), no trailing dot or space, NFC-normalized, and capped in UTF-8 bytes. Zero-width joiners
+ * between emoji stay, so that an emoji sequence (👨‍👩‍👧) stays whole; any other is {@code _}.
  *
  * <p>Pure and thread-safe. A name made here can never place anything outside its parent folder.
  */
@@ -63,13 +64,39 @@ public final class SafeNames {
         sb.append(' ');
         space = false;
       }
-      if (isForbidden(cp)) {
+      if (cp == ZWJ && joinsEmoji(sb, s, i)) {
+        sb.appendCodePoint(cp); // an emoji sequence stays whole: 👨‍👩‍👧, not 👨_👩_👧
+      } else if (isForbidden(cp)) {
         sb.append('_');
       } else {
         sb.appendCodePoint(cp);
       }
     }
     return sb.toString();
+  }
+
+  private static final int ZWJ = 0x200D;
+
+  /**
+   * Whether the zero-width joiner before {@code next} in {@code s} joins two emoji: the name so far
+   * ends with one (or its variation selector or skin tone) and one follows.
+   */
+  private static boolean joinsEmoji(StringBuilder before, String s, int next) {
+    return before.length() > 0
+        && next < s.length()
+        && isEmojiPart(before.codePointBefore(before.length()))
+        && isEmojiPart(s.codePointAt(next));
+  }
+
+  /** Pictographs, dingbats and symbols emoji are made of, their variation selector, skin tones. */
+  private static boolean isEmojiPart(int cp) {
+    return (cp >= 0x1F000 && cp <= 0x1FAFF)
+        || (cp >= 0x2190 && cp <= 0x2BFF)
+        || cp == 0xFE0F
+        || cp == 0x00A9
+        || cp == 0x00AE
+        || cp == 0x203C
+        || cp == 0x2049;
   }
 
   private static boolean isForbidden(int cp) {

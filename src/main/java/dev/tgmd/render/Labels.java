@@ -131,6 +131,24 @@ final class Labels {
     }
   }
 
+  /**
+   * A name that holds right-to-left letters, between U+2068 FIRST STRONG ISOLATE and U+2069 POP
+   * DIRECTIONAL ISOLATE, so that it cannot reorder the text around it ("ليلى حداد · 08:02" keeps
+   * the name first and the time after it); any other name as it is.
+   */
+  static String isolated(String name) {
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      byte d = Character.getDirectionality(cp);
+      if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+          || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+        return "\u2068" + name + "\u2069";
+      }
+      i += Character.charCount(cp);
+    }
+    return name;
+  }
+
   /** True when {@code s} has no whitespace but single spaces between words. */
   private static boolean isFolded(String s) {
     int n = s.length();

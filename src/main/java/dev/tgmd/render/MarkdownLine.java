@@ -106,6 +106,10 @@ final class MarkdownLine {
             out.append(c);
           }
           break;
+        case '#':
+          // "#tag" would be an Obsidian tag: the text stays text
+          out.append(i + 1 < n && isTagChar(text.charAt(i + 1)) ? "\\#" : "#");
+          break;
         case '!':
           // "!" right before a link we write would make it an image
           out.append(i + 1 >= n && beforeMarkup ? "\\!" : "!");
@@ -160,6 +164,11 @@ final class MarkdownLine {
     return 0;
   }
 
+  /** What may follow "#" in an Obsidian tag: any letter or digit, "_", "-" or "/". */
+  private static boolean isTagChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '/' || c >= 0x80;
+  }
+
   private static boolean isEntityChar(char c) {
     return c == '#' || (c < 128 && Character.isLetterOrDigit(c));
   }
@@ -170,7 +179,11 @@ final class MarkdownLine {
       case ITALIC -> delimited("*", "<i>", "</i>", text);
       case STRIKETHROUGH -> delimited("~~", "<s>", "</s>", text);
       case UNDERLINE -> wrapped("<u>", text, "</u>");
-      case SPOILER -> wrapped("<span class=\"spoiler\">", text, "</span>");
+      // hidden until clicked, in Obsidian's reading view as in any HTML view; the span first, so
+      // that a line never starts with <details> (which would open an HTML block)
+      case SPOILER ->
+          wrapped(
+              "<span class=\"spoiler\"><details><summary></summary>", text, "</details></span>");
       default -> throw new IllegalStateException("unhandled text style " + style);
     }
   }

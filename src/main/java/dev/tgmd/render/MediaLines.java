@@ -83,7 +83,7 @@ final class MediaLines {
     if (embed) {
       sb.append(
           flavor == Flavor.OBSIDIAN
-              ? "![[" + path + "]]"
+              ? "![[" + path + (isImage(name) ? "|" + width(owner) : "") + "]]"
               : (isImage(name)
                   ? "!["
                       + MarkdownText.escapeInline(what)
@@ -108,7 +108,51 @@ final class MediaLines {
                   + ")");
       sb.append(" · ").append(ByteSizes.iec(s.size()));
     }
-    return sb.toString();
+    return spoiler(owner) ? hidden(what, sb.toString()) : sb.toString();
+  }
+
+  /** The widest an image is shown in Obsidian, in pixels: a readable width, never wider. */
+  static final int IMAGE_WIDTH = 400;
+
+  /** The widest a sticker is shown, in pixels, about as Telegram shows them. */
+  static final int STICKER_WIDTH = 160;
+
+  /** The width an image is embedded at: its own when narrower than {@link #IMAGE_WIDTH}. */
+  private static int width(Attachment owner) {
+    Integer w =
+        owner instanceof Attachment.Photo p
+            ? p.width()
+            : owner instanceof Attachment.Document d ? d.width() : null;
+    int widest =
+        owner instanceof Attachment.Document d && d.kind() == Attachment.DocumentKind.STICKER
+            ? STICKER_WIDTH
+            : IMAGE_WIDTH;
+    return w != null && w > 0 && w < widest ? w : widest;
+  }
+
+  private static boolean spoiler(Attachment owner) {
+    return owner instanceof Attachment.Photo p
+        ? p.spoiler()
+        : owner instanceof Attachment.Document d && d.spoiler();
+  }
+
+  /**
+   * A file Telegram shows behind a spoiler, hidden until clicked: a folded callout in Obsidian, a
+   * {@code <details>} element in CommonMark.
+   */
+  private String hidden(String what, String line) {
+    String title = "Spoiler: " + what + ", hidden until you open it";
+    if (flavor == Flavor.OBSIDIAN) {
+      return "> [!spoiler]- "
+          + MarkdownText.escapeInline(title)
+          + "\n> "
+          + line.replace("\n", "\n> ");
+    }
+    return "<details>\n<summary>"
+        + MarkdownText.escapeInline(title)
+        + "</summary>\n\n"
+        + line
+        + "\n\n</details>";
   }
 
   /** "Voice message · 0:05", "Performer – Title · 3:20", "Video · report.mp4". */

@@ -47,9 +47,6 @@ final class MessageHeader {
       }
       sb.append(lines.get(i));
     }
-    if (flavor == Flavor.OBSIDIAN) {
-      sb.append(" ^").append(view.anchor());
-    }
     return sb.toString();
   }
 
@@ -68,12 +65,16 @@ final class MessageHeader {
     Message m = view.message();
     List<String> lines = new ArrayList<>(3);
     StringBuilder first = new StringBuilder(64);
-    first.append(boldName(senderName(m)));
-    if (m.author() != null && !m.author().isBlank()) {
-      first.append(" · ✍️ ").append(MarkdownText.escapeInline(m.author().strip()));
+    if (!view.followUp()) {
+      first.append(boldName(senderName(m)));
+      if (m.author() != null && !m.author().isBlank()) {
+        first
+            .append(" · ✍️ ")
+            .append(MarkdownText.escapeInline(Labels.isolated(m.author().strip())));
+      }
     }
     if (!time.isEmpty()) {
-      first.append(" · ").append(time);
+      first.append(first.length() == 0 ? "" : " · ").append(time);
     }
     if (m.edited() != null) {
       first.append(" · edited");
@@ -101,7 +102,10 @@ final class MessageHeader {
   private String boldName(String name) {
     String bold = boldNames.get(name);
     if (bold == null) {
-      bold = MarkdownText.strongSpaced(name);
+      String strong = MarkdownText.strongSpaced(name);
+      String isolated = Labels.isolated(name);
+      // the isolates go around the bold name, so that they never stop "**" from opening or closing
+      bold = isolated.equals(name) ? strong : "\u2068" + strong + "\u2069";
       if (boldNames.size() >= MAX_NAMES) {
         boldNames.clear();
       }
@@ -117,7 +121,11 @@ final class MessageHeader {
     return m.senderId() == null ? "Unknown sender" : "Deleted Account";
   }
 
-  private static String time(LocalDateTime t) {
+  /** {@code HH:mm}; empty for no time. */
+  static String time(LocalDateTime t) {
+    if (t == null) {
+      return "";
+    }
     int h = t.getHour();
     int m = t.getMinute();
     return new String(

@@ -3,15 +3,16 @@ package dev.tgmd.render;
 import dev.tgmd.media.MediaLink;
 import dev.tgmd.source.Attachment;
 import dev.tgmd.source.Message;
+import dev.tgmd.source.ServiceAction;
 import dev.tgmd.source.TextPart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Renders one message as a Markdown block: a header paragraph (sender, time, "edited", the anchor,
- * forward and reply lines), its files, its other content (polls, places, contacts...), its text,
- * and its reactions and buttons.
+ * Renders one message as one Markdown block (a quote, or a line for most service messages) that its
+ * anchor marks whole: a header paragraph (sender, time, "edited", forward and reply lines), its
+ * files, its other content (polls, places, contacts...), its text, and its reactions and buttons.
  *
  * <p>The message's text is rendered by {@link MarkdownText} and always stands in blocks of its own,
  * so that a CommonMark reader gets it back exactly; Obsidian-only syntax (wikilinks, block ids,
@@ -63,7 +64,8 @@ public final class MessageRenderer {
     body.add(ContentBlocks.reactions(m.reactions()));
     body.add(ContentBlocks.buttons(m.buttons()));
     body.add(ContentBlocks.extras(m.extras()));
-    return new RenderedMessage(header.of(view), media, body.toString());
+    return new RenderedMessage(
+        header.of(view), media, body.toString(), view.anchor(), m.kind() != Message.Type.MESSAGE);
   }
 
   /**
@@ -84,7 +86,37 @@ public final class MessageRenderer {
       blocks.add(mediaLines.of(rendered.media().get(i), links.get(i), toChatFolder));
     }
     blocks.add(rendered.body());
-    return blocks.toString();
+    boolean alone = rendered.line() && links.isEmpty() && rendered.body().isEmpty();
+    return block(blocks.toString(), rendered.anchor(), alone);
+  }
+
+  /**
+   * One message as one block that its anchor marks whole. A service message that is one line stays
+   * a paragraph, its block id ({@code ^m12}) at its end; any other message is a quote (every line
+   * behind {@code >}), its block id on a line of its own after it, set apart by a blank line, which
+   * Obsidian attaches to the whole quote: an embed {@code ![[note#^m12]]} shows the header, the
+   * files and the text. In CommonMark flavor the anchor opens the header instead.
+   */
+  private String block(String inner, String anchor, boolean alone) {
+    if (alone) {
+      return flavor == Flavor.OBSIDIAN ? inner + " ^" + anchor : inner;
+    }
+    StringBuilder sb = new StringBuilder(inner.length() + inner.length() / 16 + 16);
+    int start = 0;
+    while (true) {
+      int end = inner.indexOf('\n', start);
+      String line = end < 0 ? inner.substring(start) : inner.substring(start, end);
+      sb.append(line.isEmpty() ? ">" : "> ").append(line);
+      if (end < 0) {
+        break;
+      }
+      sb.append('\n');
+      start = end + 1;
+    }
+    if (flavor == Flavor.OBSIDIAN) {
+      sb.append("\n\n^").append(anchor);
+    }
+    return sb.toString();
   }
 
   /**
@@ -94,12 +126,81 @@ public final class MessageRenderer {
     String why =
         error.getClass().getSimpleName()
             + (error.getMessage() == null ? "" : ": " + error.getMessage());
-    return header.of(view)
-        + "\n\n⚠️ "
-        + MarkdownText.escapeInline(
-            "This message could not be rendered ("
-                + Labels.abbreviate(why, Labels.EXTRA_CHARS)
-                + ").");
+    return block(
+        header.of(view)
+            + "\n\n⚠️ "
+            + MarkdownText.escapeInline(
+                "This message could not be rendered ("
+                    + Labels.abbreviate(why, Labels.EXTRA_CHARS)
+                    + ")."),
+        view.anchor(),
+        false);
+  }
+
+  /**
+   * Whether a message says that someone joined the group (by themselves, through an invite link, or
+   * approved on request): consecutive ones fold into one line ({@link #joins}).
+   */
+  public static boolean isJoin(Message m) {
+    if (m.kind() != Message.Type.SERVICE || m.action() == null) {
+      return false;
+    }
+    if (m.action() instanceof ServiceAction.JoinedByLink) {
+      return true;
+    }
+    if (m.action() instanceof ServiceAction.Members mm) {
+      return mm.type().equals("invite_members")
+          && mm.members().size() == 1
+          && m.sender() != null
+          && mm.members().get(0) != null
+          && m.sender().strip().equals(mm.members().get(0).strip());
+    }
+    return m.action() instanceof ServiceAction.Other o && o.type().equals("join_group_by_request");
+  }
+
+  /** How many joiners a folded line names before "and N others". */
+  private static final int JOINERS_NAMED = 2;
+
+  /**
+   * Consecutive joins as one line: {@code *16:07–16:40 · Ann, Bob and 26 others joined the group*}
+   * with the first one's anchor (in CommonMark flavor, every one's anchor).
+   *
+   * @param views two or more messages for which {@link #isJoin} holds, in order
+   */
+  public String joins(List<MessageView> views) {
+    if (views.size() < 2) {
+      throw new IllegalArgumentException("a fold of " + views.size() + " joins");
+    }
+    List<String> names = new ArrayList<>(views.size());
+    for (MessageView v : views) {
+      String s = v.message().sender();
+      names.add(s == null || s.isBlank() ? "Someone" : Labels.isolated(s.strip()));
+    }
+    String who;
+    if (names.size() <= JOINERS_NAMED + 1) {
+      who =
+          String.join(", ", names.subList(0, names.size() - 1))
+              + " and "
+              + names.get(names.size() - 1);
+    } else {
+      who =
+          String.join(", ", names.subList(0, JOINERS_NAMED))
+              + " and "
+              + (names.size() - JOINERS_NAMED)
+              + " others";
+    }
+    String from = MessageHeader.time(views.get(0).time());
+    String to = MessageHeader.time(views.get(views.size() - 1).time());
+    String at = from.isEmpty() ? "" : (from.equals(to) || to.isEmpty() ? from : from + "–" + to);
+    StringBuilder sb = new StringBuilder(128);
+    if (flavor == Flavor.COMMONMARK) {
+      for (MessageView v : views) {
+        sb.append("<a id=\"").append(v.anchor()).append("\"></a>");
+      }
+    }
+    sb.append(
+        MarkdownText.emphasisSpaced((at.isEmpty() ? "" : at + " · ") + who + " joined the group"));
+    return block(sb.toString(), views.get(0).anchor(), true);
   }
 
   /**

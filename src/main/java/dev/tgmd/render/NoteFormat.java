@@ -28,6 +28,7 @@ public final class NoteFormat {
    *
    * @param topic the forum topic's title; null for chat-level notes
    * @param partial true when the export was interrupted before this note was complete
+   * @param nav the links to the period before and after and to the chat's index
    */
   public record NoteHeader(
       String chat,
@@ -38,7 +39,31 @@ public final class NoteFormat {
       long messages,
       LocalDateTime first,
       LocalDateTime last,
-      boolean partial) {}
+      boolean partial,
+      Nav nav) {}
+
+  /**
+   * A period note's way around: relative links (without {@code .md}) to its chat's index and to the
+   * notes of the period before and after it (of the same topic); null where there is none.
+   */
+  public record Nav(
+      String index, String previous, String previousPeriod, String next, String nextPeriod) {
+    public Nav {
+      Objects.requireNonNull(index, "index");
+    }
+  }
+
+  /**
+   * One chat of the vault, for the note that lists them all.
+   *
+   * @param link the relative link from the top of OUT to the chat's index note, without {@code .md}
+   * @param first the day of its first message; null when none has a date
+   */
+  public record VaultChat(
+      String name, String type, String link, long messages, LocalDate first, LocalDate last) {}
+
+  /** The name of the note at the top of OUT that lists every chat, without {@code .md}. */
+  public static final String VAULT_INDEX = "Telegram chats";
 
   /** One line of a chat's index: a period note and how many messages it holds. */
   public record IndexEntry(String topic, String link, String period, long messages) {}
@@ -47,6 +72,8 @@ public final class NoteFormat {
    * What a chat's index note says.
    *
    * @param entries the period notes, chat-level ones first, then per topic in the order met
+   * @param renames each topic's later titles, by its first title (the one its entries have), each
+   *     "title (date)", in order
    */
   public record ChatIndex(
       String chat,
@@ -56,9 +83,11 @@ public final class NoteFormat {
       LocalDateTime first,
       LocalDateTime last,
       boolean partial,
-      List<IndexEntry> entries) {
+      List<IndexEntry> entries,
+      java.util.Map<String, List<String>> renames) {
     public ChatIndex {
       entries = List.copyOf(entries);
+      renames = java.util.Map.copyOf(renames);
     }
   }
 
@@ -89,6 +118,56 @@ public final class NoteFormat {
             MarkdownText.escapeInline(
                 title + (h.period().equals("all") ? "" : " · " + h.period())));
     sb.append("\n\n");
+    if (h.nav() != null) {
+      Nav n = h.nav();
+      List<String> parts = new ArrayList<>(3);
+      if (n.previous() != null) {
+        parts.add("← " + link(n.previous(), n.previousPeriod()));
+      }
+      parts.add(link(n.index(), h.topic() == null ? h.chat() : h.chat() + " · " + h.topic()));
+      if (n.next() != null) {
+        parts.add(link(n.next(), n.nextPeriod()) + " →");
+      }
+      sb.append(String.join(" · ", parts)).append("\n\n");
+    }
+    return sb.toString();
+  }
+
+  /** The note at the top of OUT: every chat of the vault, with its facts and a link. */
+  public String vaultIndex(List<VaultChat> chats) {
+    long messages = 0;
+    for (VaultChat c : chats) {
+      messages += c.messages();
+    }
+    StringBuilder sb = new StringBuilder(256 + chats.size() * 128);
+    sb.append("---\n");
+    sb.append("chats: ").append(chats.size()).append('\n');
+    sb.append("messages: ").append(messages).append('\n');
+    sb.append("tags: [telegram]\n");
+    sb.append("---\n\n");
+    sb.append("# ").append(VAULT_INDEX).append("\n\n");
+    sb.append(
+            String.format(
+                Locale.ROOT,
+                "%,d %s · %,d %s",
+                chats.size(),
+                chats.size() == 1 ? "chat" : "chats",
+                messages,
+                messages == 1 ? "message" : "messages"))
+        .append("\n\n");
+    for (VaultChat c : chats) {
+      sb.append("- ")
+          .append(link(c.link(), c.name()))
+          .append(" · ")
+          .append(Labels.capitalize(c.type().replace('_', ' ')))
+          .append(" · ")
+          .append(String.format(Locale.ROOT, "%,d", c.messages()))
+          .append(c.messages() == 1 ? " message" : " messages");
+      if (c.first() != null) {
+        sb.append(" · ").append(c.first()).append(" to ").append(c.last());
+      }
+      sb.append('\n');
+    }
     return sb.toString();
   }
 
@@ -116,6 +195,7 @@ public final class NoteFormat {
     sb.append("tags: [telegram]\n");
     sb.append("---\n\n");
     sb.append("# ").append(MarkdownText.escapeInline(c.chat())).append("\n\n");
+    sb.append("↑ ").append(link("../" + VAULT_INDEX, "All chats")).append("\n\n");
     List<String> facts = new ArrayList<>();
     facts.add(Labels.capitalize(c.chatType().replace('_', ' ')));
     facts.add(
@@ -142,6 +222,11 @@ public final class NoteFormat {
             sb.append("## Topics\n\n");
           }
           sb.append("### ").append(MarkdownText.escapeInline(e.topic())).append("\n\n");
+          List<String> renamed = c.renames().get(e.topic());
+          if (renamed != null && !renamed.isEmpty()) {
+            sb.append(MarkdownText.escapeInline("Renamed to " + String.join(", then ", renamed)))
+                .append("\n\n");
+          }
         }
         topic = e.topic();
         first = false;

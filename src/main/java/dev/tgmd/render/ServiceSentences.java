@@ -47,7 +47,10 @@ final class ServiceSentences {
   private ServiceSentences() {}
 
   static String describe(Message m) {
-    String actor = m.sender() == null || m.sender().isBlank() ? "Someone" : m.sender().strip();
+    String actor =
+        m.sender() == null || m.sender().isBlank()
+            ? "Someone"
+            : Labels.isolated(m.sender().strip());
     ServiceAction a = m.action();
     if (a instanceof ServiceAction.Info i) {
       return i.text();
@@ -57,7 +60,10 @@ final class ServiceSentences {
       return actor + " created " + what + title(c.title()) + with(c.members());
     }
     if (a instanceof ServiceAction.Members mm) {
-      boolean self = mm.members().size() == 1 && actor.equals(mm.members().get(0));
+      boolean self =
+          mm.members().size() == 1
+              && mm.members().get(0) != null
+              && actor.equals(Labels.isolated(mm.members().get(0).strip()));
       if (mm.type().equals("invite_members")) {
         return self ? actor + " joined the group" : actor + " added " + names(mm.members());
       }
@@ -67,7 +73,7 @@ final class ServiceSentences {
       String inviter = j.inviter();
       return actor
           + " joined the group via an invite link"
-          + (inviter == null ? "" : " from " + inviter);
+          + (inviter == null ? "" : " from " + Labels.isolated(inviter));
     }
     if (a instanceof ServiceAction.TitleChanged t) {
       return actor + " changed the name to" + title(t.title());
@@ -117,6 +123,12 @@ final class ServiceSentences {
             : actor + " set messages to auto-delete after " + Durations.of(seconds);
       }
     }
+    if (o.type().equals("group_call")) {
+      return groupCall(actor, o.fields());
+    }
+    if (o.type().equals("send_star_gift") || o.type().equals("star_gift")) {
+      return gift(actor, o.fields());
+    }
     String simple = SIMPLE.get(o.type());
     String sentence =
         simple != null
@@ -126,6 +138,64 @@ final class ServiceSentences {
                 : actor + ": " + o.type().replace('_', ' ');
     List<ExtraField> fields = o.fields();
     return fields.isEmpty() ? sentence : sentence + " (" + Labels.fieldsText(fields) + ")";
+  }
+
+  /** "started a video chat (21 min)": the duration in words, not "duration: 1260". */
+  private static String groupCall(String actor, List<ExtraField> fields) {
+    List<String> words = new ArrayList<>(2);
+    List<ExtraField> rest = new ArrayList<>(fields.size());
+    for (ExtraField f : fields) {
+      if (f.name().equals("duration") && f.value() != null && f.value().matches("\\d{1,12}")) {
+        words.add(Durations.of(Long.parseLong(f.value())));
+      } else {
+        rest.add(f);
+      }
+    }
+    if (!rest.isEmpty()) {
+      words.add(Labels.fieldsText(rest));
+    }
+    return actor
+        + " started a video chat"
+        + (words.isEmpty() ? "" : " (" + String.join("; ", words) + ")");
+  }
+
+  /**
+   * "sent a gift (50 stars): “Happy birthday!”": the stars, whether it is limited or anonymous, and
+   * its text; the gift's internal id, which says nothing to a reader, is left out.
+   */
+  private static String gift(String actor, List<ExtraField> fields) {
+    List<String> words = new ArrayList<>(3);
+    List<ExtraField> rest = new ArrayList<>(fields.size());
+    String text = null;
+    boolean anonymous = false;
+    for (ExtraField f : fields) {
+      switch (f.name()) {
+        case "gift_id" -> {}
+        case "stars" -> {
+          if (f.value() == null) {
+            rest.add(f);
+          } else {
+            words.add("1".equals(f.value()) ? "1 star" : f.value() + " stars");
+          }
+        }
+        case "is_limited" -> {
+          if ("true".equals(f.value())) {
+            words.add(0, "limited edition");
+          }
+        }
+        case "is_anonymous" -> anonymous = "true".equals(f.value());
+        case "gift_text" -> text = f.value();
+        default -> rest.add(f);
+      }
+    }
+    if (!rest.isEmpty()) {
+      words.add(Labels.fieldsText(rest));
+    }
+    return actor
+        + " sent a gift"
+        + (anonymous ? " anonymously" : "")
+        + (words.isEmpty() ? "" : " (" + String.join(", ", words) + ")")
+        + (text == null || text.isBlank() ? "" : ": “" + text.strip() + "”");
   }
 
   private static String field(List<ExtraField> fields, String... names) {
@@ -153,7 +223,7 @@ final class ServiceSentences {
     }
     List<String> out = new ArrayList<>(members.size());
     for (String m : members) {
-      out.add(m == null || m.isBlank() ? "Deleted Account" : m.strip());
+      out.add(m == null || m.isBlank() ? "Deleted Account" : Labels.isolated(m.strip()));
     }
     return String.join(", ", out);
   }

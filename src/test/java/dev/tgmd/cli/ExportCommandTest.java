@@ -66,16 +66,17 @@ class ExportCommandTest {
             "Hikers/Hikers 2024-02.md",
             "Hikers/Hikers 2024-03.md",
             "Hikers/Hikers.md",
-            "Hikers/Routes/Hikers - Routes 2024-03.md");
+            "Hikers/Routes/Hikers - Routes 2024-03.md",
+            "Telegram chats.md");
     String routes = Tgmd.read(out.resolve("Hikers/Routes/Hikers - Routes 2024-03.md"));
     assertThat(routes)
         .contains("topic: \"Routes\"")
         .contains("messages: 3")
-        .contains("↩️ Reply to [[#^m3|Bob: Alps or Tatras?]] ^m4");
+        .contains("> ↩️ Reply to [[#^m3|Bob: Alps or Tatras?]]\n");
     String march = Tgmd.read(out.resolve("Hikers/Hikers 2024-03.md"));
     assertThat(march)
-        .contains("↩️ Reply to [[./Hikers 2024-02#^m1|Ann: General hello]] ^m5")
-        .contains("↩️ Reply to message 999 (not in this export) ^m6");
+        .contains("> ↩️ Reply to [[./Hikers 2024-02#^m1|Ann: General hello]]\n")
+        .contains("> ↩️ Reply to message 999 (not in this export)\n");
     String index = Tgmd.read(out.resolve("Hikers/Hikers.md"));
     assertThat(index)
         .contains("- [[./Hikers 2024-02|2024-02]] · 1 message")
@@ -121,7 +122,8 @@ class ExportCommandTest {
             "Forum/Forum.md",
             "Forum/Forum_md/Forum - Forum_md 2024-03.md",
             "Forum/Media (18)/Forum - Media (18) 2024-03.md",
-            "Forum/media (16)/Forum - media (16) 2024-03.md");
+            "Forum/media (16)/Forum - media (16) 2024-03.md",
+            "Telegram chats.md");
     assertThat(Tgmd.read(out.resolve("Forum/Forum_md/Forum - Forum_md 2024-03.md")))
         .contains("in Forum.md");
   }
@@ -134,7 +136,7 @@ class ExportCommandTest {
     String march = Tgmd.read(out.resolve("Hikers/Hikers 2024-03.md"));
     assertThat(march)
         .contains(
-            "<a id=\"m5\"></a>**Cy** · 08:00  \n↩️ Reply to [Ann: General hello](<./Hikers 2024-02.md#m1>)");
+            "> <a id=\"m5\"></a>**Cy** · 08:00  \n> ↩️ Reply to [Ann: General hello](<./Hikers 2024-02.md#m1>)");
     assertThat(march).doesNotContain("[[").doesNotContain(" ^m");
   }
 
@@ -174,10 +176,10 @@ class ExportCommandTest {
         """);
     export(input, tmp.resolve("chat"), "--chat", "alpha", "--since", "2024-03-01");
     assertThat(Tgmd.notes(tmp.resolve("chat")))
-        .containsExactly("Alpha/Alpha 2024-06.md", "Alpha/Alpha.md");
+        .containsExactly("Alpha/Alpha 2024-06.md", "Alpha/Alpha.md", "Telegram chats.md");
     export(input, tmp.resolve("type"), "--type", "personal_chat");
     assertThat(Tgmd.notes(tmp.resolve("type")))
-        .containsExactly("Beta/Beta 2024-06.md", "Beta/Beta.md");
+        .containsExactly("Beta/Beta 2024-06.md", "Beta/Beta.md", "Telegram chats.md");
     export(input, tmp.resolve("id"), "--chat", "2", "--until", "2024-05-31");
     Tgmd.Run none = export(input, tmp.resolve("id"), "--chat", "2", "--until", "2024-05-31");
     assertThat(none.exitCode()).isEqualTo(2);
@@ -212,11 +214,12 @@ class ExportCommandTest {
     Tgmd.Run run = export(input, out, "--timezone", "UTC");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Tgmd.exported(out).keySet())
-        .containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md", "Pics/media/photos/a.jpg");
+        .containsExactly(
+            "Pics/Pics 2024-01.md", "Pics/Pics.md", "Pics/media/photos/a.jpg", "Telegram chats.md");
     assertThat(Tgmd.files(out).values())
         .noneMatch(content -> content.contains("TOP-SECRET-CONTENT"));
     String note = Tgmd.read(out.resolve("Pics/Pics 2024-01.md"));
-    assertThat(note).contains("^m2\n\n![[./media/photos/a.jpg]]\n\nsame picture");
+    assertThat(note).contains("\n>\n> ![[./media/photos/a.jpg|400]]\n>\n> same picture\n\n^m2");
     assertThat(note)
         .contains(
             "⚠️ File not copied: it is a symbolic link, which tgmd does not follow (files/out.txt)");
@@ -267,7 +270,9 @@ class ExportCommandTest {
             "⚠️ File not copied: its path is absolute or leads outside the export folder (../secret.txt)");
     assertThat(note)
         .contains(
-            mode.equals("copy") ? "![[./media/photos/a.jpg]]" : "🖼️ Photo: a.jpg (not copied)");
+            mode.equals("copy")
+                ? "![[./media/photos/a.jpg|400]]"
+                : "🖼️ Photo: a.jpg (not copied)");
     assertThat(run.out()).contains("1 missing, 2 refused");
     MetricsReport report = MetricsReportJson.read(out.resolve("export_metrics.json"));
     assertThat(report.totals().get(Total.MEDIA_MISSING)).isEqualTo(1);
@@ -298,7 +303,8 @@ class ExportCommandTest {
     Files.writeString(input.resolve("photos/a.jpg"), "JPEG");
     Path out = tmp.resolve("out");
     assertThat(export(input, out, "--media", "none").exitCode()).isZero();
-    assertThat(Tgmd.exported(out).keySet()).containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md");
+    assertThat(Tgmd.exported(out).keySet())
+        .containsExactly("Pics/Pics 2024-01.md", "Pics/Pics.md", "Telegram chats.md");
     assertThat(Tgmd.read(out.resolve("Pics/Pics 2024-01.md")))
         .contains("🖼️ Photo: a.jpg (not copied)");
   }

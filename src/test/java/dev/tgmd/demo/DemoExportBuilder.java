@@ -241,7 +241,7 @@ public final class DemoExportBuilder {
         .put("duration_seconds", 312)
         .put("discard_reason", "hangup");
     c.svc(8105, "2024-03-04T12:10:00", ROBIN, "phone_call").put("discard_reason", "missed");
-    byte[] voice = ogg("voice note: the trailhead parking is full, meet at the bakery");
+    byte[] voice = ogg(7);
     c.msg(8106, "2024-03-14T19:20:05")
         .from(ROBIN)
         .put("file", file("chats/chat_002/voice_messages/audio_1@14-03-2024_19-20-05.ogg", voice))
@@ -250,7 +250,7 @@ public final class DemoExportBuilder {
         .put("mime_type", "audio/ogg")
         .put("duration_seconds", 7)
         .text();
-    byte[] sticker = webp("boot sticker");
+    byte[] sticker = webp(96, 96);
     String stickerPath = file("chats/chat_002/stickers/sticker.webp", sticker);
     c.msg(8107, "2024-03-14T19:21:00").from(ALEX).sticker(stickerPath, sticker.length, "🥾");
     c.msg(8108, "2024-03-20T07:40:00")
@@ -602,6 +602,7 @@ public final class DemoExportBuilder {
             e("text_link", "here (with photos)", "href", "https://example.org/loop notes/(v1)"),
             ".");
     c.svc(13, "2024-04-21T10:00:00", ALEX, "topic_edit")
+        .put("reply_to_message_id", 4)
         .put("new_title", "Routes & maps")
         .put("new_icon_emoji_id", ICON_EMOJI_ID);
     c.svc(14, "2024-05-01T12:00:00", ALEX, "topic_poster_set").put("poster_emoji", "🗺️");
@@ -708,7 +709,7 @@ public final class DemoExportBuilder {
                 "amount", 1500,
                 "currency", "EUR"))
         .text();
-    byte[] song = mp3("Campfire Song");
+    byte[] song = mp3(4);
     c.post(9, "2024-04-20T20:00:00", "Ana Ruiz")
         .put("file", file("chats/chat_005/files/Campfire Song.mp3", song))
         .put("file_name", "Campfire Song.mp3")
@@ -1304,20 +1305,192 @@ public final class DemoExportBuilder {
     return out;
   }
 
-  private static byte[] ogg(String what) {
-    return placeholder("OggS\0\2".getBytes(StandardCharsets.ISO_8859_1), what);
+  // Audio: valid files of silence, written by hand (the JDK has no Opus or MP3 encoder).
+
+  /**
+   * A valid Ogg Opus file of {@code seconds} of silence: the OpusHead and OpusTags headers, then 20
+   * ms packets of one byte (a CELT frame of no data, which decoders play as silence), in pages with
+   * their CRC-32 and granule positions (RFC 7845).
+   */
+  private static byte[] ogg(int seconds) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int serial = 0x74676d64;
+    int preSkip = 312;
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    head.writeBytes("OpusHead".getBytes(StandardCharsets.US_ASCII));
+    head.write(1); // version
+    head.write(1); // mono
+    le(head, preSkip, 2);
+    le(head, 48_000, 4);
+    le(head, 0, 2); // output gain
+    head.write(0); // mapping family
+    oggPage(out, 0x02, 0, serial, 0, List.of(head.toByteArray()));
+    ByteArrayOutputStream tags = new ByteArrayOutputStream();
+    tags.writeBytes("OpusTags".getBytes(StandardCharsets.US_ASCII));
+    byte[] vendor = "tgmd demo".getBytes(StandardCharsets.US_ASCII);
+    le(tags, vendor.length, 4);
+    tags.writeBytes(vendor);
+    le(tags, 0, 4); // no comments
+    oggPage(out, 0, 0, serial, 1, List.of(tags.toByteArray()));
+    int packets = seconds * 50;
+    int sequence = 2;
+    for (int done = 0; done < packets; ) {
+      int n = Math.min(255, packets - done);
+      List<byte[]> page = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        page.add(new byte[] {(byte) 0xF8}); // config 31 (CELT, 20 ms), mono, one frame
+      }
+      done += n;
+      long granule = preSkip + done * 960L;
+      oggPage(out, done == packets ? 0x04 : 0, granule, serial, sequence++, page);
+    }
+    return out.toByteArray();
   }
 
-  private static byte[] webp(String what) {
-    return placeholder("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1), what);
+  /** One Ogg page holding whole packets (each under 255 bytes). */
+  private static void oggPage(
+      ByteArrayOutputStream out,
+      int type,
+      long granule,
+      int serial,
+      int sequence,
+      List<byte[]> packets) {
+    ByteArrayOutputStream page = new ByteArrayOutputStream();
+    page.writeBytes("OggS".getBytes(StandardCharsets.US_ASCII));
+    page.write(0);
+    page.write(type);
+    le(page, granule, 8);
+    le(page, serial, 4);
+    le(page, sequence, 4);
+    le(page, 0, 4); // the checksum, filled in below
+    page.write(packets.size());
+    for (byte[] p : packets) {
+      page.write(p.length);
+    }
+    for (byte[] p : packets) {
+      page.writeBytes(p);
+    }
+    byte[] bytes = page.toByteArray();
+    int crc = 0;
+    for (byte b : bytes) {
+      crc ^= (b & 0xff) << 24;
+      for (int i = 0; i < 8; i++) {
+        crc = (crc & 0x80000000) != 0 ? (crc << 1) ^ 0x04C11DB7 : crc << 1;
+      }
+    }
+    for (int i = 0; i < 4; i++) {
+      bytes[22 + i] = (byte) (crc >>> (8 * i));
+    }
+    out.writeBytes(bytes);
+  }
+
+  private static void le(ByteArrayOutputStream out, long value, int bytes) {
+    for (int i = 0; i < bytes; i++) {
+      out.write((int) (value >>> (8 * i)) & 0xff);
+    }
+  }
+
+  /**
+   * A valid MP3 of {@code seconds} of silence: MPEG-1 Layer III frames, 32 kbit/s, 44.1 kHz, mono,
+   * each its header and zeros (no main data: every sample is zero).
+   */
+  private static byte[] mp3(int seconds) {
+    int frameBytes = 144 * 32_000 / 44_100;
+    int frames = (int) Math.ceil(seconds * 44_100 / 1152.0);
+    byte[] out = new byte[frames * frameBytes];
+    for (int f = 0; f < frames; f++) {
+      int at = f * frameBytes;
+      out[at] = (byte) 0xFF;
+      out[at + 1] = (byte) 0xFB; // MPEG-1, Layer III, no CRC
+      out[at + 2] = (byte) 0x10; // 32 kbit/s, 44.1 kHz, no padding
+      out[at + 3] = (byte) 0xC0; // mono
+    }
+    return out;
+  }
+
+  /**
+   * A valid lossless WebP sticker: a brown boot on a transparent ground, written as a VP8L
+   * bitstream whose five prefix codes are "simple" ones of two symbols each (0 and the boot's
+   * value), so that every pixel is four bits: all 0 (transparent) or all 1 (the boot).
+   */
+  private static byte[] webp(int w, int h) {
+    Bits bits = new Bits();
+    bits.put(0x2F, 8);
+    bits.put(w - 1, 14);
+    bits.put(h - 1, 14);
+    bits.put(1, 1); // alpha is used
+    bits.put(0, 3); // version
+    bits.put(0, 1); // no transform
+    bits.put(0, 1); // no color cache
+    bits.put(0, 1); // one group of prefix codes
+    int[] boot = {72, 120, 40, 255}; // green, red, blue, alpha: in the order they are coded
+    for (int value : boot) {
+      bits.put(1, 1); // simple code
+      bits.put(1, 1); // two symbols
+      bits.put(0, 1); // the first of 1 bit
+      bits.put(0, 1); // 0
+      bits.put(value, 8);
+    }
+    bits.put(1, 1); // distance: simple code
+    bits.put(0, 1); // one symbol
+    bits.put(0, 1);
+    bits.put(0, 1);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        bits.put(isBoot(x * 96 / w, y * 96 / h) ? 0xF : 0, 4);
+      }
+    }
+    byte[] data = bits.bytes();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int padded = data.length + (data.length & 1);
+    out.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
+    le(out, 4 + 8 + padded, 4);
+    out.writeBytes("WEBPVP8L".getBytes(StandardCharsets.US_ASCII));
+    le(out, data.length, 4);
+    out.writeBytes(data);
+    if ((data.length & 1) == 1) {
+      out.write(0);
+    }
+    return out.toByteArray();
+  }
+
+  /** A boot on a 96 by 96 grid: a shaft, a foot, a sole. */
+  private static boolean isBoot(int x, int y) {
+    boolean shaft = x >= 30 && x < 58 && y >= 10 && y < 70;
+    boolean foot = x >= 30 && x < 82 && y >= 56 && y < 78 && (x < 70 || y > 60 + (82 - x) / 3);
+    boolean sole = x >= 26 && x < 86 && y >= 78 && y < 86;
+    return shaft || foot || sole;
+  }
+
+  /** Bits written least significant first, as VP8L reads them. */
+  private static final class Bits {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private int current;
+    private int used;
+
+    void put(int value, int n) {
+      for (int i = 0; i < n; i++) {
+        current |= ((value >>> i) & 1) << used;
+        if (++used == 8) {
+          out.write(current);
+          current = 0;
+          used = 0;
+        }
+      }
+    }
+
+    byte[] bytes() {
+      if (used > 0) {
+        out.write(current);
+        current = 0;
+        used = 0;
+      }
+      return out.toByteArray();
+    }
   }
 
   private static byte[] mp4(String what) {
     byte[] ftyp = "\0\0\0\u0018ftypmp42\0\0\0\0mp42isom".getBytes(StandardCharsets.ISO_8859_1);
     return placeholder(ftyp, what);
-  }
-
-  private static byte[] mp3(String what) {
-    return placeholder("ID3\u0004\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1), what);
   }
 }

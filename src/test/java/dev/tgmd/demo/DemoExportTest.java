@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,69 @@ class DemoExportTest {
     assertThat(missing).containsExactly(DemoExportBuilder.MISSING_FILE);
     assertThat(placeholders).isEqualTo(PLACEHOLDERS);
     assertThat(present).isGreaterThanOrEqualTo(12);
+  }
+
+  private static byte[] demoFile(String suffix) throws IOException {
+    try (Stream<Path> walk = Files.walk(DEMO)) {
+      Path p = walk.filter(f -> f.toString().endsWith(suffix)).findFirst().orElseThrow();
+      return Files.readAllBytes(p);
+    }
+  }
+
+  private static long le(byte[] b, int at, int n) {
+    long v = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      v = (v << 8) | (b[at + i] & 0xff);
+    }
+    return v;
+  }
+
+  @Test
+  void theMediaAreRealFilesOfTheirFormats() throws IOException {
+    try (Stream<Path> walk = Files.walk(DEMO)) {
+      for (Path jpg : walk.filter(f -> f.toString().endsWith(".jpg")).toList()) {
+        assertThat(javax.imageio.ImageIO.read(jpg.toFile())).as("%s", jpg).isNotNull();
+      }
+    }
+    byte[] webp = demoFile(".webp");
+    assertThat(new String(webp, 0, 16, StandardCharsets.US_ASCII))
+        .isEqualTo("RIFF" + new String(webp, 4, 4, StandardCharsets.ISO_8859_1) + "WEBPVP8L");
+    assertThat(le(webp, 4, 4)).isEqualTo(webp.length - 8);
+    assertThat(webp[20] & 0xff).as("VP8L signature").isEqualTo(0x2F);
+    assertThat((le(webp, 21, 4) & 0x3FFF) + 1).as("width").isEqualTo(96);
+
+    byte[] ogg = demoFile(".ogg");
+    int pages = 0;
+    for (int at = 0; at < ogg.length; pages++) {
+      assertThat(new String(ogg, at, 4, StandardCharsets.US_ASCII)).isEqualTo("OggS");
+      int segments = ogg[at + 26] & 0xff;
+      int length = 27 + segments;
+      for (int i = 0; i < segments; i++) {
+        length += ogg[at + 27 + i] & 0xff;
+      }
+      byte[] page = Arrays.copyOfRange(ogg, at, at + length);
+      long stored = le(page, 22, 4);
+      Arrays.fill(page, 22, 26, (byte) 0);
+      int crc = 0;
+      for (byte b : page) {
+        crc ^= (b & 0xff) << 24;
+        for (int i = 0; i < 8; i++) {
+          crc = (crc & 0x80000000) != 0 ? (crc << 1) ^ 0x04C11DB7 : crc << 1;
+        }
+      }
+      assertThat(crc & 0xffffffffL).as("CRC of page %d", pages).isEqualTo(stored);
+      if (pages == 0) {
+        assertThat(new String(ogg, at + 28, 8, StandardCharsets.US_ASCII)).isEqualTo("OpusHead");
+      }
+      at += length;
+    }
+    assertThat(pages).isGreaterThan(2);
+
+    byte[] mp3 = demoFile(".mp3");
+    assertThat(mp3.length % 104).isZero();
+    for (int at = 0; at < mp3.length; at += 104) {
+      assertThat(le(mp3, at, 2)).as("frame sync at %d", at).isEqualTo(0xFBFF);
+    }
   }
 
   @Test

@@ -122,7 +122,7 @@ class BothExportFormsTest {
 
   private static TreeSet<String> anchors(Path out) throws Exception {
     TreeSet<String> found = new TreeSet<>();
-    Pattern anchor = Pattern.compile(" \\^(m-?\\d+(?:-\\d+)?)$", Pattern.MULTILINE);
+    Pattern anchor = Pattern.compile("(?:^| )\\^(m-?\\d+(?:-\\d+)?)$", Pattern.MULTILINE);
     try (Stream<Path> walk = Files.walk(out)) {
       for (Path p : walk.filter(p -> p.toString().endsWith(".md")).collect(Collectors.toList())) {
         Matcher m = anchor.matcher(Files.readString(p));

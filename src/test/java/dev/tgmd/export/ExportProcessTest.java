@@ -138,7 +138,10 @@ class ExportProcessTest {
         files.stream().filter(f -> f.toString().endsWith(".md")).collect(Collectors.toList());
     assertThat(notes).isNotEmpty();
     Pattern count = Pattern.compile("(?m)^messages: (\\d+)$");
-    Pattern anchor = Pattern.compile("(?m) \\^m-?\\d+(-\\d+)?$");
+    Pattern anchor = Pattern.compile("(?m)(^| )\\^m-?\\d+(-\\d+)?$");
+    // a run of joins is one line, with one anchor: "A, B and 26 others joined the group"
+    Pattern folded =
+        Pattern.compile("(?m)^\\*[^*\\n]* · (.*) joined the group\\* \\^m-?\\d+(-\\d+)?$");
     for (Path note : notes) {
       String text = Files.readString(note, StandardCharsets.UTF_8);
       assertThat(text).as(note.toString()).startsWith("---\n").endsWith("\n");
@@ -147,6 +150,15 @@ class ExportProcessTest {
         Matcher m = count.matcher(text);
         assertThat(m.find()).as(note.toString()).isTrue();
         long anchors = anchor.matcher(text).results().count();
+        Matcher f = folded.matcher(text);
+        while (f.find()) {
+          String who = f.group(1);
+          Matcher others = Pattern.compile(" and (\\d+) others$").matcher(who);
+          anchors +=
+              others.find()
+                  ? Long.parseLong(others.group(1)) + 1
+                  : who.contains(" and ") ? who.split(", | and ").length - 1 : 0;
+        }
         assertThat(anchors)
             .as("%s holds the messages it says, each whole", note)
             .isEqualTo(Long.parseLong(m.group(1)));

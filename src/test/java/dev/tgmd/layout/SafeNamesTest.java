@@ -35,6 +35,16 @@ class SafeNamesTest {
   }
 
   @Test
+  void emojiSequencesJoinedByZeroWidthJoinersStayWhole() {
+    String family = "Family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+    assertThat(SafeNames.of(family, 96, "x")).isEqualTo(family);
+    String rainbow = "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08 flag";
+    assertThat(SafeNames.of(rainbow, 96, "x")).isEqualTo(rainbow);
+    assertThat(SafeNames.of("a\u200Db", 96, "x")).isEqualTo("a_b");
+    assertThat(SafeNames.of("\u200D\uD83D\uDC68", 96, "x")).isEqualTo("_\uD83D\uDC68");
+  }
+
+  @Test
   void replacesWhatFileSystemsAndWikilinksForbid() {
     assertThat(SafeNames.of("a/b\\c:d*e?f\"g<h>i|j", 96, "x")).isEqualTo("a_b_c_d_e_f_g_h_i_j");
   }

@@ -40,7 +40,9 @@ class EveryKindOfContentIsRenderedTest {
   /** The block of a message without its header, each file given {@code link}. */
   private static String belowHeader(MessageRenderer r, Message m, MediaLink link) {
     RenderedMessage rendered = r.render(view(m, null, null));
-    String block = r.assemble(rendered, Collections.nCopies(rendered.media().size(), link), "./");
+    String block =
+        MessageRendererTest.inside(
+            r.assemble(rendered, Collections.nCopies(rendered.media().size(), link), "./"));
     assertThat(block).startsWith(rendered.header());
     return block.substring(rendered.header().length()).strip();
   }

@@ -31,13 +31,53 @@ class MessageRendererTest {
   }
 
   private static String block(MessageRenderer r, MessageView v, MediaLink... links) {
-    return r.assemble(r.render(v), List.of(links), "./");
+    return inside(r.assemble(r.render(v), List.of(links), "./"));
+  }
+
+  /**
+   * What a message's block holds: the quote's inside, without its "> " marks and the block id line
+   * after it; a line (a service message) as it is.
+   */
+  static String inside(String block) {
+    String b = block.replaceFirst("\n\n\\^m[0-9-]+$", "");
+    if (!b.startsWith(">")) {
+      return b;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String line : b.split("\n", -1)) {
+      sb.append(sb.length() == 0 ? "" : "\n")
+          .append(line.startsWith("> ") ? line.substring(2) : line.substring(1));
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void aMessageIsOneQuoteItsBlockIdMarksWhole() {
+    Message m = message(12).text("Hello\n\nworld").build();
+    assertThat(obsidian.assemble(obsidian.render(view(m)), List.of(), "./"))
+        .isEqualTo("> **Alice** · 19:23\n>\n> Hello\n>\n> world\n\n^m12");
+    assertThat(commonmark.assemble(commonmark.render(view(m)), List.of(), "./"))
+        .isEqualTo("> <a id=\"m12\"></a>**Alice** · 19:23\n>\n> Hello\n>\n> world");
+  }
+
+  @Test
+  void aFollowUpInARunHasACompactHeaderWithoutTheSender() {
+    Message m = message(13).text("and more").build();
+    MessageView v = new MessageView(m, "m13", T, null, null, true);
+    assertThat(block(obsidian, v)).isEqualTo("19:23\n\nand more");
+  }
+
+  @Test
+  void rightToLeftNamesAreIsolatedSoTheHeaderKeepsItsOrder() {
+    Message m = message(14).from("ليلى حداد").text("مرحبا").build();
+    assertThat(block(obsidian, view(m))).startsWith("\u2068**ليلى حداد**\u2069 · 19:23\n\n");
+    assertThat(block(obsidian, view(message(15).text("x").build()))).startsWith("**Alice** · ");
   }
 
   @Test
   void aPlainMessageHasAHeaderWithSenderTimeAndAnchor() {
     Message m = message(12).text("Hello *world*").build();
-    assertThat(block(obsidian, view(m))).isEqualTo("**Alice** · 19:23 ^m12\n\nHello \\*world\\*");
+    assertThat(block(obsidian, view(m))).isEqualTo("**Alice** · 19:23\n\nHello \\*world\\*");
     assertThat(block(commonmark, view(m)))
         .isEqualTo("<a id=\"m12\"></a>**Alice** · 19:23\n\nHello \\*world\\*");
   }
@@ -55,7 +95,7 @@ class MessageRendererTest {
             .build();
     assertThat(block(obsidian, view(m)))
         .isEqualTo(
-            "**Alice** · ✍️ Ed · 19:23 · edited · via @gif  \n↪️ Forwarded from Carol  \n💾 Saved from Dan ^m3\n\nx");
+            "**Alice** · ✍️ Ed · 19:23 · edited · via @gif  \n↪️ Forwarded from Carol  \n💾 Saved from Dan\n\nx");
     Message hidden = message(4).forwardedFrom(null).text("y").build();
     assertThat(block(obsidian, view(hidden))).contains("↪️ Forwarded (the sender is hidden)");
   }
@@ -66,7 +106,7 @@ class MessageRendererTest {
     ReplyTarget target = new ReplyTarget.Linked("./Team 2024-02", "m2", "Bob", "are you [coming]?");
     assertThat(block(obsidian, view(m, target)))
         .isEqualTo(
-            "**Alice** · 19:23  \n↩️ Reply to [[./Team 2024-02#^m2|Bob: are you (coming)?]] ^m5\n\nyes");
+            "**Alice** · 19:23  \n↩️ Reply to [[./Team 2024-02#^m2|Bob: are you (coming)?]]\n\nyes");
     assertThat(block(commonmark, view(m, target)))
         .isEqualTo(
             "<a id=\"m5\"></a>**Alice** · 19:23  \n↩️ Reply to [Bob: are you \\[coming\\]?](<./Team 2024-02.md#m2>)\n\nyes");
@@ -124,7 +164,7 @@ class MessageRendererTest {
             .build();
     assertThat(block(obsidian, view(m)))
         .isEqualTo(
-            "**Alice** · 19:23 ^m7\n\n📊 Poll: Where? · 3 votes · closed\n\n- 1\\. Paris — 2 votes ✔️\n- **Rome** — 1 vote");
+            "**Alice** · 19:23\n\n📊 Poll: Where? · 3 votes · closed\n\n- 1\\. Paris — 2 votes ✔️\n- **Rome** — 1 vote");
   }
 
   @Test
@@ -160,7 +200,7 @@ class MessageRendererTest {
             .build();
     assertThat(block(obsidian, view(m)))
         .isEqualTo(
-            "**Alice** · 19:23 ^m9\n\nhi\n\nReactions: 👍 3 · ⭐ paid 5\n\n"
+            "**Alice** · 19:23\n\nhi\n\nReactions: 👍 3 · ⭐ paid 5\n\n"
                 + "Buttons: [Open](<https://e.com>) · Vote\n\nOther fields: story link: {\"id\":9}");
   }
 
@@ -203,7 +243,7 @@ class MessageRendererTest {
                 new MediaLink.Stored("media/voice_messages/v.ogg", 2048),
                 new MediaLink.Stored("media/files/r.pdf", 3_500_000)))
         .isEqualTo(
-            "**Alice** · 19:23 ^m10\n\n![[./media/photos/a.jpg]]\n\n🎤 Voice message · 1:05  \n"
+            "**Alice** · 19:23\n\n![[./media/photos/a.jpg|1]]\n\n🎤 Voice message · 1:05  \n"
                 + "![[./media/voice_messages/v.ogg]]\n\n📎 [[./media/files/r.pdf|Report (final).pdf]] · 3.3 MiB\n\ncaption");
     assertThat(
             block(
@@ -250,7 +290,7 @@ class MessageRendererTest {
     Message m = message(14).text("x").build();
     assertThat(obsidian.failed(view(m), new IllegalStateException("boom")))
         .isEqualTo(
-            "**Alice** · 19:23 ^m14\n\n⚠️ This message could not be rendered (IllegalStateException: boom).");
+            "> **Alice** · 19:23\n>\n> ⚠️ This message could not be rendered (IllegalStateException: boom).\n\n^m14");
   }
 
   @Test

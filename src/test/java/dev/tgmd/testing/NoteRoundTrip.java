@@ -120,23 +120,25 @@ public final class NoteRoundTrip {
   }
 
   private static void checkMessage(Message m, List<ParsedNote> notes) {
-    String anchor = " ^m" + m.id() + "\n";
+    String idLine = "\n\n^m" + m.id() + "\n";
     String rendered = MarkdownText.render(m.text());
     String expected =
         CommonMark.fold(
             m.plainText().replace('\0', '\uFFFD').replace("\r\n", "\n").replace('\r', '\n'));
-    for (ParsedNote note : notes) {
-      int at = note.text.indexOf(anchor);
+    for (ParsedNote outer : notes) {
+      int at = outer.text.indexOf(idLine);
       if (at < 0) {
         continue;
       }
-      int start = note.text.indexOf("\n\n" + rendered, at);
+      // the message is the quote right before its block id: read it without its "> " marks
+      ParsedNote note = new ParsedNote(quoteBefore(outer.text, at, m.id()));
+      int start = note.text.indexOf("\n\n" + rendered);
       assertThat(start)
-          .as("message %d's text stands in its note as rendered:%n%s", m.id(), rendered)
+          .as("message %d's text stands in its quote as rendered:%n%s", m.id(), rendered)
           .isPositive();
       start += 2;
       int end = start + rendered.length();
-      assertThat(note.text.startsWith("\n", end) || end == note.text.length())
+      assertThat(end == note.text.length() || note.text.startsWith("\n\n", end))
           .as("message %d's text ends its block", m.id())
           .isTrue();
       int firstLine = note.lineOf(start);
@@ -160,5 +162,25 @@ public final class NoteRoundTrip {
       return;
     }
     throw new AssertionError("message " + m.id() + " is in no note");
+  }
+
+  /**
+   * The inside of the quote that ends right before {@code at} (the blank line before a block id):
+   * its lines without their {@code "> "} or {@code ">"} marks.
+   */
+  private static String quoteBefore(String text, int at, long id) {
+    List<String> lines = new ArrayList<>();
+    int end = at;
+    while (end > 0) {
+      int start = text.lastIndexOf('\n', end - 1) + 1;
+      String line = text.substring(start, end);
+      if (!line.startsWith(">")) {
+        break;
+      }
+      lines.add(0, line.startsWith("> ") ? line.substring(2) : line.substring(1));
+      end = start - 1;
+    }
+    assertThat(lines).as("message %d is a quote before its block id", id).isNotEmpty();
+    return String.join("\n", lines);
   }
 }
