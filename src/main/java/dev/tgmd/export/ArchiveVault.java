@@ -24,6 +24,7 @@ import dev.tgmd.source.MessageDate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,14 +177,9 @@ final class ArchiveVault implements Vault {
   }
 
   @Override
-  public java.util.List<NoteFormat.VaultChat> chats(java.time.ZoneId zone) throws IOException {
-    synchronized (lock) {
-      try {
-        return VaultChats.of(archive.chats(), archive.chatFacts(), renders.folders(), zone);
-      } catch (ArchiveException e) {
-        throw failed(e);
-      }
-    }
+  public List<NoteFormat.VaultChat> chats(ZoneId zone) throws IOException {
+    return turns.call(
+        () -> VaultChats.of(archive.chats(), archive.chatFacts(), renders.folders(), zone));
   }
 
   @Override
