@@ -65,7 +65,11 @@ final class MessageHeader {
     Message m = view.message();
     List<String> lines = new ArrayList<>(3);
     StringBuilder first = new StringBuilder(64);
-    if (!view.followUp()) {
+    if (view.followUp()) {
+      // the run's first message names the sender in bold; the others name it plainly, so that the
+      // run reads as one and an embed of any of its messages still says who wrote it
+      first.append(MarkdownText.escapeInline(Labels.isolated(senderName(m))));
+    } else {
       first.append(boldName(senderName(m)));
       if (m.author() != null && !m.author().isBlank()) {
         first

@@ -171,7 +171,8 @@ class ReadableNotesTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     String note = Tgmd.read(out.resolve("Club/Club 2024-03.md"));
     assertThat(note)
-        .contains("> **Ann** · 10:00\n>\n> first\n\n^m1\n\n> 10:04\n>\n> second, soon after\n\n^m2")
+        .contains(
+            "> **Ann** · 10:00\n>\n> first\n\n^m1\n\n> Ann · 10:04\n>\n> second, soon after\n\n^m2")
         .contains("> **Ann** · 10:20\n")
         .contains("> **Bob** · 10:21\n")
         .contains("*11:00–11:27 · Joiner0, Joiner1 and 26 others joined the group* ^m10\n")
