@@ -61,10 +61,10 @@ class MessageRendererTest {
   }
 
   @Test
-  void aFollowUpInARunHasACompactHeaderWithoutTheSender() {
+  void aFollowUpInARunNamesItsSenderPlainlySoAnEmbedStillSaysWhoWroteIt() {
     Message m = message(13).text("and more").build();
     MessageView v = new MessageView(m, "m13", T, null, null, true);
-    assertThat(block(obsidian, v)).isEqualTo("19:23\n\nand more");
+    assertThat(block(obsidian, v)).isEqualTo("Alice · 19:23\n\nand more");
   }
 
   @Test
