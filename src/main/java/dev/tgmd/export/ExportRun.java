@@ -142,7 +142,8 @@ public final class ExportRun {
         reportFile,
         reportError,
         options.out(),
-        options.filtered());
+        options.filtered(),
+        exporter.mediaProblems());
   }
 
   /**

@@ -167,6 +167,35 @@ public final class Exporter implements AutoCloseable {
   }
 
   /**
+   * The run's missing and refused media files: how many, the first few lines, and whether every
+   * line is in {@link MissingMedia#FILE} at the top of OUT. After {@link #run}.
+   */
+  MediaProblems mediaProblems() {
+    NoteSink s = sink;
+    if (s == null) {
+      return new MediaProblems(0, List.of(), null);
+    }
+    return new MediaProblems(
+        s.missingMedia().count(),
+        s.missingMedia().first(),
+        s.missingListed() ? options.out().resolve(MissingMedia.FILE) : null);
+  }
+
+  /**
+   * Missing and refused media files of a run.
+   *
+   * @param count how many
+   * @param first the first lines (at most {@link MissingMedia#SHOWN}), e.g. {@code missing
+   *     photos/a.jpg (message 3 in chat Alice)}
+   * @param file the file listing every one, as OUT was named; null when none was written
+   */
+  public record MediaProblems(long count, List<String> first, Path file) {
+    public MediaProblems {
+      first = List.copyOf(first);
+    }
+  }
+
+  /**
    * Records in the vault how the run ended and what it counted (the report's totals, as JSON). Best
    * effort: a vault that cannot record it is logged, the run's outcome stays.
    */
@@ -228,6 +257,7 @@ public final class Exporter implements AutoCloseable {
       NoteSink writeStage = notes;
       NameAllocator folders = new NameAllocator();
       folders.reserve(METRICS_FILE);
+      folders.reserve(MissingMedia.FILE);
       MessageSource fetch =
           new MessageSource(input, options, folders, metrics.cache("reply_index"), vault);
       fetchStage = fetch;

@@ -8,14 +8,18 @@ package dev.tgmd.units;
  */
 public final class DisplayWidth {
 
+  private static final int ZWJ = 0x200D;
+
   private DisplayWidth() {}
 
   /** The columns {@code text} takes. */
   public static int of(String text) {
     int width = 0;
+    boolean joined = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
-      width += of(cp);
+      width += joined ? 0 : of(cp);
+      joined = cp == ZWJ;
       i += Character.charCount(cp);
     }
     return width;
@@ -43,9 +47,11 @@ public final class DisplayWidth {
     }
     StringBuilder b = new StringBuilder();
     int width = 0;
+    boolean joined = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
-      int w = of(cp);
+      int w = joined ? 0 : of(cp);
+      joined = cp == ZWJ;
       if (width + w > columns - 1) {
         break;
       }
