@@ -51,7 +51,9 @@ import picocli.CommandLine.Spec;
           + "only when it changes, and a note you edited is kept, tgmd's version beside it as "
           + "'NAME (tgmd).md'.",
       "",
-      "The summary goes to standard output; progress and logs to standard error. Ctrl-C (or "
+      "The summary goes to standard output (at most 20 lines, --summary full for every"
+          + " table; missing and refused media are listed in it when few, and always in"
+          + " OUT/export_missing_media.txt); progress and logs to standard error. Ctrl-C (or "
           + "SIGTERM) stops the run gracefully: the notes written stay whole, the chat being read "
           + "is finished and marked partial; a second Ctrl-C exits at once.",
     })
@@ -79,7 +81,12 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--chat",
       paramLabel = "NAME_OR_ID",
-      description = "Export only this chat (its name or id); repeat for more. Default: every chat.")
+      description =
+          "Export only this chat: its id (as 'tgmd chats INPUT' lists it, or the Bot API's -100..."
+              + " or -... form), its whole name or a part of it, ignoring case; repeat for more."
+              + " A value naming no chat or several stops the run (exit 2) with the candidates"
+              + " listed. Names are matched in a first pass over the chats' headers. Default:"
+              + " every chat.")
   List<String> chats = new ArrayList<>();
 
   @Option(
