@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The run's missing and refused media files, one line each: the first {@value #SHOWN} kept for the
  * summary, every one appended to a work file as it comes (memory stays bounded) and, at the end,
- * written whole to {@value #FILE} at the top of OUT, beside the metrics; a run without any removes
- * an earlier run's list. Not thread-safe: the write stage uses it.
+ * written whole to {@value #FILE} at the top of OUT, beside the metrics (left untouched when it
+ * holds these bytes already). A run that stored media files and found none missing removes an
+ * earlier run's list; a run that stored none (a rerun into a vault with nothing new renders
+ * nothing) leaves it as it is. Not thread-safe: the write stage uses it.
  */
 final class MissingMedia {
 
@@ -34,6 +36,7 @@ final class MissingMedia {
   private String workFile;
   private OutputStream lines;
   private long count;
+  private long checked;
 
   /**
    * @param workFolder the run's work folder in OUT (relative), asked for at the first file
@@ -59,6 +62,11 @@ final class MissingMedia {
     lines.write((line + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Counts files the run stored (copied, named, found missing or refused). */
+  void checked(int files) {
+    checked += files;
+  }
+
   /** How many files were missing or refused. */
   long count() {
     return count;
@@ -82,10 +90,13 @@ final class MissingMedia {
         lines = null;
       }
       if (count == 0) {
-        if (out.isFile(FILE)) {
+        if (checked > 0 && out.isFile(FILE)) {
           out.delete(FILE);
         }
         return false;
+      }
+      if (out.isFile(FILE) && out.sha256(FILE).equals(out.sha256(workFile))) {
+        return true; // the same list: the file is not touched
       }
       out.write(
           FILE,

@@ -146,6 +146,7 @@ final class NoteSink {
     List<MediaLink> links = new ArrayList<>(sources.size());
     long batch = mediaTimer.startBatch();
     int errors = 0;
+    missing.checked(sources.size());
     try {
       for (CheckedFile source : sources) {
         long t = mediaTimer.startItem();

@@ -6,6 +6,7 @@ import dev.tgmd.testing.Tgmd;
 import dev.tgmd.units.DisplayWidth;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,16 +92,39 @@ class BriefSummaryTest {
   }
 
   @Test
-  void aRunWithoutMissingMediaRemovesAnEarlierList() throws Exception {
+  void aRunThatFindsEveryFileRemovesTheListAndARerunWithNothingNewLeavesIt() throws Exception {
     Path out = tmp.resolve("o");
     assertThat(Tgmd.run("export", "examples/demo-export", "--out", out.toString()).exitCode())
         .isZero();
-    assertThat(out.resolve("export_missing_media.txt")).isRegularFile();
-    Tgmd.Run run =
-        Tgmd.run("export", "examples/demo-export", "--out", out.toString(), "--chat", "robin");
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(out.resolve("export_missing_media.txt")).doesNotExist();
-    assertThat(run.out()).doesNotContain("  missing ");
-    assertThat(Files.exists(out.resolve("export_metrics.json"))).isTrue();
+    Path list = out.resolve("export_missing_media.txt");
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(list, old);
+    // a rerun into the vault with nothing new renders nothing: the list stays as it was
+    Tgmd.Run rerun = Tgmd.run("export", "examples/demo-export", "--out", out.toString());
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(Files.getLastModifiedTime(list)).isEqualTo(old);
+    // the same export with the missing file there, rendered again: no list any more
+    Path export = tmp.resolve("export");
+    copy(Path.of("examples/demo-export"), export);
+    Path photo = export.resolve("chats/chat_005/photos/photo_1@08-03-2024_17-30-00.jpg");
+    Files.createDirectories(photo.getParent());
+    Files.write(photo, new byte[] {1, 2, 3});
+    Tgmd.Run fixed = Tgmd.run("export", export.toString(), "--out", out.toString(), "--no-archive");
+    assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+    assertThat(fixed.out()).contains(" 0 missing, 0 refused").doesNotContain("  missing ");
+    assertThat(list).doesNotExist();
+  }
+
+  private static void copy(Path from, Path to) throws Exception {
+    try (var files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
   }
 }

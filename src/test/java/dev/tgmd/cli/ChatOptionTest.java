@@ -139,4 +139,21 @@ class ChatOptionTest {
     assertThat(export("two", "family", "17").exitCode()).isZero();
     assertThat(chatsIn("two")).containsExactlyInAnyOrder("Family", "Alex Quill");
   }
+
+  @Test
+  void aChatsHtmlExportIsMatchedByAPartOfItsNameToo() {
+    Path html = Path.of("src/test/resources/html/fixture-chat");
+    Tgmd.Run part =
+        Tgmd.run(
+            "export", html.toString(), "--out", tmp.resolve("h").toString(), "--chat", "test grou");
+    assertThat(part.exitCode()).as(part.err()).isZero();
+    assertThat(Tgmd.notes(tmp.resolve("h"))).isNotEmpty();
+    Tgmd.Run none =
+        Tgmd.run(
+            "export", html.toString(), "--out", tmp.resolve("n").toString(), "--chat", "kayak");
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err())
+        .startsWith("tgmd: --chat 'kayak' matches no chat of the export; its chats:\n")
+        .contains("  Lantern Test Group  (id ");
+  }
 }
