@@ -19,7 +19,7 @@ enum ExitCode {
   BAD_INPUT(
       2,
       "bad input or usage: not a readable export (the message names the file, line and column), a bad "
-          + "option, filters that matched nothing, an unreadable metrics file; or OUT refused: a symbolic link (OUT "
+          + "option, a --chat that names no chat or several, filters that matched nothing, an unreadable metrics file; or OUT refused: a symbolic link (OUT "
           + "itself, or a folder inside it), or another tgmd run using OUT (when OUT itself is a link or in use, "
           + "nothing is written, not even the metrics file)"),
   SOME_MESSAGES_FAILED(

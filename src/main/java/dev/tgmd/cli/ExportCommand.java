@@ -2,12 +2,14 @@ package dev.tgmd.cli;
 
 import dev.tgmd.export.ExportOptions;
 import dev.tgmd.export.ExportRun;
+import dev.tgmd.export.Exporter;
 import dev.tgmd.export.Measurement;
 import dev.tgmd.export.MediaMode;
 import dev.tgmd.export.RunClock;
 import dev.tgmd.export.RunOutcome;
 import dev.tgmd.layout.Split;
 import dev.tgmd.render.Flavor;
+import dev.tgmd.report.BriefSummary;
 import dev.tgmd.report.SummaryFormatter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -49,7 +51,9 @@ import picocli.CommandLine.Spec;
           + "only when it changes, and a note you edited is kept, tgmd's version beside it as "
           + "'NAME (tgmd).md'.",
       "",
-      "The summary goes to standard output; progress and logs to standard error. Ctrl-C (or "
+      "The summary goes to standard output (at most 20 lines, --summary full for every"
+          + " table; missing and refused media are listed in it when few, and always in"
+          + " OUT/export_missing_media.txt); progress and logs to standard error. Ctrl-C (or "
           + "SIGTERM) stops the run gracefully: the notes written stay whole, the chat being read "
           + "is finished and marked partial; a second Ctrl-C exits at once.",
     })
@@ -77,7 +81,12 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--chat",
       paramLabel = "NAME_OR_ID",
-      description = "Export only this chat (its name or id); repeat for more. Default: every chat.")
+      description =
+          "Export only this chat: its id (as 'tgmd chats INPUT' lists it, or the Bot API's -100..."
+              + " or -... form), its whole name or a part of it, ignoring case; repeat for more."
+              + " A value naming no chat or several stops the run (exit 2) with the candidates"
+              + " listed. Names are matched in a first pass over the chats' headers. Default:"
+              + " every chat.")
   List<String> chats = new ArrayList<>();
 
   @Option(
@@ -175,6 +184,16 @@ public final class ExportCommand implements Callable<Integer> {
   Duration metricsInterval;
 
   @Option(
+      names = "--summary",
+      paramLabel = "WHAT",
+      defaultValue = "brief",
+      description =
+          "What to print at the end: brief (the default: at most 20 lines of 80 columns: what was"
+              + " exported where, the time, missing media, the bottleneck, where the metrics are) or"
+              + " full (every metrics table, as 'tgmd metrics show' prints them).")
+  SummaryMode summary;
+
+  @Option(
       names = {"-q", "--quiet"},
       description =
           "No progress and no log lines at all, warnings included (they are still counted in "
@@ -247,17 +266,57 @@ public final class ExportCommand implements Callable<Integer> {
               + outcome.reportFile().map(f -> " (the run's metrics are in " + f + ")").orElse(""));
       return ExitCode.BAD_INPUT.code();
     }
-    stdout.print(outcome.headline());
-    boolean color = env.terminal() && colorAllowed(env);
+    if (summary == SummaryMode.full) {
+      stdout.print(outcome.headline());
+      boolean color = env.terminal() && colorAllowed(env);
+      outcome
+          .report()
+          .ifPresent(
+              r -> {
+                stdout.println();
+                stdout.print(SummaryFormatter.withColor(color).format(r));
+              });
+    } else {
+      stdout.print(brief(outcome).format(SUMMARY_COLUMNS));
+    }
+    stdout.flush();
+    return code.code();
+  }
+
+  /** The width the brief summary fits: a terminal's usual 80 columns. */
+  static final int SUMMARY_COLUMNS = 80;
+
+  /** What {@code --summary} takes. */
+  enum SummaryMode {
+    brief,
+    full
+  }
+
+  /** The default summary of a run: a screen at most (see {@link BriefSummary}). */
+  static BriefSummary brief(RunOutcome outcome) {
+    Exporter.MediaProblems media = outcome.mediaProblems();
+    List<String> warnings = new ArrayList<>();
     outcome
         .report()
         .ifPresent(
             r -> {
-              stdout.println();
-              stdout.print(SummaryFormatter.withColor(color).format(r));
+              long others = r.failures().count() - media.count();
+              if (others > 0) {
+                warnings.add(
+                    others
+                        + (others == 1 ? " other failure" : " other failures")
+                        + " (messages, the input): see the metrics file");
+              }
             });
-    stdout.flush();
-    return code.code();
+    outcome.reportError().ifPresent(warnings::add);
+    return new BriefSummary(
+        outcome.headline(),
+        media.count(),
+        media.first(),
+        media.file() == null ? null : media.file().toString(),
+        outcome.report().orElse(null),
+        outcome.reportFile().map(Path::toString).orElse(null),
+        warnings);
   }
 
   /** The one exit code of a run. */

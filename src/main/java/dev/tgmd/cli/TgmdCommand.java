@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,11 +18,12 @@ import picocli.CommandLine.Command;
         "Turns Telegram Desktop chat exports into Markdown notes, with metrics about every run.",
     subcommands = {
       ExportCommand.class,
+      ChatsCommand.class,
       GenerateCommand.class,
       MetricsCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class TgmdCommand implements Runnable {
+public final class TgmdCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -36,9 +38,11 @@ public final class TgmdCommand implements Runnable {
     return environment;
   }
 
+  /** {@code tgmd} alone: no command was named, which is a usage error (exit 2), usage on stderr. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.BAD_INPUT.code();
   }
 
   /**
@@ -64,6 +68,8 @@ public final class TgmdCommand implements Runnable {
     ExitCode.listIn(cl, ExitCode.values());
     ExitCode.listIn(cl.getSubcommands().get("export"), ExitCode.values());
     ExitCode.listIn(
+        cl.getSubcommands().get("chats"), ExitCode.OK, ExitCode.FAILURE, ExitCode.BAD_INPUT);
+    ExitCode.listIn(
         cl.getSubcommands().get("generate"), ExitCode.OK, ExitCode.FAILURE, ExitCode.BAD_INPUT);
     for (CommandLine metrics : cl.getSubcommands().get("metrics").getSubcommands().values()) {
       ExitCode.listIn(metrics, ExitCode.OK, ExitCode.BAD_INPUT);
@@ -84,9 +90,42 @@ public final class TgmdCommand implements Runnable {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
     String conversion = Converters.conversionMessage(e);
-    err.println("tgmd: " + (conversion != null ? conversion : e.getMessage()));
+    String unmatched = unmatched(e);
+    err.println(
+        "tgmd: "
+            + (conversion != null ? conversion : unmatched != null ? unmatched : e.getMessage()));
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     return ExitCode.BAD_INPUT.code();
+  }
+
+  /**
+   * An unknown option or command in words, with the closest known one when there is one (picocli's
+   * own candidates, {@link CommandLine.UnmatchedArgumentException#getSuggestions}): "unknown option
+   * '--spilt'; did you mean --split?", "unknown command 'expotr'; did you mean export?"; null for
+   * other errors.
+   */
+  static String unmatched(CommandLine.ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+      return null;
+    }
+    String first = u.getUnmatched().get(0);
+    CommandLine cmd = u.getCommandLine();
+    String what;
+    if (first.startsWith("-")) {
+      what = "unknown option '" + first + "'";
+    } else if (!cmd.getSubcommands().isEmpty()
+        && cmd.getCommandSpec().positionalParameters().isEmpty()) {
+      what =
+          "unknown command '"
+              + first
+              + "' (the commands: "
+              + String.join(", ", cmd.getSubcommands().keySet())
+              + ")";
+    } else {
+      return null; // a surplus argument: picocli's message names them all
+    }
+    List<String> candidates = u.getSuggestions();
+    return candidates.isEmpty() ? what : what + "; did you mean " + candidates.get(0) + "?";
   }
 
   /** The tool's version, from the build. */

@@ -76,7 +76,7 @@ public final class ExportRun {
     RunOutcome.Failure failure = null;
     try {
       status = exporter.run().status();
-    } catch (ExportFormatException | OutputRefusedException | VaultException e) {
+    } catch (ExportFormatException | InputException | OutputRefusedException | VaultException e) {
       failure = new RunOutcome.Failure(RunOutcome.Kind.BAD_INPUT, e.getMessage());
     } catch (NoSuchFileException | AccessDeniedException e) {
       failure = new RunOutcome.Failure(RunOutcome.Kind.BAD_INPUT, describe(e));
@@ -142,7 +142,8 @@ public final class ExportRun {
         reportFile,
         reportError,
         options.out(),
-        options.filtered());
+        options.filtered(),
+        exporter.mediaProblems());
   }
 
   /**

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -169,6 +168,35 @@ public final class Exporter implements AutoCloseable {
   }
 
   /**
+   * The run's missing and refused media files: how many, the first few lines, and whether every
+   * line is in {@link MissingMedia#FILE} at the top of OUT. After {@link #run}.
+   */
+  MediaProblems mediaProblems() {
+    NoteSink s = sink;
+    if (s == null) {
+      return new MediaProblems(0, List.of(), null);
+    }
+    return new MediaProblems(
+        s.missingMedia().count(),
+        s.missingMedia().first(),
+        s.missingListed() ? options.out().resolve(MissingMedia.FILE) : null);
+  }
+
+  /**
+   * Missing and refused media files of a run.
+   *
+   * @param count how many
+   * @param first the first lines (at most {@link MissingMedia#SHOWN}), e.g. {@code missing
+   *     photos/a.jpg (message 3 in chat Alice)}
+   * @param file the file listing every one, as OUT was named; null when none was written
+   */
+  public record MediaProblems(long count, List<String> first, Path file) {
+    public MediaProblems {
+      first = List.copyOf(first);
+    }
+  }
+
+  /**
    * Records in the vault how the run ended and what it counted (the report's totals, as JSON). Best
    * effort: a vault that cannot record it is logged, the run's outcome stays.
    */
@@ -189,9 +217,11 @@ public final class Exporter implements AutoCloseable {
    *     it stay)
    * @throws dev.tgmd.layout.OutputRefusedException when OUT cannot be used (a link in it or in its
    *     place, another run using it): nothing was written
+   * @throws InputException when a {@code --chat} names no chat of the export or several: nothing
+   *     was written
    * @throws IOException when reading or writing failed (the chat being written is discarded)
    */
-  public ExportResult run() throws ExportFormatException, IOException {
+  public ExportResult run() throws ExportFormatException, InputException, IOException {
     Ticker ticker = metrics.ticker();
     MessageRenderer renderer = new MessageRenderer(options.flavor());
     // the pipeline's stages first, so that the report lists the stages in the order work flows
@@ -203,7 +233,9 @@ public final class Exporter implements AutoCloseable {
     NoteSink notes = null;
     // Files are checked in both modes (missing and refused ones are counted and said so in the
     // notes); only copying reads and checksums them.
-    try (ExportReader input = ExportReader.open(options.input(), chatFilter(options));
+    // --chat names are resolved first, in a pass over the chats' headers (see ChatSelection)
+    Predicate<Chat> selected = ChatSelection.resolve(options);
+    try (ExportReader input = ExportReader.open(options.input(), selected);
         MediaResolver media = new MediaResolver(input.root())) {
       this.reader = input;
       started = true;
@@ -227,6 +259,7 @@ public final class Exporter implements AutoCloseable {
       NameAllocator folders = new NameAllocator();
       folders.reserve(METRICS_FILE);
       folders.reserve(NoteFormat.VAULT_INDEX + ".md");
+      folders.reserve(MissingMedia.FILE);
       MessageSource fetch =
           new MessageSource(input, options, folders, metrics.cache("reply_index"), vault);
       fetchStage = fetch;
@@ -378,31 +411,5 @@ public final class Exporter implements AutoCloseable {
   /** "message 42 in chat Alice", for failure reports. */
   static String describe(PlacedMessage w) {
     return "message " + w.view().message().id() + " in chat " + w.chat().name();
-  }
-
-  /** Which chats the options select: by name or id, and by type. */
-  static Predicate<Chat> chatFilter(ExportOptions options) {
-    List<String> wanted = options.chats();
-    List<String> types = options.types();
-    return chat -> {
-      if (!types.isEmpty() && !types.contains(chat.type())) {
-        return false;
-      }
-      if (wanted.isEmpty()) {
-        return true;
-      }
-      String id = Long.toString(chat.id());
-      for (String w : wanted) {
-        if (w.equals(id)
-            || (chat.name() != null
-                && w.strip()
-                    .toLowerCase(Locale.ROOT)
-                    .equals(chat.name().strip().toLowerCase(Locale.ROOT)))
-            || w.equalsIgnoreCase(chat.displayName())) {
-          return true;
-        }
-      }
-      return false;
-    };
   }
 }

@@ -51,6 +51,9 @@ final class NoteSink {
   /** The run's work folder, relative to OUT; null until the first chat begins. */
   private String workDir;
 
+  private final MissingMedia missing;
+  private volatile boolean missingListed;
+
   private long storedFiles;
   private long storedBytes;
   private ChatWriter current;
@@ -81,6 +84,12 @@ final class NoteSink {
     this.metrics = metrics;
     this.mediaCache = metrics.cache("media_dedup");
     this.nanos = nanos;
+    this.missing = new MissingMedia(out, () -> workDir);
+  }
+
+  /** Whether {@link #close} wrote this run's list of missing media to {@link MissingMedia#FILE}. */
+  boolean missingListed() {
+    return missingListed;
   }
 
   /** Messages written so far (thread-safe; for progress). */
@@ -172,6 +181,7 @@ final class NoteSink {
     List<MediaLink> links = new ArrayList<>(sources.size());
     long batch = mediaTimer.startBatch();
     int errors = 0;
+    missing.checked(sources.size());
     try {
       for (CheckedFile source : sources) {
         long t = mediaTimer.startItem();
@@ -180,12 +190,18 @@ final class NoteSink {
         links.add(link);
         if (link instanceof MediaLink.Missing) {
           errors++;
+          missing.add("missing", source.declared(), Exporter.describe(w), null);
           metrics.recordFailure(
               Exporter.MEDIA_STAGE,
               "file " + source.declared() + " of " + Exporter.describe(w),
               new NoSuchFileException(source.declared(), null, "missing from the export"));
         } else if (link instanceof MediaLink.Refused) {
           errors++;
+          missing.add(
+              "refused",
+              source.declared(),
+              Exporter.describe(w),
+              ((MediaLink.Refused) link).reason());
           metrics.recordFailure(
               Exporter.MEDIA_STAGE,
               "file " + source.declared() + " of " + Exporter.describe(w),
@@ -241,8 +257,17 @@ final class NoteSink {
     return List.copyOf(vaultChats);
   }
 
-  /** Removes the work folder. */
+  /** The missing and refused files so far. */
+  MissingMedia missingMedia() {
+    return missing;
+  }
+
+  /**
+   * Writes the list of missing and refused files ({@link MissingMedia#finish}), then removes the
+   * work folder.
+   */
   void close() throws IOException {
+    missingListed = missing.finish();
     if (workDir != null) {
       out.delete(workDir);
     }

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param reportError why the report could not be written; empty when it was, or was not to be
  * @param out the output folder, as the user named it
  * @param filtered whether the options selected chats or dates (--chat, --type, --since, --until)
+ * @param mediaProblems the missing and refused media files, the first few of them, and the file in
+ *     OUT that lists them all
  */
 public record RunOutcome(
     RunStatus status,
@@ -35,7 +37,8 @@ public record RunOutcome(
     Optional<Path> reportFile,
     Optional<String> reportError,
     Path out,
-    boolean filtered) {
+    boolean filtered,
+    Exporter.MediaProblems mediaProblems) {
 
   public RunOutcome {
     Objects.requireNonNull(status, "status");
@@ -45,6 +48,7 @@ public record RunOutcome(
     Objects.requireNonNull(reportFile, "reportFile");
     Objects.requireNonNull(reportError, "reportError");
     Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(mediaProblems, "mediaProblems");
   }
 
   /** Why a run failed, in one line, and what kind of failure it was. */

@@ -119,9 +119,9 @@ class LocaleProcessTest {
               "--chat",
               "東京");
       assertThat(run.exitCode()).as(run.output()).isZero();
-      assertThat(run.output())
-          .doesNotContain("Exception")
-          .doesNotContain("\tat ")
+      assertThat(run.output()).doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(run.output().replaceAll("\\s+", " "))
+          .as("the summary, wrapped at 80 columns, read as one line")
           .contains("Exported 2 chats, 4 messages into 5 notes in " + out);
       assertThat(Tgmd.exported(out)).as("under LC_ALL=" + locale).isEqualTo(expected);
     }

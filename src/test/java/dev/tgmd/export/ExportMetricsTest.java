@@ -73,7 +73,8 @@ class ExportMetricsTest {
     assertThat(report.run().status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(report.run().error()).isNull();
     assertThat(report.resources().sampleCount()).isGreaterThanOrEqualTo(2);
-    assertThat(run.out()).contains("Stages", "Resources", "Caches");
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("Bottleneck: ", "Metrics: " + out.resolve("export_metrics.json"));
   }
 
   @Test

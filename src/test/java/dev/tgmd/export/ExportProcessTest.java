@@ -123,7 +123,7 @@ class ExportProcessTest {
         .as("process, against fetch")
         .isEqualTo(fetched);
     assertThat(report.stages().get("write").count()).as("write, against fetch").isEqualTo(fetched);
-    assertThat(output).contains("Interrupted after exporting").contains("Stages");
+    assertThat(output).contains("Interrupted after exporting").contains("Bottleneck: ");
     assertNotesAreWhole(out);
   }
 

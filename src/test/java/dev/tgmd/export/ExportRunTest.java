@@ -115,7 +115,7 @@ class ExportRunTest {
   }
 
   @Test
-  void filtersThatMatchNothingAreSaidSo() {
+  void aChatFilterThatNamesNoChatFailsBeforeAnythingIsWritten() {
     Path out = dir.resolve("out");
     ExportOptions options = options(DEMO, out, List.of("no such chat"));
     RunOutcome outcome =
@@ -126,8 +126,12 @@ class ExportRunTest {
                 "test")
             .run();
 
-    assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(outcome.nothingMatched()).isTrue();
+    assertThat(outcome.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(outcome.started()).isFalse();
+    assertThat(outcome.failure().orElseThrow().kind()).isEqualTo(RunOutcome.Kind.BAD_INPUT);
+    assertThat(outcome.failure().orElseThrow().message())
+        .startsWith("--chat 'no such chat' matches no chat of the export; its chats:");
+    assertThat(out).doesNotExist();
   }
 
   @Test

@@ -93,7 +93,8 @@ class RunTimeProcessTest {
   }
 
   private static double summarySeconds(Run run) {
-    Matcher m = SECONDS.matcher(run.output());
+    // the summary is wrapped between words at 80 columns: read it as one line
+    Matcher m = SECONDS.matcher(run.output().replaceAll("\\s+", " "));
     assertThat(m.find()).as(run.output()).isTrue();
     return Double.parseDouble(m.group(1));
   }
