@@ -3,6 +3,7 @@ package dev.tgmd.report;
 import dev.tgmd.recording.CacheReport;
 import dev.tgmd.recording.QueueReport;
 import dev.tgmd.recording.StageReport;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -73,12 +74,16 @@ public final class OpenMetricsText {
       Text t, String version, RunStatus status, Instant finishedAt, double durationS) {
     t.family("tgmd", "info", null, "The tgmd that ran.");
     t.sample("tgmd_info", "version", version, "1");
-    gauge(
-        t,
+    t.family(
         "tgmd_last_run_timestamp_seconds",
+        "gauge",
         "seconds",
-        "When the last run ended, in seconds since the epoch.",
-        finishedAt.toEpochMilli() / 1000.0);
+        "When the last run ended, in seconds since the epoch.");
+    t.sample(
+        "tgmd_last_run_timestamp_seconds",
+        null,
+        null,
+        BigDecimal.valueOf(finishedAt.toEpochMilli(), 3).stripTrailingZeros().toPlainString());
     gauge(
         t,
         "tgmd_run_duration_seconds",

@@ -35,10 +35,12 @@ public final class ProgressEvents {
   public static String status(
       long bytesRead, long bytesTotal, long messagesWritten, double elapsedS) {
     double fraction = bytesTotal > 0 ? Math.min(1.0, (double) bytesRead / bytesTotal) : 0;
-    Double remaining =
-        fraction > 0.01 && fraction < 1 && elapsedS > 0
-            ? elapsedS * (1 - fraction) / fraction
-            : fraction >= 1 ? 0.0 : null;
+    Double remaining = null; // unknown under 1% read
+    if (fraction >= 1) {
+      remaining = 0.0;
+    } else if (fraction > 0.01 && elapsedS > 0) {
+      remaining = elapsedS * (1 - fraction) / fraction;
+    }
     return line(
         g -> {
           head(g, "status");

@@ -173,7 +173,7 @@ final class SvgChart {
     StringBuilder b = new StringBuilder(4096);
     b.append(
             fmt(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\""
+                "<svg viewBox=\"0 0 %d %d\" width=\"%d\""
                     + " height=\"%d\" role=\"img\" class=\"chart\"><title>",
                 width, height, width, height))
         .append(esc(title))

@@ -50,12 +50,13 @@ public final class Tgmd {
   }
 
   /**
-   * What an export wrote: every file under {@code dir} but the metrics report and tgmd's own state
-   * (the lock).
+   * What an export wrote: every file under {@code dir} but the metrics report (JSON and page) and
+   * tgmd's own state (the lock).
    */
   public static Map<String, String> exported(Path dir) {
     Map<String, String> files = files(dir);
     files.remove("export_metrics.json");
+    files.remove("export_metrics.html");
     files.keySet().removeIf(p -> p.startsWith(".tgmd/"));
     return files;
   }
