@@ -35,12 +35,7 @@ public final class ProgressEvents {
   public static String status(
       long bytesRead, long bytesTotal, long messagesWritten, double elapsedS) {
     double fraction = bytesTotal > 0 ? Math.min(1.0, (double) bytesRead / bytesTotal) : 0;
-    Double remaining = null; // unknown under 1% read
-    if (fraction >= 1) {
-      remaining = 0.0;
-    } else if (fraction > 0.01 && elapsedS > 0) {
-      remaining = elapsedS * (1 - fraction) / fraction;
-    }
+    Double remaining = remaining(fraction, elapsedS);
     return line(
         g -> {
           head(g, "status");
@@ -53,6 +48,14 @@ public final class ProgressEvents {
           number(g, "elapsed_s", elapsedS);
           number(g, "remaining_s", remaining);
         });
+  }
+
+  /** Seconds left: 0 once all is read, null while under 1% is (not yet known). */
+  private static Double remaining(double fraction, double elapsedS) {
+    if (fraction >= 1) {
+      return 0.0;
+    }
+    return fraction > 0.01 && elapsedS > 0 ? elapsedS * (1 - fraction) / fraction : null;
   }
 
   /** One failed item (a message that could not be rendered, a missing or refused file). */
