@@ -27,7 +27,10 @@ final class HtmlPage {
       .card{border:1px solid var(--line);border-radius:8px;padding:8px 12px;min-width:110px}
       .card .v{font-size:18px;font-weight:600}.card .k{color:var(--muted);font-size:12px}
       .bottleneck{font-weight:500}.note{color:var(--muted);font-size:12px}
-      svg.chart{display:block;max-width:100%;height:auto;margin:8px 0}
+      svg.chart{display:block;width:100%;max-width:640px;height:auto;margin:8px 0}
+      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:8px 24px}
+      .pair .charts{grid-template-columns:1fr}
+      svg .caption{font-size:13px;font-weight:600;fill:var(--fg)}
       svg .grid{stroke:var(--line)}svg .axis,svg .legend,svg .value,svg .label{font-size:11px;
       fill:#374151}svg .track{fill:#f3f4f6}svg .bar{fill:var(--bar)}
       table{border-collapse:collapse;margin:8px 0;font-size:13px}

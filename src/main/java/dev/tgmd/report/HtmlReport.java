@@ -144,10 +144,10 @@ public final class HtmlReport {
       Double u = s.utilization();
       used.add(new SvgChart.Bar(e.getKey() + mark, u == null ? 0 : u, FigureText.fraction(u)));
     }
-    return "<h2>Stages</h2>"
+    return "<h2>Stages</h2><div class=\"charts\">"
         + SvgChart.bars("Stage busy time", busy, null)
         + SvgChart.bars("Stage utilization", used, 1.0)
-        + "<p class=\"note\">* the bottleneck. Busy time is summed over a stage's workers;"
+        + "</div><p class=\"note\">* the bottleneck. Busy time is summed over a stage's workers;"
         + " utilization is busy time over wall time times workers.</p>";
   }
 
@@ -192,7 +192,7 @@ public final class HtmlReport {
                     SvgChart.column(samples, ResourceSample::heapCommittedMb))),
             v -> String.format(java.util.Locale.ROOT, "%.0f MiB", v));
     StringBuilder b = new StringBuilder("<h2>Resources</h2>");
-    b.append(cpu).append(rss).append(heap);
+    b.append("<div class=\"charts\">").append(cpu).append(rss).append(heap).append("</div>");
     b.append("<dl class=\"run\">");
     HtmlPage.term(
         b,

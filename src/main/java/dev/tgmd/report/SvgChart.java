@@ -26,7 +26,7 @@ final class SvgChart {
   private static final int HEIGHT = 220;
   private static final int LEFT = 56;
   private static final int RIGHT = 12;
-  private static final int TOP = 28;
+  private static final int TOP = 44;
   private static final int BOTTOM = 28;
 
   private SvgChart() {}
@@ -74,8 +74,8 @@ final class SvgChart {
       double x = LEFT + plotW * i / 4;
       b.append(
               fmt(
-                  "<text x=\"%.1f\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">",
-                  x, HEIGHT - 8))
+                  "<text x=\"%.1f\" y=\"%d\" class=\"axis\" text-anchor=\"%s\">",
+                  x, HEIGHT - 8, i == 4 ? "end" : "middle"))
           .append(esc(FigureText.seconds(xMax * i / 4)))
           .append("</text>");
     }
@@ -115,9 +115,9 @@ final class SvgChart {
           .append("</title></path>");
       b.append(
           fmt(
-              "<rect x=\"%d\" y=\"8\" width=\"10\" height=\"10\" fill=\"%s\"/>",
+              "<rect x=\"%d\" y=\"22\" width=\"10\" height=\"10\" fill=\"%s\"/>",
               legendX, esc(s.color())));
-      b.append(fmt("<text x=\"%d\" y=\"17\" class=\"legend\">", legendX + 14))
+      b.append(fmt("<text x=\"%d\" y=\"31\" class=\"legend\">", legendX + 14))
           .append(esc(s.name()))
           .append("</text>");
       legendX += 24 + 7 * s.name().length();
@@ -136,10 +136,10 @@ final class SvgChart {
     int labelW = 170;
     int textW = 120;
     int row = 24;
-    int height = TOP + row * Math.max(1, bars.size()) + 8;
+    int height = TOP - 12 + row * Math.max(1, bars.size()) + 8;
     double plotW = WIDTH - labelW - textW - RIGHT;
     StringBuilder b = open(title, WIDTH, height);
-    int y = TOP;
+    int y = TOP - 12;
     for (Bar bar : bars) {
       double w = top <= 0 ? 0 : plotW * Math.max(0, Math.min(bar.value(), top)) / top;
       b.append(
@@ -164,7 +164,7 @@ final class SvgChart {
       y += row;
     }
     if (bars.isEmpty()) {
-      b.append(fmt("<text x=\"%d\" y=\"%d\" class=\"label\">none</text>", LEFT, TOP + 15));
+      b.append(fmt("<text x=\"%d\" y=\"%d\" class=\"label\">none</text>", LEFT, TOP + 3));
     }
     return b.append("</svg>").toString();
   }
@@ -177,7 +177,9 @@ final class SvgChart {
                     + " height=\"%d\" role=\"img\" class=\"chart\"><title>",
                 width, height, width, height))
         .append(esc(title))
-        .append("</title>");
+        .append("</title><text x=\"0\" y=\"14\" class=\"caption\">")
+        .append(esc(title))
+        .append("</text>");
     return b;
   }
 
