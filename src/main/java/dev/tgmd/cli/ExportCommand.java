@@ -10,6 +10,8 @@ import dev.tgmd.export.RunOutcome;
 import dev.tgmd.layout.Split;
 import dev.tgmd.render.Flavor;
 import dev.tgmd.report.BriefSummary;
+import dev.tgmd.report.ProgressEvents;
+import dev.tgmd.report.RunStatus;
 import dev.tgmd.report.SummaryFormatter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,12 +46,17 @@ import picocli.CommandLine.Spec;
           + " export: its folder holding messages.html, or one of its pages. Notes go to "
           + "OUT/<chat>/<chat> <period>.md, one note per period, with an index note per chat and the "
           + "chat's files under OUT/<chat>/media/. Unless --no-metrics, the run's metrics go to "
-          + "OUT/export_metrics.json.",
+          + "OUT/export_metrics.json, drawn as a page to open in a browser in "
+          + "OUT/export_metrics.html (offline: no script, nothing fetched).",
       "",
       "OUT is a vault (unless --no-archive): every export run into it is kept in "
           + "OUT/.tgmd/archive.sqlite and the notes are made from all of them; a note is written "
           + "only when it changes, and a note you edited is kept, tgmd's version beside it as "
           + "'NAME (tgmd).md'.",
+      "",
+      "For scheduled runs: --progress json prints JSON lines on standard error (status, error,"
+          + " one summary last); --openmetrics FILE writes the run's figures for a metrics"
+          + " collector (node_exporter's textfile collector). See docs/metrics.md.",
       "",
       "The summary goes to standard output (at most 20 lines, --summary full for every"
           + " table; missing and refused media are listed in it when few, and always in"
@@ -194,6 +201,36 @@ public final class ExportCommand implements Callable<Integer> {
   SummaryMode summary;
 
   @Option(
+      names = "--openmetrics",
+      paramLabel = "FILE",
+      description =
+          "Also write the run's figures to FILE in the OpenMetrics text format (atomically, on"
+              + " every outcome), e.g. for node_exporter's textfile collector:"
+              + " /var/lib/node_exporter/textfile/tgmd.prom. Needs the metrics (not with"
+              + " --no-metrics).")
+  Path openMetrics;
+
+  /** The values of {@code --progress}. */
+  enum ProgressMode {
+    auto,
+    bar,
+    lines,
+    json,
+    none
+  }
+
+  @Option(
+      names = "--progress",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      description =
+          "How progress shows on standard error: ${COMPLETION-CANDIDATES}. auto (the default): a"
+              + " bar on a terminal, a line every 5 s otherwise, nothing with --quiet; json: one"
+              + " JSON object per line (a status every second, an error per failed item, one"
+              + " summary last; no log lines), even with --quiet.")
+  ProgressMode progress = ProgressMode.auto;
+
+  @Option(
       names = {"-q", "--quiet"},
       description =
           "No progress and no log lines at all, warnings included (they are still counted in "
@@ -215,7 +252,9 @@ public final class ExportCommand implements Callable<Integer> {
     // The run's one clock times it from the process's start (what a user waits for, Java's start
     // included) to the end, metrics on or off.
     RunClock clock = RunClock.startedAt(env.processStart(), env.clock());
-    LogSetup.level(quiet, verbose);
+    boolean json = progress == ProgressMode.json;
+    // JSON lines alone on standard error: log lines would break them (warnings are still counted)
+    LogSetup.level(quiet || json, verbose && !json);
     ExportRun run;
     try {
       ExportOptions options = options();
@@ -225,16 +264,37 @@ public final class ExportCommand implements Callable<Integer> {
             "--metrics-interval must be at least 100ms: " + metricsInterval.toMillis() + "ms");
       }
       Measurement measurement = noMetrics ? Measurement.off() : Measurement.every(metricsInterval);
-      run = new ExportRun(options, measurement, clock, TgmdCommand.version());
+      if (openMetrics != null) {
+        measurement = measurement.withOpenMetrics(openMetrics);
+      }
+      run =
+          json
+              ? new ExportRun(
+                  options,
+                  measurement,
+                  clock,
+                  TgmdCommand.version(),
+                  failure -> {
+                    err.println(ProgressEvents.error(failure));
+                    err.flush();
+                  })
+              : new ExportRun(options, measurement, clock, TgmdCommand.version());
     } catch (IllegalArgumentException e) {
       err.println("tgmd: " + e.getMessage());
       return ExitCode.BAD_INPUT.code();
     }
     AtomicInteger signal = new AtomicInteger();
     ProgressReporter.Mode mode =
-        quiet
-            ? ProgressReporter.Mode.NONE
-            : env.terminal() ? ProgressReporter.Mode.BAR : ProgressReporter.Mode.LINES;
+        switch (progress) {
+          case auto ->
+              quiet
+                  ? ProgressReporter.Mode.NONE
+                  : env.terminal() ? ProgressReporter.Mode.BAR : ProgressReporter.Mode.LINES;
+          case bar -> ProgressReporter.Mode.BAR;
+          case lines -> ProgressReporter.Mode.LINES;
+          case json -> ProgressReporter.Mode.JSON;
+          case none -> ProgressReporter.Mode.NONE;
+        };
     RunOutcome outcome;
     try (AutoCloseable signals =
             env.signals()
@@ -247,24 +307,32 @@ public final class ExportCommand implements Callable<Integer> {
                                   ? "SIGTERM"
                                   : "SIGINT (Ctrl-C)"));
                     });
-        ProgressReporter progress = ProgressReporter.start(mode, run::progress, err, 5)) {
+        ProgressReporter reporter =
+            ProgressReporter.start(mode, run::progress, err, json ? 1 : 5)) {
       outcome = run.run();
     } catch (Exception e) { // closing the signal handlers or the progress reporter
       err.println("tgmd: unexpected error: " + e);
       return ExitCode.FAILURE.code();
     }
-    outcome.failure().ifPresent(f -> err.println("tgmd: " + f.message()));
-    outcome.reportError().ifPresent(e -> err.println("tgmd: " + e));
+    List<String> problems = new ArrayList<>(2);
+    outcome.failure().ifPresent(f -> problems.add(f.message()));
+    outcome.reportError().ifPresent(problems::add);
     ExitCode code = exitCode(outcome, signal.get());
-    if (!outcome.hasSummary()) {
-      return code.code(); // nothing was exported: the error line says it all
-    }
-    if (outcome.nothingMatched()) {
-      err.println(
-          "tgmd: no message matched the filters (--chat, --type, --since, --until): no note was"
+    if (outcome.hasSummary() && outcome.nothingMatched()) {
+      code = ExitCode.BAD_INPUT;
+      problems.add(
+          "no message matched the filters (--chat, --type, --since, --until): no note was"
               + " written"
               + outcome.reportFile().map(f -> " (the run's metrics are in " + f + ")").orElse(""));
-      return ExitCode.BAD_INPUT.code();
+    }
+    if (json) {
+      err.println(summary(outcome, code, problems));
+      err.flush();
+    } else {
+      problems.forEach(p -> err.println("tgmd: " + p));
+    }
+    if (!outcome.hasSummary() || outcome.nothingMatched()) {
+      return code.code(); // nothing was exported: the error line says it all
     }
     if (summary == SummaryMode.full) {
       stdout.print(outcome.headline());
@@ -317,6 +385,24 @@ public final class ExportCommand implements Callable<Integer> {
         outcome.report().orElse(null),
         outcome.reportFile().map(Path::toString).orElse(null),
         warnings);
+  }
+
+  /** The JSON summary line of a run: see {@link ProgressEvents#summary}. */
+  static String summary(RunOutcome outcome, ExitCode code, List<String> problems) {
+    String message =
+        problems.isEmpty()
+            ? outcome.status() == RunStatus.INTERRUPTED
+                ? outcome.report().map(r -> r.run().error()).orElse("stopped")
+                : null
+            : String.join("; ", problems);
+    return ProgressEvents.summary(
+        outcome.status(),
+        code.code(),
+        message,
+        outcome.report().map(r -> r.run().durationS()).orElse(outcome.seconds()),
+        outcome.totals(),
+        outcome.report().orElse(null),
+        outcome.reportFile().map(Path::toString).orElse(null));
   }
 
   /** The one exit code of a run. */

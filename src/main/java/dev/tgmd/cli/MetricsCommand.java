@@ -1,11 +1,15 @@
 package dev.tgmd.cli;
 
+import dev.tgmd.layout.AtomicFile;
 import dev.tgmd.report.ComparisonFormatter;
+import dev.tgmd.report.HtmlReport;
 import dev.tgmd.report.MetricsReport;
 import dev.tgmd.report.MetricsReportException;
 import dev.tgmd.report.MetricsReportJson;
 import dev.tgmd.report.SummaryFormatter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,8 +23,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tgmd metrics}: reads metrics reports ({@code export_metrics.json}) back, given as the file
  * or the folder holding it. {@code show FILE} prints a report's summary; {@code compare BEFORE
- * AFTER} prints two side by side with the change of each figure. Exit codes: 0 when printed, 2 for
- * a bad file (missing, not JSON, another schema version, invalid) or bad usage, with a one-line
+ * AFTER} prints two side by side with the change of each figure; with {@code --html OUT.html}
+ * either draws the page of {@code export_metrics.html} instead. Exit codes: 0 when printed, 2 for a
+ * bad file (missing, not JSON, another schema version, invalid) or bad usage, with a one-line
  * message {@code tgmd: <file>: <reason>} on the error stream.
  */
 @Command(
@@ -94,6 +99,23 @@ public final class MetricsCommand implements Runnable {
     }
   }
 
+  /**
+   * Writes an HTML page atomically and says so on {@code out}; returns the exit code (2 with a line
+   * on {@code err} when it cannot be written).
+   */
+  static int writePage(Path file, String html, PrintWriter out, PrintWriter err) {
+    try {
+      AtomicFile.write(file, html.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      err.println("tgmd: cannot write " + file + ": " + e.getMessage());
+      err.flush();
+      return ExitCode.BAD_INPUT.code();
+    }
+    out.println("Wrote " + file);
+    out.flush();
+    return ExitCode.OK.code();
+  }
+
   /** {@code tgmd metrics show FILE}. */
   @Command(
       name = "show",
@@ -111,6 +133,14 @@ public final class MetricsCommand implements Runnable {
         description = "The report, e.g. out/export_metrics.json, or the folder holding it (out).")
     Path file;
 
+    @Option(
+        names = "--html",
+        paramLabel = "OUT.html",
+        description =
+            "Draw the report as a self-contained HTML page (charts as inline SVG, like"
+                + " export_metrics.html) into this file instead of printing the summary.")
+    Path html;
+
     @Override
     public Integer call() {
       MetricsReport report = read(file, spec.commandLine().getErr());
@@ -118,6 +148,9 @@ public final class MetricsCommand implements Runnable {
         return ExitCode.BAD_INPUT.code();
       }
       PrintWriter out = spec.commandLine().getOut();
+      if (html != null) {
+        return writePage(html, HtmlReport.page(report), out, spec.commandLine().getErr());
+      }
       out.print(SummaryFormatter.withColor(color.enabled()).format(report));
       out.flush();
       return ExitCode.OK.code();
@@ -150,6 +183,14 @@ public final class MetricsCommand implements Runnable {
             "The report to compare to (a file, or the folder holding export_metrics.json).")
     Path after;
 
+    @Option(
+        names = "--html",
+        paramLabel = "OUT.html",
+        description =
+            "Draw both reports side by side as a self-contained HTML page into this file instead"
+                + " of printing the comparison.")
+    Path html;
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
@@ -159,6 +200,10 @@ public final class MetricsCommand implements Runnable {
         return ExitCode.BAD_INPUT.code();
       }
       PrintWriter out = spec.commandLine().getOut();
+      if (html != null) {
+        return writePage(
+            html, HtmlReport.compare(before.toString(), r0, after.toString(), r1), out, err);
+      }
       out.print(
           ComparisonFormatter.withColor(color.enabled())
               .format(before.toString(), r0, after.toString(), r1));

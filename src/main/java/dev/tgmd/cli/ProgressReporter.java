@@ -1,6 +1,8 @@
 package dev.tgmd.cli;
 
 import dev.tgmd.export.Exporter;
+import dev.tgmd.report.ProgressEvents;
+import dev.tgmd.units.ByteSizes;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -8,12 +10,14 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows how an export is going, on standard error: a progress bar on a terminal (the export file
- * read so far, speed, time left, messages written), a plain line every few seconds otherwise (for
- * logs and CI), nothing when quiet. Polls the exporter from a daemon thread; stopping it is prompt.
+ * read so far, messages written, speed, time left: {@link BarLine}), a plain line every few seconds
+ * otherwise (for logs and CI), a JSON {@code status} line every interval for programs ({@link
+ * ProgressEvents}), nothing when quiet. Polls the exporter from a daemon thread; stopping it is
+ * prompt. In {@link Mode#JSON} a last status line is printed when it stops, so every stream has
+ * one.
  */
 final class ProgressReporter implements AutoCloseable {
 
@@ -21,10 +25,9 @@ final class ProgressReporter implements AutoCloseable {
   enum Mode {
     NONE,
     BAR,
-    LINES
+    LINES,
+    JSON
   }
-
-  private static final long MB = 1 << 20;
 
   private final Mode mode;
   private final Supplier<Exporter.Progress> progress;
@@ -32,6 +35,7 @@ final class ProgressReporter implements AutoCloseable {
   private final LongSupplier nanos;
   private final long lineIntervalNanos;
   private final Thread thread;
+  private final long start;
   private final Object lock = new Object();
   private boolean stopped;
   private ProgressBar bar;
@@ -49,12 +53,14 @@ final class ProgressReporter implements AutoCloseable {
     this.lineIntervalNanos = lineIntervalNanos;
     this.thread = new Thread(this::loop, "tgmd-progress");
     this.thread.setDaemon(true);
+    this.start = nanos.getAsLong();
   }
 
   /**
    * Starts showing progress.
    *
-   * @param lineInterval how often a plain line is printed in {@link Mode#LINES}, in seconds
+   * @param lineInterval how often a line is printed in {@link Mode#LINES} and {@link Mode#JSON}, in
+   *     seconds
    */
   static ProgressReporter start(
       Mode mode, Supplier<Exporter.Progress> progress, PrintWriter err, long lineInterval) {
@@ -68,7 +74,6 @@ final class ProgressReporter implements AutoCloseable {
   }
 
   private void loop() {
-    long start = nanos.getAsLong();
     long nextLine = start + lineIntervalNanos;
     try {
       while (true) {
@@ -76,7 +81,7 @@ final class ProgressReporter implements AutoCloseable {
           if (stopped) {
             return;
           }
-          lock.wait(mode == Mode.BAR ? 200 : 1000);
+          lock.wait(mode == Mode.BAR ? 200 : Math.min(1000, lineIntervalNanos / 1_000_000));
           if (stopped) {
             return;
           }
@@ -84,7 +89,8 @@ final class ProgressReporter implements AutoCloseable {
           if (mode == Mode.BAR) {
             updateBar(p);
           } else if (nanos.getAsLong() >= nextLine) {
-            err.println(line(p, nanos.getAsLong() - start));
+            long elapsed = nanos.getAsLong() - start;
+            err.println(mode == Mode.JSON ? json(p, elapsed) : line(p, elapsed));
             err.flush();
             nextLine += lineIntervalNanos;
           }
@@ -104,17 +110,21 @@ final class ProgressReporter implements AutoCloseable {
           new ProgressBarBuilder()
               .setTaskName("Exporting")
               .setInitialMax(p.bytesTotal())
-              .setUnit(" MB", MB)
-              .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-              .showSpeed()
+              .setRenderer(new BarLine.Renderer())
               .setUpdateIntervalMillis(200)
               .build();
     }
     bar.stepTo(Math.min(p.bytesRead(), p.bytesTotal()));
-    bar.setExtraMessage(String.format(Locale.ROOT, "%,d messages", p.messagesWritten()));
+    bar.setExtraMessage(Long.toString(p.messagesWritten())); // read back by BarLine.Renderer
   }
 
-  /** "tgmd: 42% of 130 MB read, 98,000 messages written (74,000/s), about 3 s left". */
+  /** The JSON status line: see {@link ProgressEvents#status}. */
+  static String json(Exporter.Progress p, long elapsedNanos) {
+    return ProgressEvents.status(
+        p.bytesRead(), p.bytesTotal(), p.messagesWritten(), elapsedNanos / 1e9);
+  }
+
+  /** "tgmd: 42% of 130.0 MiB read, 98,000 messages written (74,000/s), about 3 s left". */
   static String line(Exporter.Progress p, long elapsedNanos) {
     double seconds = Math.max(elapsedNanos / 1e9, 1e-3);
     double fraction =
@@ -123,10 +133,11 @@ final class ProgressReporter implements AutoCloseable {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%.0f%% of %,.0f MB read, %,d messages written (%,.0f/s)",
+            "%.0f%% of %s read, %,d %s written (%,.0f/s)",
             fraction * 100,
-            p.bytesTotal() / (double) MB,
+            ByteSizes.iec(p.bytesTotal()),
             p.messagesWritten(),
+            p.messagesWritten() == 1 ? "message" : "messages",
             p.messagesWritten() / seconds));
     if (fraction > 0.01 && fraction < 1) {
       sb.append(
@@ -135,7 +146,10 @@ final class ProgressReporter implements AutoCloseable {
     return sb.toString();
   }
 
-  /** Stops showing progress: the bar is completed and closed; no line is printed afterwards. */
+  /**
+   * Stops showing progress: the bar is completed and closed, in JSON a last status line printed; no
+   * line is printed afterwards.
+   */
   @Override
   public void close() {
     synchronized (lock) {
@@ -147,8 +161,12 @@ final class ProgressReporter implements AutoCloseable {
       if (bar != null) {
         Exporter.Progress p = progress.get();
         bar.stepTo(p.bytesRead());
-        bar.setExtraMessage(String.format(Locale.ROOT, "%,d messages", p.messagesWritten()));
+        bar.setExtraMessage(Long.toString(p.messagesWritten()));
         bar.close();
+      }
+      if (mode == Mode.JSON) {
+        err.println(json(progress.get(), nanos.getAsLong() - start));
+        err.flush();
       }
     }
     try {

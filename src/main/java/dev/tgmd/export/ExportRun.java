@@ -1,16 +1,22 @@
 package dev.tgmd.export;
 
+import dev.tgmd.layout.AtomicFile;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.OutputRefusedException;
+import dev.tgmd.recording.FailureListener;
+import dev.tgmd.recording.MetricsCollector;
 import dev.tgmd.recording.MetricsSnapshot;
+import dev.tgmd.report.HtmlReport;
 import dev.tgmd.report.MetricsReport;
 import dev.tgmd.report.MetricsReportJson;
+import dev.tgmd.report.OpenMetricsText;
 import dev.tgmd.report.ResourceReport;
 import dev.tgmd.report.RunHeadline;
 import dev.tgmd.report.RunStatus;
 import dev.tgmd.report.SummaryFormatter;
 import dev.tgmd.source.ExportFormatException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -24,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One export, as a library call: runs the {@link Exporter} inside the chosen {@link Measurement},
  * writes the metrics report beside the notes on every outcome (completed, interrupted, failed) when
- * measuring, and returns a {@link RunOutcome}. Expected failures (a bad input, a refused OUT, a
- * failed write) are outcomes, not exceptions. Run once.
+ * measuring ({@code export_metrics.json} and its page, {@code export_metrics.html}; and the
+ * OpenMetrics file when the measurement names one), and returns a {@link RunOutcome}. Expected
+ * failures (a bad input, a refused OUT, a failed write) are outcomes, not exceptions. Run once.
  *
  * <p>{@link #cancel} and {@link #progress} may be called from any thread (a signal handler, a
  * progress bar) while {@link #run} goes on.
@@ -48,11 +55,27 @@ public final class ExportRun {
    * @param version tgmd's version, for the report
    */
   public ExportRun(ExportOptions options, Measurement measurement, RunClock clock, String version) {
+    this(options, measurement, clock, version, FailureListener.NONE);
+  }
+
+  /**
+   * A run that tells {@code failures} of each failed item (a message that could not be rendered, a
+   * missing or refused file) while it goes on, metrics on or off.
+   */
+  public ExportRun(
+      ExportOptions options,
+      Measurement measurement,
+      RunClock clock,
+      String version,
+      FailureListener failures) {
     this.options = Objects.requireNonNull(options, "options");
     this.measurement = Objects.requireNonNull(measurement, "measurement");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.version = Objects.requireNonNull(version, "version");
-    this.exporter = new Exporter(options, measurement.collector(), version, clock.start());
+    MetricsCollector collector =
+        MetricsCollector.listening(
+            measurement.collector(), Objects.requireNonNull(failures, "failures"));
+    this.exporter = new Exporter(options, collector, version, clock.start());
   }
 
   /**
@@ -120,9 +143,27 @@ public final class ExportRun {
           reportError =
               Optional.of("could not write the metrics report " + file + ": " + e.getMessage());
         }
+        Path page = out.path(HtmlReport.FILE_NAME);
+        try {
+          out.write(
+              HtmlReport.FILE_NAME,
+              o -> o.write(HtmlReport.page(r).getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+          reportError =
+              Optional.of("could not write the metrics page " + page + ": " + e.getMessage());
+        }
+      }
+      Optional<String> openMetricsError = writeOpenMetrics(OpenMetricsText.of(r));
+      if (reportError.isEmpty()) {
+        reportError = openMetricsError;
       }
     } else {
       span = clock.span();
+      if (!started && measurement.reports()) {
+        reportError =
+            writeOpenMetrics(
+                OpenMetricsText.failedBeforeStart(version, span.finishedAt(), span.seconds()));
+      }
     }
     if (started) {
       exporter.recordOutcome(status, RunReport.countsJson(ExportResult.totalsOf(chats)));
@@ -158,6 +199,8 @@ public final class ExportRun {
       MetricsReport draft =
           report(status, error, clock.span(), snapshot, measurement.resources(), chats);
       MetricsReportJson.toJson(draft);
+      HtmlReport.page(draft);
+      OpenMetricsText.of(draft);
       RunHeadline.format(
           status,
           ExportResult.totalsOf(chats),
@@ -189,6 +232,26 @@ public final class ExportRun {
         snapshot,
         resources.orElse(null),
         chats);
+  }
+
+  /** Writes the OpenMetrics file, when asked for one; says why it could not. */
+  private Optional<String> writeOpenMetrics(String text) {
+    Optional<Path> file = measurement.openMetricsFile();
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      AtomicFile.write(file.get(), text.getBytes(StandardCharsets.UTF_8));
+      log.info("OpenMetrics written to {}", file.get());
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(
+          "could not write the OpenMetrics file " + file.get() + ": " + describe(asIo(e)));
+    }
+  }
+
+  private static IOException asIo(Exception e) {
+    return e instanceof IOException io ? io : new IOException(e.getMessage(), e);
   }
 
   /** An I/O error in one line: "no such file or folder: X", "permission denied: X", … */

@@ -66,6 +66,9 @@ public final class Exporter implements AutoCloseable {
   /** The metrics report's file name in OUT; no chat folder may take it. */
   public static final String METRICS_FILE = "export_metrics.json";
 
+  /** The metrics report's page in OUT, beside it; no chat folder may take it either. */
+  public static final String METRICS_PAGE = "export_metrics.html";
+
   private final ExportOptions options;
   private final MetricsCollector metrics;
   private final String version;
@@ -260,6 +263,7 @@ public final class Exporter implements AutoCloseable {
       folders.reserve(METRICS_FILE);
       folders.reserve(NoteFormat.VAULT_INDEX + ".md");
       folders.reserve(MissingMedia.FILE);
+      folders.reserve(METRICS_PAGE);
       MessageSource fetch =
           new MessageSource(input, options, folders, metrics.cache("reply_index"), vault);
       fetchStage = fetch;

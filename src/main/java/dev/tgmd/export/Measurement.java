@@ -4,6 +4,7 @@ import dev.tgmd.recording.MetricsCollector;
 import dev.tgmd.recording.Ticker;
 import dev.tgmd.report.ResourceReport;
 import dev.tgmd.resources.ResourceMonitor;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -40,10 +41,21 @@ public abstract sealed class Measurement {
               + interval.toMillis()
               + "ms");
     }
-    return new On(interval);
+    return new On(interval, null);
   }
 
   private Measurement() {}
+
+  /**
+   * This measurement, also writing the run's figures to {@code file} in the OpenMetrics text format
+   * (atomically, on every outcome; {@code --openmetrics}).
+   *
+   * @throws IllegalArgumentException when measuring nothing: there are no figures to write
+   */
+  public abstract Measurement withOpenMetrics(Path file);
+
+  /** Where the OpenMetrics file goes; empty when none is written. */
+  public abstract Optional<Path> openMetricsFile();
 
   /** The collector the run records into. */
   abstract MetricsCollector collector();
@@ -67,6 +79,17 @@ public abstract sealed class Measurement {
   public abstract boolean reports();
 
   private static final class Off extends Measurement {
+    @Override
+    public Measurement withOpenMetrics(Path file) {
+      throw new IllegalArgumentException(
+          "--openmetrics needs the metrics: it cannot be used with --no-metrics");
+    }
+
+    @Override
+    public Optional<Path> openMetricsFile() {
+      return Optional.empty();
+    }
+
     @Override
     MetricsCollector collector() {
       return MetricsCollector.noop();
@@ -96,11 +119,23 @@ public abstract sealed class Measurement {
 
   private static final class On extends Measurement {
     private final Duration interval;
+    private final Path openMetrics;
     private final MetricsCollector collector = MetricsCollector.create();
     private ResourceMonitor monitor;
 
-    On(Duration interval) {
+    On(Duration interval, Path openMetrics) {
       this.interval = interval;
+      this.openMetrics = openMetrics;
+    }
+
+    @Override
+    public Measurement withOpenMetrics(Path file) {
+      return new On(interval, Objects.requireNonNull(file, "file"));
+    }
+
+    @Override
+    public Optional<Path> openMetricsFile() {
+      return Optional.ofNullable(openMetrics);
     }
 
     @Override

@@ -52,6 +52,16 @@ public interface MetricsCollector {
     return NoopMetricsCollector.INSTANCE;
   }
 
+  /**
+   * {@code collector}, telling {@code listener} of every failure as it is recorded (all of them,
+   * not only the first kept for the report); with metrics off too, around the no-op collector.
+   */
+  static MetricsCollector listening(MetricsCollector collector, FailureListener listener) {
+    return listener == FailureListener.NONE
+        ? collector
+        : new ListeningMetricsCollector(collector, listener);
+  }
+
   /** The ticker to time with; {@link Ticker#disabled()} for the no-op collector. */
   Ticker ticker();
 

@@ -51,10 +51,11 @@ public final class RunHeadline {
     b.append(
         String.format(
             Locale.ROOT,
-            "Media: %,d copied (%s), %,d duplicates avoided, %,d missing, %,d refused%n",
+            "Media: %,d copied (%s), %,d %s avoided, %,d missing, %,d refused%n",
             t.mediaFiles(),
             ByteSizes.iec(t.mediaBytes()),
             duplicates,
+            duplicates == 1 ? "duplicate" : "duplicates",
             t.mediaMissing(),
             t.mediaRefused()));
     long vault =

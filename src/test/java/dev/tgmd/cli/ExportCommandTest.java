@@ -229,7 +229,7 @@ class ExportCommandTest {
     assertThat(note).contains("⚠️ File missing from the export: files/gone.pdf");
     assertThat(note).contains("🖼️ Photo not included in the export");
     assertThat(run.out())
-        .contains("Media: 1 copied (4 B), 1 duplicates avoided, 1 missing, 2 refused");
+        .contains("Media: 1 copied (4 B), 1 duplicate avoided, 1 missing, 2 refused");
   }
 
   /**

@@ -231,6 +231,7 @@ class ExportOptionsCliTest {
     String line =
         ProgressReporter.line(new Exporter.Progress(50L << 20, 100L << 20, 25_000), 2_000_000_000L);
     assertThat(line)
-        .isEqualTo("tgmd: 50% of 100 MB read, 25,000 messages written (12,500/s), about 2 s left");
+        .isEqualTo(
+            "tgmd: 50% of 100.0 MiB read, 25,000 messages written (12,500/s), about 2 s left");
   }
 }

@@ -141,7 +141,8 @@ class ExportOutputFolderTest {
             "Pics/Pics 2024-01.md",
             "Pics/Pics.md",
             "Pics/media/photos/a.jpg",
-            "export_metrics.json")) {
+            "export_metrics.json",
+            "export_metrics.html")) {
       assertThat(Integer.toOctalString(mode(out.resolve(file))))
           .as(file)
           .isEqualTo(Integer.toOctalString(0666 & ~umask));

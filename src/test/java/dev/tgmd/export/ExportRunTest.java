@@ -110,6 +110,8 @@ class ExportRunTest {
     assertThat(outcome.failure()).isEmpty();
     MetricsReport onDisk = MetricsReportJson.read(out.resolve(MetricsReportJson.FILE_NAME));
     assertThat(onDisk.run().status()).isEqualTo(RunStatus.INTERRUPTED);
+    assertThat(java.nio.file.Files.readString(out.resolve(dev.tgmd.report.HtmlReport.FILE_NAME)))
+        .contains("<p class=\"status interrupted\">interrupted</p>");
     assertThat(onDisk.run().error()).isEqualTo("stopped by the test");
     assertThat(outcome.headline()).startsWith("Interrupted after exporting");
   }

@@ -66,6 +66,9 @@ class FailedRunTotalsTest {
   private static void assertTotalsAreOnDisk(Path out, Tgmd.Run run) throws IOException {
     MetricsReport report = MetricsReportJson.read(out.resolve("export_metrics.json"));
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
+    // its page too, saying so
+    assertThat(Files.readString(out.resolve("export_metrics.html")))
+        .contains("<p class=\"status failed\">failed</p>");
 
     long notes = 0;
     long messages = 0;

@@ -214,7 +214,8 @@ class VaultTest {
         String rel = out.relativize(p).toString();
         if (Files.isRegularFile(p)
             && !rel.startsWith(".tgmd")
-            && !rel.equals(MetricsReportJson.FILE_NAME)) {
+            && !rel.equals(MetricsReportJson.FILE_NAME)
+            && !rel.equals(dev.tgmd.report.HtmlReport.FILE_NAME)) {
           times.put(p, Files.getLastModifiedTime(p));
         }
       }

@@ -51,12 +51,13 @@ public final class Tgmd {
 
   /**
    * What an export wrote: every file under {@code dir} but the run's reports beside the notes (the
-   * metrics, the list of missing media) and tgmd's own state (the lock).
+   * metrics, JSON and page; the list of missing media) and tgmd's own state (the lock).
    */
   public static Map<String, String> exported(Path dir) {
     Map<String, String> files = files(dir);
     files.remove("export_metrics.json");
     files.remove("export_missing_media.txt");
+    files.remove("export_metrics.html");
     files.keySet().removeIf(p -> p.startsWith(".tgmd/"));
     return files;
   }
