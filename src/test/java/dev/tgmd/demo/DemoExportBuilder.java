@@ -30,12 +30,13 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * DemoExportTest} checks that the two agree byte for byte, so edit the demo here and rerun:
  *
  * <pre>
- *   java src/test/java/dev/tgmd/demo/DemoExportBuilder.java examples/demo-export
+ *   mvn -q test-compile
+ *   java -cp target/classes:target/test-classes dev.tgmd.demo.DemoExportBuilder examples/demo-export
  * </pre>
  *
  * <p>Dates are the wall time of an exporting machine in UTC+03:00 (as tdesktop writes them), and
  * {@code date_unixtime} agrees with them. Images are computed pixel by pixel (no Java2D rendering)
- * so that every JDK encodes the same bytes.
+ * so that every JDK encodes the same bytes; the two videos come from {@link DemoVideo}.
  */
 public final class DemoExportBuilder {
 
