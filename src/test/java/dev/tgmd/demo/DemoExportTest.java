@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tgmd.testing.TdesktopJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -198,6 +199,232 @@ class DemoExportTest {
     assertThat(mp3.length % 104).isZero();
     for (int at = 0; at < mp3.length; at += 104) {
       assertThat(le(mp3, at, 2)).as("frame sync at %d", at).isEqualTo(0xFBFF);
+    }
+  }
+
+  @Test
+  void theVideosAreH264Mp4sThatAgreeWithResultJson() throws IOException {
+    int videos = 0;
+    for (JsonNode m : messages()) {
+      Path file = DEMO.resolve(m.path("file").asText("-"));
+      if (m.path("mime_type").asText().equals("video/mp4") && Files.isRegularFile(file)) {
+        checkMp4(Files.readAllBytes(file), m);
+        videos++;
+      }
+    }
+    assertThat(videos).as("the round video and the animation").isEqualTo(2);
+  }
+
+  @Test
+  void nalUnitsEscapeEveryEmulatedStartCode() {
+    byte[] rbsp = {0, 0, 0, 0, 1, 0, 0, 3, 0, 0, 4};
+    assertThat(DemoVideo.nal(0x65, rbsp))
+        .containsExactly(0x65, 0, 0, 3, 0, 0, 3, 1, 0, 0, 3, 3, 0, 0, 4);
+  }
+
+  /** An ISO BMFF box: where its header starts and where it ends, in the file. */
+  private record Box(String type, int start, int end) {
+    int body() {
+      return start + 8;
+    }
+  }
+
+  /** The boxes that exactly fill {@code from..to}, in order. */
+  private static List<Box> boxes(byte[] b, int from, int to) {
+    List<Box> out = new ArrayList<>();
+    int at = from;
+    while (at < to) {
+      assertThat(to - at).as("room for a box header at %d", at).isGreaterThanOrEqualTo(8);
+      int size = (int) be(b, at, 4);
+      String type = new String(b, at + 4, 4, StandardCharsets.US_ASCII);
+      assertThat(size).as("size of %s at %d", type, at).isBetween(8, to - at);
+      out.add(new Box(type, at, at + size));
+      at += size;
+    }
+    assertThat(at).isEqualTo(to);
+    return out;
+  }
+
+  private static Box child(byte[] b, Box parent, int skip, String type) {
+    List<Box> children = boxes(b, parent.body() + skip, parent.end());
+    return children.stream()
+        .filter(c -> c.type().equals(type))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(type + " missing in " + parent.type()));
+  }
+
+  private static long be(byte[] b, int at, int n) {
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      v = (v << 8) | (b[at + i] & 0xff);
+    }
+    return v;
+  }
+
+  private static void checkMp4(byte[] b, JsonNode message) {
+    assertThat(boxes(b, 0, b.length)).extracting(Box::type).containsExactly("ftyp", "moov", "mdat");
+    List<Box> top = boxes(b, 0, b.length);
+    Box ftyp = top.get(0);
+    Box moov = top.get(1);
+    Box mdat = top.get(2);
+    assertThat(new String(b, ftyp.body(), 4, StandardCharsets.US_ASCII)).isEqualTo("isom");
+    assertThat(
+            new String(b, ftyp.body() + 8, ftyp.end() - ftyp.body() - 8, StandardCharsets.US_ASCII))
+        .contains("avc1");
+
+    Box mvhd = child(b, moov, 0, "mvhd");
+    Box trak = child(b, moov, 0, "trak");
+    Box tkhd = child(b, trak, 0, "tkhd");
+    Box mdia = child(b, trak, 0, "mdia");
+    Box mdhd = child(b, mdia, 0, "mdhd");
+    Box hdlr = child(b, mdia, 0, "hdlr");
+    Box minf = child(b, mdia, 0, "minf");
+    child(b, minf, 0, "vmhd");
+    child(b, child(b, minf, 0, "dinf"), 0, "dref");
+    Box stbl = child(b, minf, 0, "stbl");
+    assertThat(new String(b, hdlr.body() + 8, 4, StandardCharsets.US_ASCII)).isEqualTo("vide");
+
+    int width = message.path("width").asInt();
+    int height = message.path("height").asInt();
+    int seconds = message.path("duration_seconds").asInt();
+    assertThat(be(b, mvhd.body() + 16, 4)).isEqualTo(seconds * be(b, mvhd.body() + 12, 4));
+    assertThat(be(b, tkhd.body() + 76, 4)).isEqualTo((long) width << 16);
+    assertThat(be(b, tkhd.body() + 80, 4)).isEqualTo((long) height << 16);
+    long timescale = be(b, mdhd.body() + 12, 4);
+    assertThat(be(b, mdhd.body() + 16, 4)).isEqualTo(seconds * timescale);
+
+    Box stsd = child(b, stbl, 0, "stsd");
+    assertThat(be(b, stsd.body() + 4, 4)).as("sample descriptions").isEqualTo(1);
+    Box avc1 = child(b, stsd, 8, "avc1");
+    assertThat(be(b, avc1.body() + 24, 2)).isEqualTo(width);
+    assertThat(be(b, avc1.body() + 26, 2)).isEqualTo(height);
+    Box avcC = child(b, avc1, 78, "avcC");
+    int at = avcC.body();
+    assertThat(b[at]).as("configurationVersion").isEqualTo((byte) 1);
+    assertThat(b[at + 4] & 3).as("lengthSizeMinusOne").isEqualTo(3);
+    assertThat(b[at + 5] & 0x1f).as("one SPS").isEqualTo(1);
+    int spsLength = (int) be(b, at + 6, 2);
+    byte[] sps = Arrays.copyOfRange(b, at + 8, at + 8 + spsLength);
+    at += 8 + spsLength;
+    assertThat(b[at]).as("one PPS").isEqualTo((byte) 1);
+    int ppsLength = (int) be(b, at + 1, 2);
+    byte[] pps = Arrays.copyOfRange(b, at + 3, at + 3 + ppsLength);
+    assertThat(at + 3 + ppsLength).isEqualTo(avcC.end());
+    assertThat(sps[0] & 0x1f).as("SPS NAL type").isEqualTo(7);
+    assertThat(pps[0] & 0x1f).as("PPS NAL type").isEqualTo(8);
+    assertThat(Arrays.copyOfRange(b, avcC.body() + 1, avcC.body() + 4))
+        .as("avcC profile, compatibility, level are the SPS's")
+        .isEqualTo(Arrays.copyOfRange(sps, 1, 4));
+    assertThat(spsPictureSize(sps)).isEqualTo(List.of(width, height));
+
+    Box stsz = child(b, stbl, 0, "stsz");
+    assertThat(be(b, stsz.body() + 4, 4)).as("sizes given one by one").isZero();
+    int samples = (int) be(b, stsz.body() + 8, 4);
+    assertThat(samples).isGreaterThanOrEqualTo(10);
+    assertThat(stsz.end()).isEqualTo(stsz.body() + 12 + 4 * samples);
+    Box stts = child(b, stbl, 0, "stts");
+    long counted = 0;
+    long ticks = 0;
+    for (int i = 0; i < be(b, stts.body() + 4, 4); i++) {
+      long count = be(b, stts.body() + 8 + 8 * i, 4);
+      counted += count;
+      ticks += count * be(b, stts.body() + 12 + 8 * i, 4);
+    }
+    assertThat(counted).isEqualTo(samples);
+    assertThat(ticks).isEqualTo(seconds * timescale);
+    Box stsc = child(b, stbl, 0, "stsc");
+    assertThat(be(b, stsc.body() + 4, 4)).as("one run of chunks").isEqualTo(1);
+    assertThat(be(b, stsc.body() + 12, 4)).as("samples per chunk").isEqualTo(samples);
+    Box stco = child(b, stbl, 0, "stco");
+    assertThat(be(b, stco.body() + 4, 4)).as("one chunk").isEqualTo(1);
+    assertThat(be(b, stco.body() + 8, 4)).as("the chunk is the mdat").isEqualTo(mdat.body());
+    Box stss = child(b, stbl, 0, "stss");
+    Set<Integer> sync = new TreeSet<>();
+    for (int i = 0; i < be(b, stss.body() + 4, 4); i++) {
+      sync.add((int) be(b, stss.body() + 8 + 4 * i, 4));
+    }
+    assertThat(sync).contains(1);
+
+    int sample = mdat.body();
+    for (int i = 1; i <= samples; i++) {
+      int end = sample + (int) be(b, stsz.body() + 8 + 4 * i, 4);
+      boolean idr = false;
+      for (int nal = sample; nal < end; ) {
+        int length = (int) be(b, nal, 4);
+        assertThat(length).as("NAL unit in sample %d", i).isBetween(2, end - nal - 4);
+        int type = b[nal + 4] & 0x1f;
+        assertThat(type).as("slice NAL type in sample %d", i).isIn(1, 5);
+        idr |= type == 5;
+        for (int k = nal + 6; k < nal + 4 + length; k++) {
+          boolean startCode = b[k - 2] == 0 && b[k - 1] == 0 && (b[k] & 0xff) <= 2;
+          assertThat(startCode).as("start code emulated at %d", k).isFalse();
+        }
+        nal += 4 + length;
+      }
+      assertThat(idr)
+          .as("sample %d is an IDR picture exactly when stss says so", i)
+          .isEqualTo(sync.contains(i));
+      sample = end;
+    }
+    assertThat(sample).as("the samples fill the mdat").isEqualTo(mdat.end());
+  }
+
+  /** Width and height in pixels from a Baseline SPS NAL unit (ITU-T H.264 7.3.2.1.1). */
+  private static List<Integer> spsPictureSize(byte[] nal) {
+    ByteArrayOutputStream rbsp = new ByteArrayOutputStream();
+    int zeros = 0;
+    for (int i = 1; i < nal.length; i++) {
+      int v = nal[i] & 0xff;
+      if (zeros >= 2 && v == 3) {
+        zeros = 0;
+        continue;
+      }
+      rbsp.write(v);
+      zeros = v == 0 ? zeros + 1 : 0;
+    }
+    ExpGolomb r = new ExpGolomb(rbsp.toByteArray());
+    assertThat(r.u(8)).as("profile_idc: Baseline").isEqualTo(66);
+    r.u(16); // constraint flags, level_idc
+    r.ue(); // seq_parameter_set_id
+    r.ue(); // log2_max_frame_num_minus4
+    int pocType = r.ue();
+    if (pocType == 0) {
+      r.ue();
+    }
+    assertThat(pocType).isIn(0, 2);
+    r.ue(); // max_num_ref_frames
+    r.u(1); // gaps_in_frame_num_value_allowed_flag
+    int width = 16 * (r.ue() + 1);
+    int height = 16 * (r.ue() + 1);
+    assertThat(r.u(1)).as("frame_mbs_only_flag").isEqualTo(1);
+    r.u(1); // direct_8x8_inference_flag
+    assertThat(r.u(1)).as("frame_cropping_flag").isZero();
+    return List.of(width, height);
+  }
+
+  /** Reads bits most significant first, and Exp-Golomb codes. */
+  private static final class ExpGolomb {
+    private final byte[] bytes;
+    private int bit;
+
+    ExpGolomb(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    int u(int n) {
+      int v = 0;
+      for (int i = 0; i < n; i++, bit++) {
+        v = (v << 1) | ((bytes[bit / 8] >> (7 - bit % 8)) & 1);
+      }
+      return v;
+    }
+
+    int ue() {
+      int zeros = 0;
+      while (u(1) == 0) {
+        zeros++;
+      }
+      return (1 << zeros) - 1 + u(zeros);
     }
   }
 
