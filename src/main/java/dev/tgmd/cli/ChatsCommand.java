@@ -58,12 +58,7 @@ public final class ChatsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "INPUT",
-      description =
-          "The export folder, or its result.json; or a chat's HTML export folder, or one of its"
-              + " pages.")
+  @Parameters(index = "0", paramLabel = "INPUT", description = ExportCommand.INPUT_DESCRIPTION)
   Path input;
 
   @Option(

@@ -70,12 +70,12 @@ public final class ExportCommand implements Callable<Integer> {
 
   @ParentCommand TgmdCommand parent;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "INPUT",
-      description =
-          "The export folder, or its result.json; or a chat's HTML export folder, or one of its"
-              + " pages.")
+  /** What INPUT may be, for every command that reads an export. */
+  static final String INPUT_DESCRIPTION =
+      "The export folder, or its result.json; or a chat's HTML export folder, or one of its"
+          + " pages.";
+
+  @Parameters(index = "0", paramLabel = "INPUT", description = INPUT_DESCRIPTION)
   Path input;
 
   @Option(

@@ -102,9 +102,16 @@ public final class OpenMetricsText {
     if (stages.isEmpty()) {
       return;
     }
-    counters(t, stages, "tgmd_stage_items", null, "Items a stage handled.", s -> s.count());
     counters(
-        t, stages, "tgmd_stage_errors", null, "Items that failed in a stage.", s -> s.errors());
+        t, stages, "stage", "tgmd_stage_items", null, "Items a stage handled.", s -> s.count());
+    counters(
+        t,
+        stages,
+        "stage",
+        "tgmd_stage_errors",
+        null,
+        "Items that failed in a stage.",
+        s -> s.errors());
     t.family("tgmd_stage_busy_seconds", "counter", "seconds", "Busy time of a stage, all workers.");
     for (Map.Entry<String, StageReport> e : stages.entrySet()) {
       t.sample(
@@ -152,18 +159,28 @@ public final class OpenMetricsText {
     if (caches.isEmpty()) {
       return;
     }
-    cacheCounters(
-        t, caches, "tgmd_cache_hits", "Lookups that found their entry.", CacheReport::hits);
-    cacheCounters(
+    counters(
         t,
         caches,
+        "cache",
+        "tgmd_cache_hits",
+        null,
+        "Lookups that found their entry.",
+        CacheReport::hits);
+    counters(
+        t,
+        caches,
+        "cache",
         "tgmd_cache_misses",
+        null,
         "Lookups that did not find their entry.",
         CacheReport::misses);
-    cacheCounters(
+    counters(
         t,
         caches,
+        "cache",
         "tgmd_cache_evictions",
+        null,
         "Entries dropped to keep a cache bounded.",
         CacheReport::evictions);
     t.family("tgmd_cache_size_bytes", "gauge", "bytes", "A cache's size as last reported.");
@@ -173,28 +190,18 @@ public final class OpenMetricsText {
     }
   }
 
-  private static void cacheCounters(
+  /** One counter family, a sample for each of {@code rows} labelled {@code label}. */
+  private static <R> void counters(
       Text t,
-      Map<String, CacheReport> caches,
-      String name,
-      String help,
-      Function<CacheReport, Long> f) {
-    t.family(name, "counter", null, help);
-    for (Map.Entry<String, CacheReport> e : caches.entrySet()) {
-      t.sample(name + "_total", "cache", e.getKey(), Long.toString(f.apply(e.getValue())));
-    }
-  }
-
-  private static void counters(
-      Text t,
-      Map<String, StageReport> stages,
+      Map<String, R> rows,
+      String label,
       String name,
       String unit,
       String help,
-      Function<StageReport, Long> f) {
+      Function<R, Long> f) {
     t.family(name, "counter", unit, help);
-    for (Map.Entry<String, StageReport> e : stages.entrySet()) {
-      t.sample(name + "_total", "stage", e.getKey(), Long.toString(f.apply(e.getValue())));
+    for (Map.Entry<String, R> e : rows.entrySet()) {
+      t.sample(name + "_total", label, e.getKey(), Long.toString(f.apply(e.getValue())));
     }
   }
 
