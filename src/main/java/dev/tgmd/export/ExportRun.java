@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +154,7 @@ public final class ExportRun {
               Optional.of("could not write the metrics page " + page + ": " + e.getMessage());
         }
       }
-      Optional<String> openMetricsError = writeOpenMetrics(OpenMetricsText.of(r));
+      Optional<String> openMetricsError = writeOpenMetrics(() -> OpenMetricsText.of(r));
       if (reportError.isEmpty()) {
         reportError = openMetricsError;
       }
@@ -162,7 +163,8 @@ public final class ExportRun {
       if (!started && measurement.reports()) {
         reportError =
             writeOpenMetrics(
-                OpenMetricsText.failedBeforeStart(version, span.finishedAt(), span.seconds()));
+                () ->
+                    OpenMetricsText.failedBeforeStart(version, span.finishedAt(), span.seconds()));
       }
     }
     if (started) {
@@ -200,7 +202,9 @@ public final class ExportRun {
           report(status, error, clock.span(), snapshot, measurement.resources(), chats);
       MetricsReportJson.toJson(draft);
       HtmlReport.page(draft);
-      OpenMetricsText.of(draft);
+      if (measurement.openMetricsFile().isPresent()) {
+        OpenMetricsText.of(draft);
+      }
       RunHeadline.format(
           status,
           ExportResult.totalsOf(chats),
@@ -235,13 +239,13 @@ public final class ExportRun {
   }
 
   /** Writes the OpenMetrics file, when asked for one; says why it could not. */
-  private Optional<String> writeOpenMetrics(String text) {
+  private Optional<String> writeOpenMetrics(Supplier<String> text) {
     Optional<Path> file = measurement.openMetricsFile();
     if (file.isEmpty()) {
-      return Optional.empty();
+      return Optional.empty(); // not asked for: not made either
     }
     try {
-      AtomicFile.write(file.get(), text.getBytes(StandardCharsets.UTF_8));
+      AtomicFile.write(file.get(), text.get().getBytes(StandardCharsets.UTF_8));
       log.info("OpenMetrics written to {}", file.get());
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
