@@ -245,10 +245,8 @@ final class ArchiveVault implements Vault {
         List<ArchivedMessage> part = b.subList(from, Math.min(b.size(), from + TRANSACTION));
         MergeCounts counts = turns.call(() -> archive.merge(runId, part));
         // volatile, written by this thread only
-        merged =
-            merged.plus(counts.added(), counts.updated(), counts.unchanged(), counts.keptNewer());
-        s.counts =
-            s.counts.plus(counts.added(), counts.updated(), counts.unchanged(), counts.keptNewer());
+        merged = merged.plus(counts);
+        s.counts = s.counts.plus(counts);
       }
     } finally {
       mergeTimer.endBatch(t, b.size(), 0);

@@ -1,5 +1,6 @@
 package dev.tgmd.export;
 
+import dev.tgmd.archive.MergeCounts;
 import dev.tgmd.media.CopiedMedia;
 import dev.tgmd.report.RunStatus;
 import dev.tgmd.source.Chat;
@@ -94,8 +95,13 @@ public interface Vault extends NoteLedger, CopiedMedia, Closeable {
   public record MergeTotals(long added, long updated, long unchanged, long keptNewer) {
     static final MergeTotals ZERO = new MergeTotals(0, 0, 0, 0);
 
-    MergeTotals plus(long a, long u, long s, long k) {
-      return new MergeTotals(added + a, updated + u, unchanged + s, keptNewer + k);
+    /** These totals and what one merge counted. */
+    MergeTotals plus(MergeCounts c) {
+      return new MergeTotals(
+          added + c.added(),
+          updated + c.updated(),
+          unchanged + c.unchanged(),
+          keptNewer + c.keptNewer());
     }
   }
 
