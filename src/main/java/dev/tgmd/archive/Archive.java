@@ -279,11 +279,22 @@ public final class Archive implements AutoCloseable {
    *     {@link #putChat}; nothing of the batch is then in the archive
    */
   public MergeCounts merge(long runId, List<ArchivedMessage> batch) throws ArchiveException {
+    return merge(runId, batch, false);
+  }
+
+  /**
+   * Merges as {@link #merge(long, List)}; with {@code newChats}, the batch's chats had no messages
+   * in the archive before this run, which merged each of its messages at most once (no two with the
+   * same id and occurrence): every message is then new, and the archive is not asked what it holds
+   * of them (a lookup a batch spares, per chat, in a fresh export).
+   */
+  public MergeCounts merge(long runId, List<ArchivedMessage> batch, boolean newChats)
+      throws ArchiveException {
     if (batch.isEmpty()) {
       return MergeCounts.ZERO;
     }
     try {
-      MergeCounts counts = merge.merge(runId, batch);
+      MergeCounts counts = merge.merge(runId, batch, newChats);
       c.commit();
       return counts;
     } catch (SQLException e) {
@@ -377,19 +388,19 @@ public final class Archive implements AutoCloseable {
   }
 
   /**
-   * Registers that tgmd is about to write a note whose bytes have SHA-256 {@code sha256}: call it
-   * before the atomic rename, {@link #noteWritten} after. The confirmed checksum is kept until
-   * then, so after a crash between the two the file is either the confirmed or the pending bytes,
-   * and {@link NoteRecord#writtenByTgmd} recognises both.
+   * Registers that tgmd is about to write a note whose bytes have the checksum {@code checksum}:
+   * call it before the atomic rename, {@link #noteWritten} after. The confirmed checksum is kept
+   * until then, so after a crash between the two the file is either the confirmed or the pending
+   * bytes, and {@link NoteRecord#writtenByTgmd} recognises both.
    */
-  public void notePending(String path, Long chatId, String sha256) throws ArchiveException {
-    ArchiveRecords.notePending(this, path, chatId, sha256);
+  public void notePending(String path, Long chatId, String checksum) throws ArchiveException {
+    ArchiveRecords.notePending(this, path, chatId, checksum);
   }
 
   /** Confirms a note written by run {@code runId}: its checksum and size; no write pending. */
-  public void noteWritten(String path, String sha256, long size, long runId)
+  public void noteWritten(String path, String checksum, long size, long runId)
       throws ArchiveException {
-    ArchiveRecords.noteWritten(this, path, sha256, size, runId);
+    ArchiveRecords.noteWritten(this, path, checksum, size, runId);
   }
 
   /** Forgets a note (tgmd no longer writes it). */

@@ -91,7 +91,7 @@ final class ArchiveRecords {
     }
   }
 
-  static void notePending(Archive a, String path, Long chatId, String sha256)
+  static void notePending(Archive a, String path, Long chatId, String checksum)
       throws ArchiveException {
     try {
       PreparedStatement s =
@@ -105,7 +105,7 @@ final class ArchiveRecords {
       } else {
         s.setLong(2, chatId);
       }
-      s.setString(3, Objects.requireNonNull(sha256, "sha256"));
+      s.setString(3, Objects.requireNonNull(checksum, "checksum"));
       s.executeUpdate();
       a.connection().commit();
     } catch (SQLException e) {
@@ -113,7 +113,7 @@ final class ArchiveRecords {
     }
   }
 
-  static void noteWritten(Archive a, String path, String sha256, long size, long runId)
+  static void noteWritten(Archive a, String path, String checksum, long size, long runId)
       throws ArchiveException {
     try {
       PreparedStatement s =
@@ -122,7 +122,7 @@ final class ArchiveRecords {
                   + " ON CONFLICT (path) DO UPDATE SET checksum = excluded.checksum,"
                   + " size = excluded.size, run = excluded.run, pending_checksum = NULL");
       s.setString(1, Objects.requireNonNull(path, "path"));
-      s.setString(2, Objects.requireNonNull(sha256, "sha256"));
+      s.setString(2, Objects.requireNonNull(checksum, "checksum"));
       s.setLong(3, size);
       s.setLong(4, runId);
       s.executeUpdate();

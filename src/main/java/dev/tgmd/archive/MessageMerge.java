@@ -35,7 +35,7 @@ final class MessageMerge {
         c.prepareStatement(
             "INSERT INTO messages (chat_id, message_id, date_unix, edited_unix, source_format,"
                 + " source, checksum, first_run, last_run, occurrence)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)"
                 + " ON CONFLICT (chat_id, message_id, occurrence) DO UPDATE SET"
                 + " date_unix = excluded.date_unix, edited_unix = excluded.edited_unix,"
                 + " source_format = excluded.source_format, source = excluded.source,"
@@ -56,9 +56,14 @@ final class MessageMerge {
     }
   }
 
-  /** Writes the batch's new and changed messages (not committed) and counts what it did. */
-  MergeCounts merge(long runId, List<ArchivedMessage> batch) throws SQLException {
-    Map<Long, Map<Key, Known>> byChat = knownRows(batch);
+  /**
+   * Writes the batch's new and changed messages (not committed) and counts what it did.
+   *
+   * @param newChats the archive holds none of the batch's messages (see {@link Archive#merge(long,
+   *     List, boolean)}): nothing is looked up
+   */
+  MergeCounts merge(long runId, List<ArchivedMessage> batch, boolean newChats) throws SQLException {
+    Map<Long, Map<Key, Known>> byChat = newChats ? null : knownRows(batch);
     long added = 0;
     long updated = 0;
     long unchanged = 0;
@@ -66,8 +71,8 @@ final class MessageMerge {
     int pending = 0;
     for (ArchivedMessage m : batch) {
       long sum = checksum(m.source());
-      Map<Key, Known> held = byChat.get(m.chatId());
-      Known k = held.get(new Key(m.messageId(), m.occurrence()));
+      Map<Key, Known> held = byChat == null ? null : byChat.get(m.chatId());
+      Known k = held == null ? null : held.get(new Key(m.messageId(), m.occurrence()));
       if (k == null) {
         added++;
       } else if (k.checksum == sum) {
@@ -79,7 +84,9 @@ final class MessageMerge {
       } else {
         updated++;
       }
-      held.put(new Key(m.messageId(), m.occurrence()), new Known(sum, m.editedUnix()));
+      if (held != null) {
+        held.put(new Key(m.messageId(), m.occurrence()), new Known(sum, m.editedUnix()));
+      }
       bind(runId, m, sum);
       upsert.addBatch();
       pending++;
@@ -130,9 +137,8 @@ final class MessageMerge {
     upsert.setString(5, formatName(m.source()));
     upsert.setBytes(6, m.source().bytes());
     upsert.setLong(7, sum);
-    upsert.setLong(8, runId);
-    upsert.setLong(9, runId);
-    upsert.setInt(10, m.occurrence());
+    upsert.setLong(8, runId); // first_run and last_run
+    upsert.setInt(9, m.occurrence());
   }
 
   static void setNullable(PreparedStatement s, int index, Long value) throws SQLException {

@@ -7,11 +7,11 @@ import java.util.Objects;
  *
  * @param path the note's path in the vault, relative to OUT, with {@code /} between names
  * @param chatId the chat the note belongs to; null for notes of no chat (an index)
- * @param checksum the SHA-256 (lowercase hex) of the bytes tgmd last wrote there; null when the
- *     note was registered as pending and never confirmed
+ * @param checksum the checksum (16 hex digits; a SHA-256 in archives before 2026-12-02) of the
+ *     bytes tgmd last wrote there; null when the note was registered as pending and never confirmed
  * @param size the size in bytes of what tgmd last wrote; -1 when none was confirmed
  * @param runId the run that last confirmed the note; -1 when none was
- * @param pendingChecksum the SHA-256 of bytes about to be written, registered before the atomic
+ * @param pendingChecksum the checksum of bytes about to be written, registered before the atomic
  *     rename and cleared when the write is confirmed; null when no write is pending. A file whose
  *     checksum is the pending one was written by tgmd, which crashed before confirming it.
  */
@@ -22,10 +22,10 @@ public record NoteRecord(
   }
 
   /**
-   * True when a file with checksum {@code sha256} is what tgmd wrote (confirmed or pending), false
-   * when someone else changed it.
+   * True when a file with checksum {@code fileChecksum} is what tgmd wrote (confirmed or pending),
+   * false when someone else changed it.
    */
-  public boolean writtenByTgmd(String sha256) {
-    return sha256.equals(checksum) || sha256.equals(pendingChecksum);
+  public boolean writtenByTgmd(String fileChecksum) {
+    return fileChecksum.equals(checksum) || fileChecksum.equals(pendingChecksum);
   }
 }

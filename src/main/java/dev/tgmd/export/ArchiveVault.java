@@ -141,13 +141,50 @@ final class ArchiveVault implements Vault {
               options.input().toString(),
               RunReport.optionsJson(options));
       stage.setWorkers(1);
-      return new ArchiveVault(archive, file, run, renderKey(options, version), out, stage);
+      ArchiveVault vault =
+          new ArchiveVault(archive, file, run, renderKey(options, version), out, stage);
+      vault.upgradeLegacyChecksums();
+      return vault;
     } catch (ArchiveException e) {
       closeQuietly(archive, e);
       throw ArchiveTurns.failed(e);
     } catch (RuntimeException e) {
       closeQuietly(archive, e);
       throw e;
+    }
+  }
+
+  /**
+   * Notes an archive recorded before {@link OutputFolder#checksum} (by their SHA-256): each whose
+   * file is still what tgmd wrote is recorded again by its checksum; one the user changed (or that
+   * cannot be read) keeps its old record, which no file's checksum matches, so it stays the user's.
+   * Reads each such note once, at the first run after the change.
+   */
+  private void upgradeLegacyChecksums() throws ArchiveException {
+    for (NoteRecord r : List.copyOf(notes.values())) {
+      boolean confirmed = OutputFolder.isLegacyChecksum(r.checksum());
+      boolean pending = OutputFolder.isLegacyChecksum(r.pendingChecksum());
+      if (!confirmed && !pending) {
+        continue;
+      }
+      String sha256;
+      String checksum;
+      try {
+        sha256 = out.legacySha256(r.path());
+        checksum = out.checksum(r.path());
+      } catch (IOException e) {
+        continue; // gone, a link, unreadable: not known to be tgmd's
+      }
+      if (confirmed && sha256.equals(r.checksum())) {
+        archive.noteWritten(r.path(), checksum, r.size(), r.runId());
+        notes.put(
+            r.path(), new NoteRecord(r.path(), r.chatId(), checksum, r.size(), r.runId(), null));
+      } else if (pending && sha256.equals(r.pendingChecksum())) {
+        archive.notePending(r.path(), r.chatId(), checksum);
+        notes.put(
+            r.path(),
+            new NoteRecord(r.path(), r.chatId(), r.checksum(), r.size(), r.runId(), checksum));
+      }
     }
   }
 
@@ -189,7 +226,7 @@ final class ArchiveVault implements Vault {
           archive.putChat(runId, c.id(), c.name(), c.type());
           Optional<ChatRenders.State> before = renders.state(c.id());
           boolean fresh = !archive.hasMessages(c.id());
-          chat = new ChatState(c, before);
+          chat = new ChatState(c, before, fresh);
           return new ChatPlan(fresh, before.map(ChatRenders.State::folder));
         });
   }
@@ -243,7 +280,7 @@ final class ArchiveVault implements Vault {
     try {
       for (int from = 0; from < b.size(); from += TRANSACTION) {
         List<ArchivedMessage> part = b.subList(from, Math.min(b.size(), from + TRANSACTION));
-        MergeCounts counts = turns.call(() -> archive.merge(runId, part));
+        MergeCounts counts = turns.call(() -> archive.merge(runId, part, s.fresh));
         // volatile, written by this thread only
         merged = merged.plus(counts);
         s.counts = s.counts.plus(counts);
@@ -376,35 +413,35 @@ final class ArchiveVault implements Vault {
   // --- the notes' ledger (write thread) ----------------------------------------------------------
 
   @Override
-  public boolean ours(String path, String sha256) {
+  public boolean ours(String path, String checksum) {
     NoteRecord r = notes.get(path);
-    return r != null && r.writtenByTgmd(sha256);
+    return r != null && r.writtenByTgmd(checksum);
   }
 
   @Override
-  public void pending(String path, long chatId, String sha256) throws IOException {
+  public void pending(String path, long chatId, String checksum) throws IOException {
     turns.run(
         () -> {
-          archive.notePending(path, chatId, sha256);
+          archive.notePending(path, chatId, checksum);
           NoteRecord r = notes.get(path);
           notes.put(
               path,
               r == null
-                  ? new NoteRecord(path, chatId, null, -1, -1, sha256)
-                  : new NoteRecord(path, chatId, r.checksum(), r.size(), r.runId(), sha256));
+                  ? new NoteRecord(path, chatId, null, -1, -1, checksum)
+                  : new NoteRecord(path, chatId, r.checksum(), r.size(), r.runId(), checksum));
         });
   }
 
   @Override
-  public void written(String path, long chatId, String sha256, long size) throws IOException {
+  public void written(String path, long chatId, String checksum, long size) throws IOException {
     turns.run(
         () -> {
           NoteRecord r = notes.get(path);
           if (r == null || r.chatId() == null || r.chatId() != chatId) {
-            archive.notePending(path, chatId, sha256); // records the chat of a note not renamed
+            archive.notePending(path, chatId, checksum); // records the chat of a note not renamed
           }
-          archive.noteWritten(path, sha256, size, runId);
-          notes.put(path, new NoteRecord(path, chatId, sha256, size, runId, null));
+          archive.noteWritten(path, checksum, size, runId);
+          notes.put(path, new NoteRecord(path, chatId, checksum, size, runId, null));
         });
   }
 
@@ -449,12 +486,16 @@ final class ArchiveVault implements Vault {
     final Chat chat;
     final Optional<ChatRenders.State> before;
 
+    /** Whether the archive held none of the chat's messages when the run met it. */
+    final boolean fresh;
+
     /** What merging counted of the chat: written by the merge thread, read once drained. */
     volatile MergeTotals counts = MergeTotals.ZERO;
 
-    ChatState(Chat chat, Optional<ChatRenders.State> before) {
+    ChatState(Chat chat, Optional<ChatRenders.State> before, boolean fresh) {
       this.chat = chat;
       this.before = before;
+      this.fresh = fresh;
     }
   }
 }

@@ -95,7 +95,7 @@ final class MissingMedia {
         }
         return false;
       }
-      if (out.isFile(FILE) && out.sha256(FILE).equals(out.sha256(workFile))) {
+      if (out.isFile(FILE) && out.checksum(FILE).equals(out.checksum(workFile))) {
         return true; // the same list: the file is not touched
       }
       out.write(

@@ -11,38 +11,39 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What tgmd wrote into OUT's notes: for every note, the checksum (SHA-256) of the bytes it wrote,
- * so that a file whose content is something else is known to be the user's. The vault keeps it in
- * its archive, across runs; a run without the vault keeps it in memory, for the run.
+ * What tgmd wrote into OUT's notes: for every note, the checksum ({@link
+ * dev.tgmd.layout.OutputFolder#checksum}) of the bytes it wrote, so that a file whose content is
+ * something else is known to be the user's. The vault keeps it in its archive, across runs; a run
+ * without the vault keeps it in memory, for the run.
  *
  * <p>A note about to be written is recorded first as pending, then as written: a run killed between
  * the two leaves a file whose checksum is the pending one, still known as tgmd's.
  */
 public interface NoteLedger {
 
-  /** Whether {@code sha256} is what tgmd wrote (or was about to write) at {@code path}. */
-  boolean ours(String path, String sha256) throws IOException;
+  /** Whether {@code checksum} is what tgmd wrote (or was about to write) at {@code path}. */
+  boolean ours(String path, String checksum) throws IOException;
 
   /** The ownership of one chat's notes, for {@link OutputFolder#writeUnlessEdited}. */
   default Ownership ownership(long chatId) {
     return new Ownership() {
       @Override
-      public boolean ours(String relative, String sha256) throws IOException {
-        return NoteLedger.this.ours(relative, sha256);
+      public boolean ours(String relative, String checksum) throws IOException {
+        return NoteLedger.this.ours(relative, checksum);
       }
 
       @Override
-      public void placing(String relative, String sha256) throws IOException {
-        pending(relative, chatId, sha256);
+      public void placing(String relative, String checksum) throws IOException {
+        pending(relative, chatId, checksum);
       }
     };
   }
 
-  /** Records that {@code path} is about to hold the bytes of checksum {@code sha256}. */
-  void pending(String path, long chatId, String sha256) throws IOException;
+  /** Records that {@code path} is about to hold the bytes of checksum {@code checksum}. */
+  void pending(String path, long chatId, String checksum) throws IOException;
 
-  /** Records that {@code path} holds what tgmd wrote, of checksum {@code sha256}. */
-  void written(String path, long chatId, String sha256, long size) throws IOException;
+  /** Records that {@code path} holds what tgmd wrote, of checksum {@code checksum}. */
+  void written(String path, long chatId, String checksum, long size) throws IOException;
 
   /** The notes recorded for the chat, by path. */
   List<String> notesOf(long chatId) throws IOException;
@@ -65,23 +66,23 @@ public interface NoteLedger {
     private final Map<String, String> last = new HashMap<>();
 
     @Override
-    public boolean ours(String path, String sha256) {
-      return sums.getOrDefault(path, Set.of()).contains(sha256);
+    public boolean ours(String path, String checksum) {
+      return sums.getOrDefault(path, Set.of()).contains(checksum);
     }
 
     @Override
-    public void pending(String path, long chatId, String sha256) {
-      sums.computeIfAbsent(path, p -> new HashSet<>()).add(sha256);
+    public void pending(String path, long chatId, String checksum) {
+      sums.computeIfAbsent(path, p -> new HashSet<>()).add(checksum);
       chats.put(path, chatId);
     }
 
     @Override
-    public void written(String path, long chatId, String sha256, long size) {
+    public void written(String path, long chatId, String checksum, long size) {
       Set<String> s = new HashSet<>();
-      s.add(sha256);
+      s.add(checksum);
       sums.put(path, s);
       chats.put(path, chatId);
-      last.put(path, sha256);
+      last.put(path, checksum);
     }
 
     @Override

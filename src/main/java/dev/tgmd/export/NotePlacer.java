@@ -36,7 +36,7 @@ final class NotePlacer {
    */
   WrittenFile place(String path, OutputFolder.Content content) throws IOException {
     WrittenFile w = out.writeUnlessEdited(path, besideName(path), content, ownership);
-    ledger.written(w.relative(), chatId, w.sha256(), w.size());
+    ledger.written(w.relative(), chatId, w.checksum(), w.size());
     placed.add(path);
     placed.add(w.relative());
     counts.placed(path, w.placement());
@@ -66,7 +66,7 @@ final class NotePlacer {
       String recorded = ledger.recorded(path);
       String actual;
       try {
-        actual = out.sha256(path);
+        actual = out.checksum(path);
       } catch (java.nio.file.NoSuchFileException e) {
         actual = null;
       }

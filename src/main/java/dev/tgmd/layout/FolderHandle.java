@@ -20,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -87,23 +86,39 @@ abstract class FolderHandle implements Closeable {
     return new CheckedHandle(path);
   }
 
-  /** The SHA-256 of the file {@code name}, in lowercase hex; a link there is not followed. */
+  /** The {@link ContentChecksum} of the file {@code name}; a link there is not followed. */
+  String checksum(String name) throws IOException {
+    ContentChecksum sum = new ContentChecksum();
+    read(name, sum::update);
+    return sum.hex();
+  }
+
+  /**
+   * The SHA-256 of the file {@code name}, in lowercase hex, as archives before {@link
+   * ContentChecksum} recorded notes; a link there is not followed.
+   */
   String sha256(String name) throws IOException {
-    MessageDigest digest = newSha256();
-    try (InputStream in = Channels.newInputStream(newFile(name, Set.of(StandardOpenOption.READ)))) {
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
     }
+    read(name, digest::update);
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
+  /** What reads a file's bytes, a buffer at a time. */
+  private interface Bytes {
+    void take(byte[] b, int off, int len);
+  }
+
+  private void read(String name, Bytes to) throws IOException {
+    try (InputStream in = Channels.newInputStream(newFile(name, Set.of(StandardOpenOption.READ)))) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        to.take(buffer, 0, n);
+      }
     }
   }
 
@@ -112,13 +127,13 @@ abstract class FolderHandle implements Closeable {
     final FolderHandle dir;
     final String name;
     final long size;
-    final String sha256;
+    final String checksum;
 
-    Temp(FolderHandle dir, String name, long size, String sha256) {
+    Temp(FolderHandle dir, String name, long size, String checksum) {
       this.dir = dir;
       this.name = name;
       this.size = size;
-      this.sha256 = sha256;
+      this.checksum = checksum;
     }
 
     void renameTo(String target) throws IOException {
@@ -144,7 +159,7 @@ abstract class FolderHandle implements Closeable {
 
   /**
    * Writes {@code content} into a new temporary file {@code .tgmd-<random>.tmp} here, hashing it
-   * with SHA-256 when {@code digest}; the file is deleted when writing fails.
+   * its {@link ContentChecksum} when {@code digest}; the file is deleted when writing fails.
    */
   Temp writeTemp(OutputFolder.Content content, boolean digest) throws IOException {
     String tmp = null;
@@ -165,16 +180,16 @@ abstract class FolderHandle implements Closeable {
     boolean written = false;
     try {
       long size;
-      MessageDigest sha = digest ? newSha256() : null;
+      ContentChecksum sum = digest ? new ContentChecksum() : null;
       try (SeekableByteChannel c = ch;
           OutputStream file = new BufferedOutputStream(Channels.newOutputStream(c), 1 << 16);
-          OutputStream out = sha == null ? file : new DigestOutputStream(file, sha)) {
+          OutputStream out = sum == null ? file : sum.tee(file)) {
         content.writeTo(out);
         out.flush();
         size = c.size();
       }
       written = true;
-      return new Temp(this, tmp, size, sha == null ? null : HexFormat.of().formatHex(sha.digest()));
+      return new Temp(this, tmp, size, sum == null ? null : sum.hex());
     } finally {
       if (!written) {
         try {

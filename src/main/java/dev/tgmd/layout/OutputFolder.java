@@ -230,31 +230,31 @@ public final class OutputFolder implements Closeable {
     if (there != null && there.isRegularFile()) {
       String existing = null;
       if (there.size() == temp.size) {
-        existing = dir.sha256(name);
-        if (existing.equals(temp.sha256)) {
+        existing = dir.checksum(name);
+        if (existing.equals(temp.checksum)) {
           temp.delete();
-          return new WrittenFile(relative, temp.size, temp.sha256, Placement.UNCHANGED);
+          return new WrittenFile(relative, temp.size, temp.checksum, Placement.UNCHANGED);
         }
       }
       if (existing == null) {
-        existing = dir.sha256(name);
+        existing = dir.checksum(name);
       }
       if (!ownership.ours(relative, existing)) {
         String besidePath = folder.isEmpty() ? beside : folder + "/" + beside;
         placing(ownership, besidePath, temp);
         temp.renameTo(beside);
-        return new WrittenFile(besidePath, temp.size, temp.sha256, Placement.BESIDE);
+        return new WrittenFile(besidePath, temp.size, temp.checksum, Placement.BESIDE);
       }
     }
     placing(ownership, relative, temp);
     temp.renameTo(name);
-    return new WrittenFile(relative, temp.size, temp.sha256, Placement.WRITTEN);
+    return new WrittenFile(relative, temp.size, temp.checksum, Placement.WRITTEN);
   }
 
   private static void placing(Ownership ownership, String relative, FolderHandle.Temp temp)
       throws IOException {
     try {
-      ownership.placing(relative, temp.sha256);
+      ownership.placing(relative, temp.checksum);
     } catch (IOException | RuntimeException e) {
       temp.delete();
       throw e;
@@ -308,10 +308,27 @@ public final class OutputFolder implements Closeable {
     return path(STATE_FOLDER + "/" + name);
   }
 
-  /** The SHA-256 of a file, in lowercase hex; a link in its place is refused, not followed. */
-  public synchronized String sha256(String relative) throws IOException {
+  /**
+   * The {@link ContentChecksum} of a file, as notes are recorded; a link in its place is refused,
+   * not followed.
+   */
+  public synchronized String checksum(String relative) throws IOException {
     Entry e = entry(relative, false);
+    return e.dir().checksum(e.name());
+  }
+
+  /**
+   * The SHA-256 of a file, in lowercase hex, as archives recorded notes before {@link
+   * ContentChecksum} ({@link #isLegacyChecksum}); a link in its place is refused, not followed.
+   */
+  public synchronized String legacySha256(String relative) throws IOException {
+    Entry e = entry(relative);
     return e.dir().sha256(e.name());
+  }
+
+  /** Whether a recorded checksum is an older archive's SHA-256 rather than a {@link #checksum}. */
+  public static boolean isLegacyChecksum(String recorded) {
+    return recorded != null && recorded.length() != ContentChecksum.LENGTH;
   }
 
   /**

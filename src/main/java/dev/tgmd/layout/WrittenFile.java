@@ -5,6 +5,6 @@ package dev.tgmd.layout;
  *
  * @param relative where the content is now, relative to OUT: the file's own path, or the one beside
  *     it
- * @param sha256 the content's SHA-256, in lowercase hex
+ * @param checksum the content's {@link OutputFolder#checksum}
  */
-public record WrittenFile(String relative, long size, String sha256, Placement placement) {}
+public record WrittenFile(String relative, long size, String checksum, Placement placement) {}

@@ -272,7 +272,7 @@ public final class MediaStore {
             throw new MediaResolver.ChangedException(from.file() + ": its size changed");
           }
         },
-        (path, sha256) -> true);
+        (path, checksum) -> true);
   }
 
   /** Files copied. */

@@ -200,6 +200,61 @@ class VaultTest {
   }
 
   @Test
+  void notesAnOlderArchiveRecordedBySha256AreStillTgmdsAndAnEditedOneStaysTheUsers()
+      throws Exception {
+    Path first = export("first", null, LocalDate.of(2024, 4, 20), false);
+    Path second = export("second", LocalDate.of(2024, 4, 5), null, true);
+    Path union = export("union", null, null, true);
+    Path vault = dir.resolve("vault");
+    export(first, vault);
+    // as archives recorded notes before the CRC checksum: by the SHA-256 of their bytes
+    Path archive = vault.resolve(".tgmd/archive.sqlite");
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + archive.toAbsolutePath());
+        java.sql.PreparedStatement paths = c.prepareStatement("SELECT path FROM notes");
+        java.sql.PreparedStatement set =
+            c.prepareStatement("UPDATE notes SET checksum = ? WHERE path = ?");
+        java.sql.ResultSet r = paths.executeQuery()) {
+      while (r.next()) {
+        set.setString(1, sha256(vault.resolve(r.getString(1))));
+        set.setString(2, r.getString(1));
+        set.executeUpdate();
+      }
+    }
+    Path note = vault.resolve("Lantern Hikers/Lantern Hikers 2024-04.md");
+    String mine = Files.readString(note) + "\nMy own thought about this month.\n";
+    Files.writeString(note, mine);
+
+    export(second, vault);
+
+    Path fresh = dir.resolve("fresh");
+    export(union, fresh);
+    Map<String, String> expected = Tgmd.exported(fresh);
+    Map<String, String> actual = Tgmd.exported(vault);
+    assertThat(note).hasContent(mine);
+    actual.remove("Lantern Hikers/Lantern Hikers 2024-04.md");
+    assertThat(actual.remove("Lantern Hikers/Lantern Hikers 2024-04 (tgmd).md"))
+        .isEqualTo(expected.remove("Lantern Hikers/Lantern Hikers 2024-04.md"));
+    assertThat(actual).as("every other note replaced, none beside").isEqualTo(expected);
+    assertThat(totals(vault).notesKeptEdited()).isEqualTo(1);
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + archive.toAbsolutePath());
+        java.sql.ResultSet r =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM notes WHERE length(checksum) = 64"
+                        + " AND path <> 'Lantern Hikers/Lantern Hikers 2024-04.md'")) {
+      assertThat(r.getLong(1)).as("records left by SHA-256").isZero();
+    }
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  @Test
   void withoutTheArchiveNothingIsKept() throws Exception {
     Path out = dir.resolve("out");
     export(DEMO, out, "--no-archive");

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +20,14 @@ class WriteUnlessEditedTest {
     return o -> o.write(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String sha256(String s) throws Exception {
-    return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+  /** The checksum docs/archive.md describes: CRC-32C, then CRC-32, as 16 hex digits. */
+  private static String checksum(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    CRC32C high = new CRC32C();
+    high.update(b);
+    CRC32 low = new CRC32();
+    low.update(b);
+    return String.format("%08x%08x", high.getValue(), low.getValue());
   }
 
   @Test
@@ -33,7 +38,7 @@ class WriteUnlessEditedTest {
       assertThat(w.placement()).isEqualTo(Placement.WRITTEN);
       assertThat(w.relative()).isEqualTo("chat/a.md");
       assertThat(w.size()).isEqualTo(5);
-      assertThat(w.sha256()).isEqualTo(sha256("hello"));
+      assertThat(w.checksum()).isEqualTo(checksum("hello"));
     }
     assertThat(out.resolve("chat/a.md")).hasContent("hello");
   }
@@ -59,7 +64,7 @@ class WriteUnlessEditedTest {
   void tgmdsOwnEarlierVersionIsReplaced() throws Exception {
     Path file = Files.createDirectories(out.resolve("chat")).resolve("a.md");
     Files.writeString(file, "old");
-    String oldSum = sha256("old");
+    String oldSum = checksum("old");
     try (OutputFolder folder = OutputFolder.open(out)) {
       WrittenFile w =
           folder.writeUnlessEdited(
@@ -89,7 +94,7 @@ class WriteUnlessEditedTest {
       assertThat(w.placement()).isEqualTo(Placement.BESIDE);
       assertThat(w.relative()).isEqualTo("chat/a (tgmd).md");
     }
-    assertThat(asked).containsExactly("chat/a.md", sha256("old\nmy own line\n"));
+    assertThat(asked).containsExactly("chat/a.md", checksum("old\nmy own line\n"));
     assertThat(file).hasContent("old\nmy own line\n");
     assertThat(out.resolve("chat/a (tgmd).md")).hasContent("new");
   }
