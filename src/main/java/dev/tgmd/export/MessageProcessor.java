@@ -38,13 +38,15 @@ final class MessageProcessor {
   ReadyToWrite process(PlacedMessage w) {
     RenderedMessage rendered = renderer.render(w.view());
     if (rendered.media().isEmpty()) {
-      return new ReadyToWrite(rendered, List.of());
+      // nothing for the write stage to link: the block is whole here, on a worker
+      return new ReadyToWrite(
+          rendered, List.of(), renderer.assemble(rendered, List.of(), w.note().toChatFolder()));
     }
     List<CheckedFile> sources = new ArrayList<>(rendered.media().size());
     for (MediaSlot slot : rendered.media()) {
       sources.add(resolve(slot));
     }
-    return new ReadyToWrite(rendered, sources);
+    return new ReadyToWrite(rendered, sources, null);
   }
 
   private CheckedFile resolve(MediaSlot slot) {

@@ -118,8 +118,11 @@ final class NoteSink {
     }
     String block;
     if (failure == null) {
-      List<MediaLink> links = ready.sources().isEmpty() ? List.of() : store(w, ready.sources());
-      block = renderer.assemble(ready.rendered(), links, w.note().toChatFolder());
+      block =
+          ready.block() != null
+              ? ready.block()
+              : renderer.assemble(
+                  ready.rendered(), store(w, ready.sources()), w.note().toChatFolder());
     } else {
       block = renderer.failed(w.view(), failure);
     }

@@ -105,8 +105,8 @@ public final class MessageRenderer {
     int start = 0;
     while (true) {
       int end = inner.indexOf('\n', start);
-      String line = end < 0 ? inner.substring(start) : inner.substring(start, end);
-      sb.append(line.isEmpty() ? ">" : "> ").append(line);
+      int stop = end < 0 ? inner.length() : end;
+      sb.append(stop == start ? ">" : "> ").append(inner, start, stop);
       if (end < 0) {
         break;
       }
