@@ -36,6 +36,9 @@ final class MessageProcessor {
   }
 
   ReadyToWrite process(PlacedMessage w) {
+    if (w.snippet() != null) {
+      w.snippet().text(); // made here, on a worker; the message is let go
+    }
     RenderedMessage rendered = renderer.render(w.view());
     if (rendered.media().isEmpty()) {
       // nothing for the write stage to link: the block is whole here, on a worker

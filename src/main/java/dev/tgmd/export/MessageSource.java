@@ -8,6 +8,7 @@ import dev.tgmd.recording.CacheRecorder;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.MessageView;
 import dev.tgmd.render.ReplyTarget;
+import dev.tgmd.render.Snippet;
 import dev.tgmd.source.Chat;
 import dev.tgmd.source.ExportEvent;
 import dev.tgmd.source.ExportFormatException;
@@ -326,11 +327,12 @@ final class MessageSource {
             && java.time.Duration.between(before.time, time).getSeconds()
                 < MessageView.FOLLOW_UP_SECONDS;
     lastInTopic.put(topic, new Last(note, day, time, sender, joinAnchor));
+    // made on a worker (MessageProcessor), not here: the fetch stage is one thread
+    Snippet snippet = firstWithId ? Snippet.of(m) : null;
     if (firstWithId) {
       replies.put(
           m.id(),
-          new ReplyIndex.Entry(
-              note, continuesJoins ? joinAnchor : anchor, senderOf(m), MessageRenderer.snippet(m)));
+          new ReplyIndex.Entry(note, continuesJoins ? joinAnchor : anchor, senderOf(m), snippet));
     }
     String topicTitle = topic == 0 ? null : topicTitles.getOrDefault(topic, "Topic " + topic);
     boolean first = !chatHasWork;
@@ -345,7 +347,8 @@ final class MessageSource {
         false,
         weight,
         join,
-        continuesJoins);
+        continuesJoins,
+        snippet);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.tgmd.export;
 import dev.tgmd.layout.NoteRef;
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.render.MessageView;
+import dev.tgmd.render.Snippet;
 import dev.tgmd.source.Chat;
 import java.time.LocalDate;
 
@@ -19,6 +20,8 @@ import java.time.LocalDate;
  *     one line
  * @param continuesJoins a join right after another, in the same note and day: it folds into the
  *     line of the run's first join, whose anchor links to it lead to
+ * @param snippet the message's snippet as replies to it show it, made by the process stage; null
+ *     when replies cannot link to it (another message of its id came first)
  */
 record PlacedMessage(
     ChatInfo chat,
@@ -30,7 +33,8 @@ record PlacedMessage(
     boolean lastOfChat,
     long weight,
     boolean join,
-    boolean continuesJoins) {
+    boolean continuesJoins,
+    Snippet snippet) {
 
   PlacedMessage(
       ChatInfo chat,
@@ -41,7 +45,7 @@ record PlacedMessage(
       boolean firstOfChat,
       boolean lastOfChat,
       long weight) {
-    this(chat, view, note, day, topicTitle, firstOfChat, lastOfChat, weight, false, false);
+    this(chat, view, note, day, topicTitle, firstOfChat, lastOfChat, weight, false, false, null);
   }
 
   PlacedMessage(
@@ -66,6 +70,16 @@ record PlacedMessage(
   /** The same message, marked as its chat's last. */
   PlacedMessage asLast() {
     return new PlacedMessage(
-        chat, view, note, day, topicTitle, firstOfChat, true, weight, join, continuesJoins);
+        chat,
+        view,
+        note,
+        day,
+        topicTitle,
+        firstOfChat,
+        true,
+        weight,
+        join,
+        continuesJoins,
+        snippet);
   }
 }

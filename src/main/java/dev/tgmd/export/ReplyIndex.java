@@ -2,6 +2,8 @@ package dev.tgmd.export;
 
 import dev.tgmd.layout.NoteRef;
 import dev.tgmd.recording.CacheRecorder;
+import dev.tgmd.render.MessageRenderer;
+import dev.tgmd.render.Snippet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,10 +19,14 @@ import java.util.Map;
 final class ReplyIndex {
 
   /** Where a message is and how it starts. */
-  record Entry(NoteRef note, String anchor, String sender, String snippet) {
+  record Entry(NoteRef note, String anchor, String sender, Snippet snippet) {
+    /** The snippet's text is counted at its longest: it may not be made yet. */
     long estimatedBytes() {
       return 96
-          + 2L * (anchor.length() + (sender == null ? 0 : sender.length()) + snippet.length());
+          + 2L
+              * (anchor.length()
+                  + (sender == null ? 0 : sender.length())
+                  + MessageRenderer.SNIPPET_CHARS);
     }
   }
 

@@ -144,7 +144,7 @@ final class MessageHeader {
 
   private String replyLine(String prefix, ReplyTarget target) {
     if (target instanceof ReplyTarget.Linked l) {
-      String label = (l.sender() == null ? "" : l.sender().strip() + ": ") + l.snippet();
+      String label = (l.sender() == null ? "" : l.sender().strip() + ": ") + l.snippet().text();
       if (label.isBlank()) {
         label = "message";
       }

@@ -26,7 +26,8 @@ import java.util.Objects;
  */
 public final class MessageRenderer {
 
-  private static final int SNIPPET_CHARS = 60;
+  /** The longest snippet, in code points, the ellipsis included. */
+  public static final int SNIPPET_CHARS = 60;
 
   private final Flavor flavor;
   private final MessageHeader header;

@@ -14,7 +14,7 @@ public sealed interface ReplyTarget {
    * @param sender who wrote it; null when unknown
    * @param snippet the start of its text, whitespace folded; may be empty
    */
-  record Linked(String noteLink, String anchor, String sender, String snippet)
+  record Linked(String noteLink, String anchor, String sender, Snippet snippet)
       implements ReplyTarget {
     public Linked {
       Objects.requireNonNull(noteLink, "noteLink");

@@ -63,7 +63,7 @@ class EveryKindOfContentIsRenderedTest {
     return ContentExamples.ofEveryKind(
         ReplyTarget.class,
         List.of(
-            new ReplyTarget.Linked("./Team 2024-02", "m2", "Bob", "hi"),
+            new ReplyTarget.Linked("./Team 2024-02", "m2", "Bob", Snippet.ofText("hi")),
             new ReplyTarget.NotInExport(2),
             new ReplyTarget.Forgotten(2),
             new ReplyTarget.OtherChat(2, 77L)));

@@ -103,14 +103,15 @@ class MessageRendererTest {
   @Test
   void repliesLinkToTheTargetsAnchorWithASnippet() {
     Message m = message(5).replyTo(2).text("yes").build();
-    ReplyTarget target = new ReplyTarget.Linked("./Team 2024-02", "m2", "Bob", "are you [coming]?");
+    ReplyTarget target =
+        new ReplyTarget.Linked("./Team 2024-02", "m2", "Bob", Snippet.ofText("are you [coming]?"));
     assertThat(block(obsidian, view(m, target)))
         .isEqualTo(
             "**Alice** · 19:23  \n↩️ Reply to [[./Team 2024-02#^m2|Bob: are you (coming)?]]\n\nyes");
     assertThat(block(commonmark, view(m, target)))
         .isEqualTo(
             "<a id=\"m5\"></a>**Alice** · 19:23  \n↩️ Reply to [Bob: are you \\[coming\\]?](<./Team 2024-02.md#m2>)\n\nyes");
-    ReplyTarget sameNote = new ReplyTarget.Linked("", "m2", "Bob", "hi");
+    ReplyTarget sameNote = new ReplyTarget.Linked("", "m2", "Bob", Snippet.ofText("hi"));
     assertThat(block(commonmark, view(m, sameNote))).contains("[Bob: hi](<#m2>)");
     assertThat(block(obsidian, view(m, sameNote))).contains("[[#^m2|Bob: hi]]");
   }
