@@ -35,8 +35,13 @@ import java.util.zip.CRC32C;
  * SecureDirectoryStream} is not available (Windows), each level is checked with lstat before it is
  * opened instead: a link swapped in between the check and the open is followed there.
  *
- * <p>Thread-safe: the process stage's workers share one. Holds a handle of the export folder until
- * {@link #close()}.
+ * <p>The handles of the folders files were found in are kept (at most {@value #KEPT_FOLDERS}): the
+ * next file of a folder is opened relative to its handle, without walking the path again (an export
+ * has a few folders and thousands of files in each). A folder opened once stays the one read from,
+ * even if a link is put in its place later: it is never followed.
+ *
+ * <p>Thread-safe: the process stage's workers share one. Holds a handle of the export folder, and
+ * of the folders kept, until {@link #close()}.
  */
 public final class MediaResolver implements Closeable {
 
@@ -44,6 +49,15 @@ public final class MediaResolver implements Closeable {
   static final int SMALL_FILE = 256 * 1024;
 
   private static final String LINK = "it is a symbolic link, which tgmd does not follow";
+
+  /** The most folder handles kept open (file descriptors), beyond which folders are walked. */
+  static final int KEPT_FOLDERS = 64;
+
+  /** Folders opened, by their path below the export folder ({@code chats/chat_001/photos}). */
+  private final java.util.concurrent.ConcurrentHashMap<String, SecureDirectoryStream<Path>>
+      folders = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private boolean closed;
 
   private final Path root;
 
@@ -177,31 +191,58 @@ public final class MediaResolver implements Closeable {
       }
       return Files.newByteChannel(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }
+    int slash = relative.lastIndexOf('/');
+    String folder = slash < 0 ? "" : relative.substring(0, slash);
+    SecureDirectoryStream<Path> kept = slash < 0 ? handle : folders.get(folder);
+    if (kept != null) {
+      return openIn(kept, parts[parts.length - 1]);
+    }
     List<SecureDirectoryStream<Path>> opened = new ArrayList<>();
+    SecureDirectoryStream<Path> dir = handle;
     try {
-      SecureDirectoryStream<Path> dir = handle;
-      for (int i = 0; i < parts.length; i++) {
+      for (int i = 0; i < parts.length - 1; i++) {
         Path name = root.getFileSystem().getPath(parts[i]);
-        boolean last = i == parts.length - 1;
-        check(attributes(dir, name), last);
+        check(attributes(dir, name), false);
         try {
-          if (last) {
-            return dir.newByteChannel(
-                name, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
-          }
           dir = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
           opened.add(dir);
         } catch (IOException e) {
-          check(attributes(dir, name), last); // swapped since the check: say what it is now
+          check(attributes(dir, name), false); // swapped since the check: say what it is now
           throw e;
         }
       }
-      throw new IllegalStateException("no path segment in " + relative);
+      if (keep(folder, dir)) {
+        opened.remove(dir);
+      }
+      return openIn(dir, parts[parts.length - 1]);
     } finally {
       for (SecureDirectoryStream<Path> d : opened) {
         d.close();
       }
     }
+  }
+
+  /** Opens the file {@code file} of the folder {@code dir} for reading, following no link. */
+  private SeekableByteChannel openIn(SecureDirectoryStream<Path> dir, String file)
+      throws IOException, Unavailable {
+    Path name = root.getFileSystem().getPath(file);
+    check(attributes(dir, name), true);
+    try {
+      return dir.newByteChannel(
+          name, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException e) {
+      check(attributes(dir, name), true); // swapped since the check: say what it is now
+      throw e;
+    }
+  }
+
+  /** Keeps the handle of {@code folder} open for its next files; false when it is not kept. */
+  private synchronized boolean keep(String folder, SecureDirectoryStream<Path> dir) {
+    if (closed || folders.size() >= KEPT_FOLDERS || folders.containsKey(folder)) {
+      return false;
+    }
+    folders.put(folder, dir);
+    return true;
   }
 
   /** Refuses a link, and anything but a folder on the way or a regular file at the end. */
@@ -251,6 +292,13 @@ public final class MediaResolver implements Closeable {
   /** Closes the export folder's handle. */
   @Override
   public void close() throws IOException {
+    synchronized (this) {
+      closed = true;
+    }
+    for (SecureDirectoryStream<Path> d : folders.values()) {
+      d.close();
+    }
+    folders.clear();
     if (handle != null) {
       handle.close();
     }

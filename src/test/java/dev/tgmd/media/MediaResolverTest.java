@@ -109,6 +109,40 @@ class MediaResolverTest {
   }
 
   @Test
+  void aFolderSwappedForALinkIsReadFromTheFolderOpenedNeverThroughTheLink() throws Exception {
+    Files.writeString(export.resolve("photos/b.jpg"), "second");
+    assertThat(resolve("photos/a.jpg")).isInstanceOf(CheckedFile.Available.class);
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("b.jpg"), "do not read");
+    Files.move(export.resolve("photos"), export.resolve("photos-old"));
+    Files.createSymbolicLink(export.resolve("photos"), outside);
+
+    CheckedFile b = resolve("photos/b.jpg");
+    assertThat(b).as("from the folder kept open").isInstanceOf(CheckedFile.Available.class);
+    assertThat(((CheckedFile.Available) b).size()).isEqualTo("second".length());
+    try (MediaResolver fresh = new MediaResolver(export)) {
+      assertThat(fresh.resolve(FileRef.of("photos/b.jpg", null)))
+          .as("a new resolver meets the link")
+          .isInstanceOf(CheckedFile.Refused.class);
+    }
+  }
+
+  @Test
+  void foldersBeyondTheKeptOnesAreWalkedEveryTime() throws Exception {
+    for (int i = 0; i <= MediaResolver.KEPT_FOLDERS + 2; i++) {
+      Path d = Files.createDirectories(export.resolve("many/d" + i));
+      Files.writeString(d.resolve("f.txt"), "file " + i);
+    }
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i <= MediaResolver.KEPT_FOLDERS + 2; i++) {
+        CheckedFile f = resolve("many/d" + i + "/f.txt");
+        assertThat(f).as("d%d", i).isInstanceOf(CheckedFile.Available.class);
+        assertThat(((CheckedFile.Available) f).size()).isEqualTo(("file " + i).length());
+      }
+    }
+  }
+
+  @Test
   void aFileOnTheWayIsNotAFolder() throws Exception {
     assertThat(resolve("photos/a.jpg/b.jpg")).isInstanceOf(CheckedFile.Missing.class);
   }
