@@ -85,6 +85,17 @@ final class Labels {
     return a.result();
   }
 
+  /** The controls below U+0020 that {@link Character#isWhitespace} counts: tab to CR, FS to US. */
+  private static final java.util.BitSet WHITESPACE_CONTROLS = new java.util.BitSet(0x20);
+
+  static {
+    for (char c = 0; c < 0x20; c++) {
+      if (Character.isWhitespace(c)) {
+        WHITESPACE_CONTROLS.set(c);
+      }
+    }
+  }
+
   /** Whitespace folded and code points counted, across the pieces of one text. */
   private static final class Abbreviation {
     private final int max;
@@ -99,11 +110,20 @@ final class Labels {
 
     /** Adds {@code s}; false once {@code max} is passed (the rest is cut). */
     boolean add(String s) {
-      for (int i = 0; i < s.length(); ) {
-        int cp = s.codePointAt(i);
-        i += Character.charCount(cp);
-        if (Character.isWhitespace(cp)) {
+      int n = s.length();
+      for (int i = 0; i < n; ) {
+        char c = s.charAt(i);
+        // a code point is one char but for a surrogate pair; ASCII's whitespace without a call
+        int length = Character.isHighSurrogate(c) ? Character.charCount(s.codePointAt(i)) : 1;
+        boolean whitespace =
+            c < 0x80
+                ? c == ' ' || (c <= 0x1f && WHITESPACE_CONTROLS.get(c))
+                : length == 1
+                    ? Character.isWhitespace(c)
+                    : Character.isWhitespace(s.codePointAt(i));
+        if (whitespace) {
           space = sb.length() > 0;
+          i += length;
           continue;
         }
         if (space) {
@@ -116,7 +136,12 @@ final class Labels {
         if (++count > max) {
           return false;
         }
-        sb.appendCodePoint(cp);
+        if (length == 1) {
+          sb.append(c);
+        } else {
+          sb.append(s, i, i + length);
+        }
+        i += length;
       }
       return true;
     }
