@@ -3,6 +3,7 @@ package dev.tgmd.export;
 import dev.tgmd.recording.MetricsSnapshot;
 import dev.tgmd.report.ChatReport;
 import dev.tgmd.report.MetricsReport;
+import dev.tgmd.report.MetricsReportJson;
 import dev.tgmd.report.ResourceReport;
 import dev.tgmd.report.RunInfo;
 import dev.tgmd.report.RunStatus;
@@ -16,10 +17,6 @@ import java.util.TreeMap;
 
 /** Builds the metrics report of an export run from what the run recorded. Pure. */
 public final class RunReport {
-
-  /** Writes the vault's records of a run (options, totals) as JSON; thread-safe. */
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private RunReport() {}
 
@@ -71,20 +68,12 @@ public final class RunReport {
 
   /** The run's totals as a JSON object (for the vault's record of runs). */
   static String countsJson(dev.tgmd.report.TotalsReport totals) {
-    try {
-      return JSON.writeValueAsString(totals);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return MetricsReportJson.totalsJson(totals);
   }
 
   /** The run's options as a JSON object (for the vault's record of runs). */
   static String optionsJson(ExportOptions o) {
-    try {
-      return JSON.writeValueAsString(options(o, null));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return MetricsReportJson.stringsJson(options(o, null));
   }
 
   /** The run's options by name, as the command line would say them. */

@@ -64,6 +64,16 @@ public final class MetricsReportJson {
     return ReportWriter.toJson(report) + "\n";
   }
 
+  /** A run's totals as one line of JSON, keys as in the report's {@code totals}. */
+  public static String totalsJson(TotalsReport totals) {
+    return ReportWriter.totalsJson(totals);
+  }
+
+  /** Names and texts as one line of JSON, in the map's order. */
+  public static String stringsJson(java.util.Map<String, String> values) {
+    return ReportWriter.stringsJson(values);
+  }
+
   /** The same JSON through the data-binding mapper (for tests: it must equal {@link #toJson}). */
   static String toJsonByMapper(MetricsReport report) {
     try {

@@ -51,6 +51,37 @@ final class ReportWriter {
     return out.toString();
   }
 
+  /** The totals alone, as one line of JSON (the vault's record of a run). */
+  static String totalsJson(TotalsReport t) {
+    return compact(g -> totalsObject(g, t));
+  }
+
+  /** Names and texts as one line of JSON, in the map's order (the vault's record of options). */
+  static String stringsJson(Map<String, String> values) {
+    return compact(
+        g -> {
+          g.writeStartObject();
+          for (Map.Entry<String, String> e : values.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+          }
+          g.writeEndObject();
+        });
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static String compact(Body body) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   private static void report(JsonGenerator g, MetricsReport r) throws IOException {
     g.writeStartObject();
     g.writeNumberField("schema_version", r.schemaVersion());
@@ -148,6 +179,10 @@ final class ReportWriter {
 
   private static void totals(JsonGenerator g, TotalsReport t) throws IOException {
     g.writeFieldName("totals");
+    totalsObject(g, t);
+  }
+
+  private static void totalsObject(JsonGenerator g, TotalsReport t) throws IOException {
     g.writeStartObject();
     for (Total total : Total.values()) {
       g.writeNumberField(total.key(), t.get(total));

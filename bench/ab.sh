@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Two builds of tgmd side by side in one run (runs alternated, medians): each exports the same
+# generated export into a new OUT with bin/tgmd's JVM options, metrics and the vault on.
+#   bench/ab.sh OLD.jar NEW.jar [RUNS=5] [MESSAGES=200000]
+# Build OLD.jar from an earlier commit with, for instance:
+#   git worktree add /tmp/old <commit> && (cd /tmp/old && mvn -B -q -Dmaven.test.skip=true package)
+# and pass /tmp/old/target/tgmd.jar. Prints wall and CPU (user + system) per run and the ratios.
+source "$(dirname "$0")/common.sh"
+old=${1:?OLD.jar}; new=${2:?NEW.jar}; runs=${3:-5}; n=${4:-200000}
+machine
+"$tgmd" --version >/dev/null  # builds target/tgmd.jar and unpacks SQLite's library
+input=$(generated "$n")
+jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx176m
+  -Dorg.sqlite.lib.path="$root/target/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
+echo "$n messages ($(du -m "$input/result.json" | cut -f1) MB): $old against $new"
+ow=(); oc=(); nw=(); nc=()
+for i in $(seq 1 "$runs"); do
+  rm -rf "$out/ab-notes"
+  read -r w c p < <(run_measured "$out/ab.log" java "${jvm[@]}" -jar "$old" export "$input" --out "$out/ab-notes" --quiet)
+  ow+=("$w"); oc+=("$c")
+  rm -rf "$out/ab-notes"
+  read -r w2 c2 p2 < <(run_measured "$out/ab.log" java "${jvm[@]}" -jar "$new" export "$input" --out "$out/ab-notes" --quiet)
+  nw+=("$w2"); nc+=("$c2")
+  printf 'run %d: old %.2f s (CPU %.2f s, %.0f MiB), new %.2f s (CPU %.2f s, %.0f MiB)\n' "$i" "$w" "$c" "$p" "$w2" "$c2" "$p2"
+done
+mow=$(printf '%s\n' "${ow[@]}" | median); moc=$(printf '%s\n' "${oc[@]}" | median)
+mnw=$(printf '%s\n' "${nw[@]}" | median); mnc=$(printf '%s\n' "${nc[@]}" | median)
+printf 'median old: wall %.2f s, CPU %.2f s; new: wall %.2f s, CPU %.2f s\n' "$mow" "$moc" "$mnw" "$mnc"
+printf 'new / old: wall %.3f, CPU %.3f\n' "$(echo "$mnw / $mow" | bc -l)" "$(echo "$mnc / $moc" | bc -l)"
