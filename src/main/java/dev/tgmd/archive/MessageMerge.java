@@ -1,5 +1,6 @@
 package dev.tgmd.archive;
 
+import dev.tgmd.source.SourceFormat;
 import dev.tgmd.source.SourceText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -149,8 +150,20 @@ final class MessageMerge {
     }
   }
 
+  /** The {@code source_format} of a source: {@code json} or {@code html}. */
   static String formatName(SourceText source) {
-    return source.format().name().toLowerCase(Locale.ROOT);
+    return FORMAT_NAMES[source.format().ordinal()];
+  }
+
+  private static final String[] FORMAT_NAMES = formatNames();
+
+  private static String[] formatNames() {
+    SourceFormat[] formats = SourceFormat.values();
+    String[] names = new String[formats.length];
+    for (SourceFormat f : formats) {
+      names[f.ordinal()] = f.name().toLowerCase(Locale.ROOT);
+    }
+    return names;
   }
 
   /**
