@@ -26,7 +26,7 @@ while kill -0 "$pid" 2>/dev/null; do
 done
 wait "$pid" || { echo "failed (see $out/threads.log)" >&2; exit 1; }
 ticks=$(getconf CLK_TCK)
-for tid in "${!name[@]}"; do echo "${name[$tid]} ${user[$tid]} ${sys[$tid]}"; done |
+for tid in "${!name[@]}"; do echo "${name[$tid]} ${user[$tid]:-0} ${sys[$tid]:-0}"; done |
   awk -v hz="$ticks" '{u[$1] += $2; s[$1] += $3}
     END {for (k in u) if (u[k] + s[k] > 0) printf "%7.2f s  (user %6.2f, system %5.2f)  %s\n", (u[k] + s[k]) / hz, u[k] / hz, s[k] / hz, k}' |
   sort -rn
