@@ -16,10 +16,12 @@ generated() {
 }
 
 # run_timed LOG CMD...: runs CMD, prints "<wall seconds> <peak RSS in MiB>", measured from outside
-# (wall clock around the process; VmHWM from /proc, polled while it runs).
+# (wall clock around the process; VmHWM from /proc, polled while it runs), once the writes of what
+# ran before are on disk.
 run_timed() {
   local log=$1; shift
   local start end pid peak=0 hwm
+  sync  # the writes of the run before are on disk: writing them back is not this run's time
   start=$(date +%s%N)
   "$@" >"$log" 2>&1 &
   pid=$!

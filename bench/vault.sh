@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The vault's cost, measured side by side in one run (runs alternated, medians):
+# The vault's cost, measured side by side in one run (runs alternated, ABBA, medians):
 #  1. a fresh export of FRESH messages (default 200000) into a new OUT, with the archive and with
 #     --no-archive: the ratio is what the archive costs;
 #  2. a fresh export of RERUN messages (default 60000) into a new OUT, and a rerun of the same
@@ -16,10 +16,15 @@ echo "1. fresh export of $fresh messages ($(du -m "$big/result.json" | cut -f1) 
 on=(); off=(); on_rss=(); off_rss=()
 for i in $(seq 1 "$runs"); do
   rm -rf "$out/vault-on" "$out/vault-off"
-  read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-off" --no-metrics --quiet --no-archive)
-  off+=("$w"); off_rss+=("$p")
-  read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-on" --no-metrics --quiet)
-  on+=("$w2"); on_rss+=("$p2")
+  # ABBA: odd pairs run --no-archive first, even pairs the archive first
+  if (( i % 2 )); then
+    read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-off" --no-metrics --quiet --no-archive)
+    read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-on" --no-metrics --quiet)
+  else
+    read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-on" --no-metrics --quiet)
+    read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-off" --no-metrics --quiet --no-archive)
+  fi
+  off+=("$w"); off_rss+=("$p"); on+=("$w2"); on_rss+=("$p2")
   printf 'run %d: --no-archive %.2f s (%.0f MiB), archive %.2f s (%.0f MiB)\n' "$i" "$w" "$p" "$w2" "$p2"
 done
 mon=$(printf '%s\n' "${on[@]}" | median); moff=$(printf '%s\n' "${off[@]}" | median)
