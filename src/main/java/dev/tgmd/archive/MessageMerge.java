@@ -22,6 +22,9 @@ import java.util.zip.CRC32C;
  */
 final class MessageMerge {
 
+  /** {@code source_format}'s values, by {@link SourceFormat#ordinal}. */
+  private static final String[] FORMAT_NAMES = formatNames();
+
   private final PreparedStatement known;
   private final PreparedStatement upsert;
   private final CRC32C crc32c = new CRC32C();
@@ -154,8 +157,6 @@ final class MessageMerge {
   static String formatName(SourceText source) {
     return FORMAT_NAMES[source.format().ordinal()];
   }
-
-  private static final String[] FORMAT_NAMES = formatNames();
 
   private static String[] formatNames() {
     SourceFormat[] formats = SourceFormat.values();
