@@ -228,6 +228,66 @@ class ArchiveTest {
   }
 
   @Test
+  void aBatchOfManyRowsIsWrittenWholeAndInOrderRepeatsIncluded() throws Exception {
+    // more than two statements of MessageMerge.ROWS rows, and a rest written one row at a time
+    int n = 2 * MessageMerge.ROWS + 23;
+    try (Archive a = Archive.open(file)) {
+      long run = newRun(a);
+      a.putChat(run, 1, "A", "personal_chat");
+      a.merge(run, List.of(message(1, 7, null, "{7 before}")));
+      List<ArchivedMessage> batch = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        batch.add(message(1, i, null, "{" + i + "}"));
+      }
+      batch.set(30, message(1, 10, null, "{10 again}")); // a repeat in the first statement
+      batch.set(2 * MessageMerge.ROWS + 5, message(1, 60, null, "{60 again}")); // in the rest
+      MergeCounts counts = a.merge(run, batch);
+      assertThat(counts).isEqualTo(new MergeCounts(n - 3, 3, 0, 0));
+      List<StoredMessage> stored = all(a, 1);
+      assertThat(stored).hasSize(n - 2);
+      java.util.Map<Long, String> byId = new java.util.HashMap<>();
+      stored.forEach(m -> byId.put(m.messageId(), text(m)));
+      assertThat(byId).containsEntry(7L, "{7}").containsEntry(10L, "{10 again}");
+      assertThat(byId).containsEntry(60L, "{60 again}").doesNotContainKeys(30L, 105L);
+      assertThat(stored).extracting(StoredMessage::messageId).doesNotHaveDuplicates().isSorted();
+    }
+  }
+
+  @Test
+  void aManyRowBatchThatFailsInAnyStatementLeavesNothingOfIt() throws Exception {
+    for (int failing : new int[] {3, MessageMerge.ROWS + 4, 2 * MessageMerge.ROWS + 1}) {
+      Path f = dir.resolve("fails-at-" + failing + ".sqlite");
+      try (Archive a = Archive.open(f)) {
+        long run = newRun(a);
+        a.putChat(run, 1, "A", "personal_chat");
+        List<ArchivedMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 2 * MessageMerge.ROWS + 3; i++) {
+          batch.add(message(i == failing ? 9 : 1, i, null, "{" + i + "}")); // chat 9: no such chat
+        }
+        assertThatThrownBy(() -> a.merge(run, batch))
+            .as("failing at %d", failing)
+            .isInstanceOf(ArchiveException.class);
+        assertThat(all(a, 1)).as("failing at %d", failing).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aFreshChatsManyRowsAreAllNew() throws Exception {
+    try (Archive a = Archive.open(file)) {
+      long run = newRun(a);
+      a.putChat(run, 1, "A", "personal_chat");
+      List<ArchivedMessage> batch = new ArrayList<>();
+      for (int i = 0; i < MessageMerge.ROWS + 1; i++) {
+        batch.add(message(1, i, null, "{" + i + "}"));
+      }
+      assertThat(a.merge(run, batch, true))
+          .isEqualTo(new MergeCounts(MessageMerge.ROWS + 1, 0, 0, 0));
+      assertThat(all(a, 1)).hasSize(MessageMerge.ROWS + 1);
+    }
+  }
+
+  @Test
   void theCursorGoesByIdAscendingNegativeIdsFirstAndOnlyThroughItsChat() throws Exception {
     try (Archive a = Archive.open(file)) {
       long run = newRun(a);
