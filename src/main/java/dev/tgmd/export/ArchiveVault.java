@@ -143,7 +143,7 @@ final class ArchiveVault implements Vault {
       stage.setWorkers(1);
       ArchiveVault vault =
           new ArchiveVault(archive, file, run, renderKey(options, version), out, stage);
-      vault.upgradeLegacyChecksums();
+      LegacyChecksums.upgrade(archive, out, vault.notes);
       return vault;
     } catch (ArchiveException e) {
       closeQuietly(archive, e);
@@ -151,40 +151,6 @@ final class ArchiveVault implements Vault {
     } catch (RuntimeException e) {
       closeQuietly(archive, e);
       throw e;
-    }
-  }
-
-  /**
-   * Notes an archive recorded before {@link OutputFolder#checksum} (by their SHA-256): each whose
-   * file is still what tgmd wrote is recorded again by its checksum; one the user changed (or that
-   * cannot be read) keeps its old record, which no file's checksum matches, so it stays the user's.
-   * Reads each such note once, at the first run after the change.
-   */
-  private void upgradeLegacyChecksums() throws ArchiveException {
-    for (NoteRecord r : List.copyOf(notes.values())) {
-      boolean confirmed = OutputFolder.isLegacyChecksum(r.checksum());
-      boolean pending = OutputFolder.isLegacyChecksum(r.pendingChecksum());
-      if (!confirmed && !pending) {
-        continue;
-      }
-      String sha256;
-      String checksum;
-      try {
-        sha256 = out.legacySha256(r.path());
-        checksum = out.checksum(r.path());
-      } catch (IOException e) {
-        continue; // gone, a link, unreadable: not known to be tgmd's
-      }
-      if (confirmed && sha256.equals(r.checksum())) {
-        archive.noteWritten(r.path(), checksum, r.size(), r.runId());
-        notes.put(
-            r.path(), new NoteRecord(r.path(), r.chatId(), checksum, r.size(), r.runId(), null));
-      } else if (pending && sha256.equals(r.pendingChecksum())) {
-        archive.notePending(r.path(), r.chatId(), checksum);
-        notes.put(
-            r.path(),
-            new NoteRecord(r.path(), r.chatId(), r.checksum(), r.size(), r.runId(), checksum));
-      }
     }
   }
 

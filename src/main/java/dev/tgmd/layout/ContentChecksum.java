@@ -18,9 +18,6 @@ import java.util.zip.CRC32C;
  */
 final class ContentChecksum {
 
-  /** How long a recorded checksum is: 16 hex digits (a SHA-256 of older archives has 64). */
-  static final int LENGTH = 16;
-
   private final CRC32C high = new CRC32C();
   private final CRC32 low = new CRC32();
 

@@ -20,11 +20,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -89,37 +86,13 @@ abstract class FolderHandle implements Closeable {
   /** The {@link ContentChecksum} of the file {@code name}; a link there is not followed. */
   String checksum(String name) throws IOException {
     ContentChecksum sum = new ContentChecksum();
-    read(name, sum::update);
-    return sum.hex();
-  }
-
-  /**
-   * The SHA-256 of the file {@code name}, in lowercase hex, as archives before {@link
-   * ContentChecksum} recorded notes; a link there is not followed.
-   */
-  String sha256(String name) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
-    read(name, digest::update);
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  /** What reads a file's bytes, a buffer at a time. */
-  private interface Bytes {
-    void take(byte[] b, int off, int len);
-  }
-
-  private void read(String name, Bytes to) throws IOException {
     try (InputStream in = Channels.newInputStream(newFile(name, Set.of(StandardOpenOption.READ)))) {
       byte[] buffer = new byte[1 << 16];
       for (int n; (n = in.read(buffer)) > 0; ) {
-        to.take(buffer, 0, n);
+        sum.update(buffer, 0, n);
       }
     }
+    return sum.hex();
   }
 
   /** A temporary file written in a folder, to be renamed into place or deleted. */

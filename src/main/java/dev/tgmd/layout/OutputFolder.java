@@ -308,27 +308,10 @@ public final class OutputFolder implements Closeable {
     return path(STATE_FOLDER + "/" + name);
   }
 
-  /**
-   * The {@link ContentChecksum} of a file, as notes are recorded; a link in its place is refused,
-   * not followed.
-   */
+  /** A file's checksum, as notes are recorded; a link in its place is refused, not followed. */
   public synchronized String checksum(String relative) throws IOException {
     Entry e = entry(relative, false);
     return e.dir().checksum(e.name());
-  }
-
-  /**
-   * The SHA-256 of a file, in lowercase hex, as archives recorded notes before {@link
-   * ContentChecksum} ({@link #isLegacyChecksum}); a link in its place is refused, not followed.
-   */
-  public synchronized String legacySha256(String relative) throws IOException {
-    Entry e = entry(relative);
-    return e.dir().sha256(e.name());
-  }
-
-  /** Whether a recorded checksum is an older archive's SHA-256 rather than a {@link #checksum}. */
-  public static boolean isLegacyChecksum(String recorded) {
-    return recorded != null && recorded.length() != ContentChecksum.LENGTH;
   }
 
   /**
@@ -369,7 +352,7 @@ public final class OutputFolder implements Closeable {
 
   /** Opens a file tgmd wrote, to read it back; a link in its place is refused, not followed. */
   public synchronized InputStream read(String relative) throws IOException {
-    Entry entry = entry(relative);
+    Entry entry = entry(relative, false);
     FolderHandle dir = entry.dir();
     String name = entry.name();
     return Channels.newInputStream(dir.newFile(name, Set.of(StandardOpenOption.READ)));
