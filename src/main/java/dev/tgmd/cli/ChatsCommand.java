@@ -2,6 +2,7 @@ package dev.tgmd.cli;
 
 import dev.tgmd.export.ChatCatalog;
 import dev.tgmd.export.InputException;
+import dev.tgmd.units.Counts;
 import dev.tgmd.units.DisplayWidth;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -124,15 +125,10 @@ public final class ChatsCommand implements Callable<Integer> {
             day(c.last()));
       }
     }
-    b.append(
-            String.format(
-                Locale.ROOT,
-                "%,d %s, %,d %s.",
-                chats.size(),
-                chats.size() == 1 ? "chat" : "chats",
-                messages,
-                messages == 1 ? "message" : "messages"))
-        .append('\n')
+    b.append(Counts.of(chats.size(), "chat", "chats"))
+        .append(", ")
+        .append(Counts.of(messages, "message", "messages"))
+        .append(".\n")
         .append("Export one: tgmd export INPUT --out OUT --chat NAME_OR_ID (a part of a name\n")
         .append("will do, ignoring case; Bot API ids such as -100... are taken too).\n");
     return b.toString();

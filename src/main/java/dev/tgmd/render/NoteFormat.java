@@ -1,5 +1,6 @@
 package dev.tgmd.render;
 
+import dev.tgmd.units.Counts;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.TextStyle;
@@ -146,14 +147,9 @@ public final class NoteFormat {
     sb.append("tags: [telegram]\n");
     sb.append("---\n\n");
     sb.append("# ").append(VAULT_INDEX).append("\n\n");
-    sb.append(
-            String.format(
-                Locale.ROOT,
-                "%,d %s · %,d %s",
-                chats.size(),
-                chats.size() == 1 ? "chat" : "chats",
-                messages,
-                messages == 1 ? "message" : "messages"))
+    sb.append(Counts.of(chats.size(), "chat", "chats"))
+        .append(" · ")
+        .append(Counts.of(messages, "message", "messages"))
         .append("\n\n");
     for (VaultChat c : chats) {
       sb.append("- ")
@@ -161,8 +157,7 @@ public final class NoteFormat {
           .append(" · ")
           .append(Labels.capitalize(c.type().replace('_', ' ')))
           .append(" · ")
-          .append(String.format(Locale.ROOT, "%,d", c.messages()))
-          .append(c.messages() == 1 ? " message" : " messages");
+          .append(Counts.of(c.messages(), "message", "messages"));
       if (c.first() != null) {
         sb.append(" · ").append(c.first()).append(" to ").append(c.last());
       }
@@ -198,9 +193,7 @@ public final class NoteFormat {
     sb.append("↑ ").append(link("../" + VAULT_INDEX, "All chats")).append("\n\n");
     List<String> facts = new ArrayList<>();
     facts.add(Labels.capitalize(c.chatType().replace('_', ' ')));
-    facts.add(
-        String.format(
-            Locale.ROOT, "%,d %s", c.messages(), c.messages() == 1 ? "message" : "messages"));
+    facts.add(Counts.of(c.messages(), "message", "messages"));
     if (c.first() != null) {
       facts.add(c.first().toLocalDate() + " to " + c.last().toLocalDate());
     }
@@ -234,8 +227,7 @@ public final class NoteFormat {
       sb.append("- ")
           .append(link(e.link(), e.period()))
           .append(" · ")
-          .append(String.format(Locale.ROOT, "%,d", e.messages()))
-          .append(e.messages() == 1 ? " message" : " messages")
+          .append(Counts.of(e.messages(), "message", "messages"))
           .append('\n');
     }
     return sb.toString();

@@ -41,12 +41,13 @@ public final class ProgressEvents {
           head(g, "status");
           g.writeNumberField("bytes_read", bytesRead);
           g.writeNumberField("bytes_total", bytesTotal);
-          number(g, "done_pct", fraction * 100);
+          ReportWriter.number(g, "done_pct", fraction * 100);
           g.writeNumberField("messages_written", messagesWritten);
-          number(g, "messages_per_s", elapsedS > 0 ? messagesWritten / elapsedS : null);
-          number(g, "bytes_per_s", elapsedS > 0 ? bytesRead / elapsedS : null);
-          number(g, "elapsed_s", elapsedS);
-          number(g, "remaining_s", remaining);
+          ReportWriter.number(
+              g, "messages_per_s", elapsedS > 0 ? messagesWritten / elapsedS : null);
+          ReportWriter.number(g, "bytes_per_s", elapsedS > 0 ? bytesRead / elapsedS : null);
+          ReportWriter.number(g, "elapsed_s", elapsedS);
+          ReportWriter.number(g, "remaining_s", remaining);
         });
   }
 
@@ -95,21 +96,22 @@ public final class ProgressEvents {
           head(g, "summary");
           g.writeStringField("status", status.key());
           g.writeNumberField("exit_code", exitCode);
-          string(g, "message", message);
-          number(g, "duration_s", durationS);
-          string(g, "finished_at", report == null ? null : report.run().finishedAt().toString());
+          ReportWriter.string(g, "message", message);
+          ReportWriter.number(g, "duration_s", durationS);
+          ReportWriter.string(
+              g, "finished_at", report == null ? null : report.run().finishedAt().toString());
           g.writeFieldName("totals");
           g.writeStartObject();
           for (Total t : Total.values()) {
             g.writeNumberField(t.key(), totals.get(t));
           }
           g.writeEndObject();
-          string(g, "bottleneck", report == null ? null : report.bottleneck());
+          ReportWriter.string(g, "bottleneck", report == null ? null : report.bottleneck());
           ResourceReport res = report == null ? null : report.resources();
-          number(g, "rss_mb_peak", res == null ? null : res.rssMbPeak());
-          number(g, "cpu_percent_avg", res == null ? null : res.cpuPercentAvg());
+          ReportWriter.number(g, "rss_mb_peak", res == null ? null : res.rssMbPeak());
+          ReportWriter.number(g, "cpu_percent_avg", res == null ? null : res.cpuPercentAvg());
           g.writeNumberField("failures", report == null ? 0 : report.failures().count());
-          string(g, "report_file", reportFile);
+          ReportWriter.string(g, "report_file", reportFile);
         });
   }
 
@@ -132,22 +134,5 @@ public final class ProgressEvents {
   private static void head(JsonGenerator g, String type) throws IOException {
     g.writeStringField("message_type", type);
     g.writeNumberField("schema_version", SCHEMA_VERSION);
-  }
-
-  private static void string(JsonGenerator g, String name, String value) throws IOException {
-    if (value == null) {
-      g.writeNullField(name);
-    } else {
-      g.writeStringField(name, value);
-    }
-  }
-
-  private static void number(JsonGenerator g, String name, Double value) throws IOException {
-    g.writeFieldName(name);
-    if (value == null || value.isNaN() || value.isInfinite()) {
-      g.writeNull();
-    } else {
-      g.writeNumber(ReportWriter.plain(value));
-    }
   }
 }

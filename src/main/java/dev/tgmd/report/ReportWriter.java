@@ -274,7 +274,8 @@ final class ReportWriter {
     g.writeEndObject();
   }
 
-  private static void string(JsonGenerator g, String name, String value) throws IOException {
+  /** A string field; null as JSON's null (ProgressEvents writes with it too). */
+  static void string(JsonGenerator g, String name, String value) throws IOException {
     if (value == null) {
       g.writeNullField(name);
     } else {
@@ -295,7 +296,7 @@ final class ReportWriter {
   }
 
   /** A number in plain notation, at most 12 significant digits; null for NaN, infinity or null. */
-  private static void number(JsonGenerator g, String name, Double value) throws IOException {
+  static void number(JsonGenerator g, String name, Double value) throws IOException {
     g.writeFieldName(name);
     if (value == null || Double.isNaN(value) || Double.isInfinite(value)) {
       g.writeNull();

@@ -27,16 +27,7 @@ class ReadableNotesTest {
 
   private Path exportDemo() {
     Path out = tmp.resolve("out");
-    Tgmd.Run run =
-        Tgmd.run(
-            "export",
-            DEMO.toString(),
-            "--out",
-            out.toString(),
-            "--timezone",
-            "UTC",
-            "--no-metrics");
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    Tgmd.export(DEMO, out, "--no-metrics");
     return out;
   }
 
@@ -159,16 +150,7 @@ class ReadableNotesTest {
             + "]}",
         StandardCharsets.UTF_8);
     Path out = tmp.resolve("club");
-    Tgmd.Run run =
-        Tgmd.run(
-            "export",
-            input.toString(),
-            "--out",
-            out.toString(),
-            "--timezone",
-            "UTC",
-            "--no-metrics");
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    Tgmd.export(input, out, "--no-metrics");
     String note = Tgmd.read(out.resolve("Club/Club 2024-03.md"));
     assertThat(note)
         .contains(
@@ -236,18 +218,7 @@ class ReadableNotesTest {
                 + " messages · 2024-03-02 to 2024-06-20\n");
 
     // one chat exported again: the others, untouched or not in this export, are still listed
-    Tgmd.Run again =
-        Tgmd.run(
-            "export",
-            DEMO.toString(),
-            "--out",
-            out.toString(),
-            "--timezone",
-            "UTC",
-            "--no-metrics",
-            "--chat",
-            "Robin Fernwood");
-    assertThat(again.exitCode()).as(again.err()).isZero();
+    Tgmd.export(DEMO, out, "--no-metrics", "--chat", "Robin Fernwood");
     assertThat(Tgmd.read(out.resolve("Telegram chats.md"))).isEqualTo(top);
     assertThat(resolveEveryLink(out)).isGreaterThan(100);
   }
@@ -267,16 +238,7 @@ class ReadableNotesTest {
             + "]}",
         StandardCharsets.UTF_8);
     Path out = tmp.resolve("late-out");
-    Tgmd.Run run =
-        Tgmd.run(
-            "export",
-            input.toString(),
-            "--out",
-            out.toString(),
-            "--timezone",
-            "UTC",
-            "--no-metrics");
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    Tgmd.export(input, out, "--no-metrics");
     assertThat(Tgmd.read(out.resolve("Late/Late 2024-03.md")))
         .contains("[[./Late 2024-04|2024-04]] →");
     assertThat(Tgmd.read(out.resolve("Late/Late 2024-05.md")))

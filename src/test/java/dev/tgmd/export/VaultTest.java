@@ -97,14 +97,7 @@ class VaultTest {
   }
 
   private static Tgmd.Run export(Path input, Path out, String... more) {
-    String[] args =
-        Stream.concat(
-                Stream.of("export", input.toString(), "--out", out.toString(), "--timezone", "UTC"),
-                Stream.of(more))
-            .toArray(String[]::new);
-    Tgmd.Run run = Tgmd.run(args);
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    return run;
+    return Tgmd.export(input, out, more);
   }
 
   private static TotalsReport totals(Path out) throws Exception {

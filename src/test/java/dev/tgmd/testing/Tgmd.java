@@ -31,6 +31,23 @@ public final class Tgmd {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /**
+   * {@code tgmd export INPUT --out OUT --timezone UTC MORE...}, which must succeed (exit 0; its
+   * standard error is the failure's message).
+   */
+  public static Run export(Path input, Path out, String... more) {
+    String[] args =
+        Stream.concat(
+                Stream.of("export", input.toString(), "--out", out.toString(), "--timezone", "UTC"),
+                Stream.of(more))
+            .toArray(String[]::new);
+    Run run = run(args);
+    if (run.exitCode() != 0) {
+      throw new AssertionError("tgmd export exited " + run.exitCode() + ": " + run.err());
+    }
+    return run;
+  }
+
   /** Every regular file under {@code dir}, by relative path (with {@code /}), with its content. */
   public static Map<String, String> files(Path dir) {
     Map<String, String> files = new TreeMap<>();
