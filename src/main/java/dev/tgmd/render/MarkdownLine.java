@@ -74,8 +74,15 @@ final class MarkdownLine {
         i = escapeLineStart(text);
       }
     }
+    // characters that need nothing are appended a run at a time, not one by one
+    int run = i;
     for (; i < n; i++) {
       char c = text.charAt(i);
+      if (!mayNeedEscape(c)) {
+        continue;
+      }
+      out.append(text, run, i);
+      run = i + 1;
       switch (c) {
         case '\\':
         case '*':
@@ -128,14 +135,34 @@ final class MarkdownLine {
         case 0:
           out.append('\uFFFD');
           break;
-        default:
-          if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-            out.append("&#").append((int) c).append(';');
-          } else {
-            out.append(c);
-          }
+        default: // C0 and C1 controls
+          out.append("&#").append((int) c).append(';');
       }
     }
+    out.append(text, run, n);
+  }
+
+  /** Whether {@link #plain} may write {@code c} otherwise than as it is. */
+  private static boolean mayNeedEscape(char c) {
+    if (c < 0x80) {
+      return ESCAPED_ASCII[c];
+    }
+    return c <= 0x9f; // C1 controls
+  }
+
+  /** The ASCII characters {@link #plain} may escape: the controls and its markup characters. */
+  private static final boolean[] ESCAPED_ASCII = escapedAscii();
+
+  private static boolean[] escapedAscii() {
+    boolean[] escaped = new boolean[0x80];
+    for (int c = 0; c < 0x20; c++) {
+      escaped[c] = true;
+    }
+    escaped[0x7f] = true;
+    for (char c : "\\*`[]<|~$^_&#!=%".toCharArray()) {
+      escaped[c] = true;
+    }
+    return escaped;
   }
 
   /**

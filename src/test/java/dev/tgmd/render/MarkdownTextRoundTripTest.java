@@ -111,6 +111,8 @@ class MarkdownTextRoundTripTest {
     "\u001b",
     "\u0000",
     "\u007f",
+    "\u0085",
+    "a\tb",
     "中文",
     "{",
     "}",
@@ -259,6 +261,14 @@ class MarkdownTextRoundTripTest {
       })
   void plainTextWithMarkdownSyntaxStaysText(String text) {
     assertRoundTrip(List.of(new TextPart.Plain(text)), text);
+  }
+
+  @Test
+  void controlCharactersBecomeEntitiesBetweenUntouchedRuns() {
+    String md =
+        MarkdownText.render(
+            List.of(new TextPart.Plain("tab\there, next\u0085line, del\u007f, bell\u0007 ok")));
+    assertThat(md).isEqualTo("tab&#9;here, next&#133;line, del&#127;, bell&#7; ok");
   }
 
   @Test

@@ -1,0 +1,68 @@
+package dev.tgmd.benchmarks;
+
+import dev.tgmd.render.MarkdownText;
+import dev.tgmd.source.ExportFormatException;
+import dev.tgmd.source.ExportReader;
+import dev.tgmd.source.Message;
+import dev.tgmd.source.SourceFormat;
+import dev.tgmd.source.SourceText;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * What a message's text costs as Markdown ({@link MarkdownText#render}: escaped, formatted,
+ * paragraphs), for texts in English, Russian with emoji, and one in formatted parts, under the JVM
+ * options of {@code bin/tgmd} (C1 only).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Fork(
+    value = 1,
+    jvmArgs = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx176m"})
+public class MarkdownTextBenchmark {
+
+  private static final String[] TEXTS = {
+    "\"Meet at the trailhead at seven tomorrow, bring water and a headlamp: the hut is two hours"
+        + " up the ridge and the light goes early in October. Costs are 12.50 each (see the"
+        + " list); don't forget the permit_form and the map!\"",
+    "\"Встречаемся у входа в парк в семь 🌲 возьмите воду и фонарик, до хижины два часа"
+        + " по хребту 🏔️ и темнеет рано. Кто не успевает, пишите сюда заранее, пожалуйста\"",
+    "[\"Plan: \", {\"type\": \"bold\", \"text\": \"Saturday\"}, \" at the\\n\\n  station, then\","
+        + " {\"type\": \"link\", \"text\": \"https://example.org/map\"}, \" and lunch at the"
+        + " lake *if* it is sunny\"]"
+  };
+
+  private Message[] messages;
+  private int next;
+
+  @Setup
+  public void setUp() throws ExportFormatException {
+    messages = new Message[TEXTS.length];
+    for (int i = 0; i < TEXTS.length; i++) {
+      String json =
+          "{\"id\": " + (i + 1) + ", \"type\": \"message\", \"date\": \"2024-03-01T10:00:00\","
+              + " \"from\": \"Alex\", \"from_id\": \"user1\", \"text\": " + TEXTS[i] + "}";
+      messages[i] =
+          ExportReader.parseStored(
+              new SourceText(SourceFormat.JSON, json.getBytes(StandardCharsets.UTF_8)),
+              Path.of("benchmark"));
+    }
+  }
+
+  @Benchmark
+  public String render() {
+    Message m = messages[next];
+    next = next + 1 == messages.length ? 0 : next + 1;
+    return MarkdownText.render(m.text());
+  }
+}
