@@ -4,17 +4,15 @@ import dev.tgmd.layout.NoteRef;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.Placement;
 import dev.tgmd.layout.Split;
+import dev.tgmd.layout.Utf8;
 import dev.tgmd.layout.WrittenFile;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.render.NoteFormat;
 import dev.tgmd.report.RunStatus;
 import dev.tgmd.source.ServiceAction;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -340,18 +338,14 @@ final class ChatWriter {
         placer.place(
             chatDir + "/" + n.ref.pathInChat(),
             o -> {
-              Writer w =
-                  new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
-              w.write(start);
+              o.write(start.getBytes(StandardCharsets.UTF_8));
               if (body.spill != null) {
-                w.flush();
                 try (InputStream in = out.read(body.spill)) {
                   in.transferTo(o);
                 }
               }
-              w.write(body.text.toString());
-              w.write('\n');
-              w.flush();
+              Utf8.write(body.text, o);
+              o.write('\n');
             });
     n.writtenStart = start;
     n.writtenPartial = partial;
@@ -441,10 +435,8 @@ final class ChatWriter {
     if (b.spill == null) {
       b.spill = workDir + "/" + spillPrefix + (spills++) + ".md";
     }
-    try (OutputStream spill = out.append(b.spill);
-        Writer w =
-            new BufferedWriter(new OutputStreamWriter(spill, StandardCharsets.UTF_8), 1 << 16)) {
-      w.write(b.text.toString());
+    try (OutputStream spill = out.append(b.spill)) {
+      Utf8.write(b.text, spill);
     }
     charsInMemory -= b.text.length();
     b.text.setLength(0);
