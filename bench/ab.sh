@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two builds of tgmd side by side in one run (runs alternated, medians): each exports the same
+# Two builds of tgmd side by side in one run (runs alternated ABBA, medians): each exports the same
 # generated export into a new OUT with bin/tgmd's JVM options, metrics and the vault on.
 #   bench/ab.sh OLD.jar NEW.jar [RUNS=5] [MESSAGES=200000]
 # Build OLD.jar from an earlier commit with, for instance:
@@ -14,13 +14,22 @@ jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx176m
   -Dorg.sqlite.lib.path="$root/target/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
 echo "$n messages ($(du -m "$input/result.json" | cut -f1) MB): $old against $new"
 ow=(); oc=(); nw=(); nc=()
+# one export with the jar $1, printing "<wall s> <cpu s> <peak RSS MiB>"
+one() {
+  rm -rf "$out/ab-notes"
+  run_measured "$out/ab.log" java "${jvm[@]}" -jar "$1" export "$input" --out "$out/ab-notes" --quiet
+}
 for i in $(seq 1 "$runs"); do
-  rm -rf "$out/ab-notes"
-  read -r w c p < <(run_measured "$out/ab.log" java "${jvm[@]}" -jar "$old" export "$input" --out "$out/ab-notes" --quiet)
-  ow+=("$w"); oc+=("$c")
-  rm -rf "$out/ab-notes"
-  read -r w2 c2 p2 < <(run_measured "$out/ab.log" java "${jvm[@]}" -jar "$new" export "$input" --out "$out/ab-notes" --quiet)
-  nw+=("$w2"); nc+=("$c2")
+  # ABBA: the second of a pair runs measurably slower here (the first's files just deleted), so
+  # odd pairs run OLD first and even pairs NEW first
+  if (( i % 2 )); then
+    read -r w c p < <(one "$old")
+    read -r w2 c2 p2 < <(one "$new")
+  else
+    read -r w2 c2 p2 < <(one "$new")
+    read -r w c p < <(one "$old")
+  fi
+  ow+=("$w"); oc+=("$c"); nw+=("$w2"); nc+=("$c2")
   printf 'run %d: old %.2f s (CPU %.2f s, %.0f MiB), new %.2f s (CPU %.2f s, %.0f MiB)\n' "$i" "$w" "$c" "$p" "$w2" "$c2" "$p2"
 done
 mow=$(printf '%s\n' "${ow[@]}" | median); moc=$(printf '%s\n' "${oc[@]}" | median)
