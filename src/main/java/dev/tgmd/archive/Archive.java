@@ -154,7 +154,7 @@ public final class Archive implements AutoCloseable {
         r.next();
         id = r.getLong(1);
       }
-      c.commit();
+      commit();
       return id;
     } catch (SQLException e) {
       throw failed(e);
@@ -177,7 +177,7 @@ public final class Archive implements AutoCloseable {
       s.setString(3, countsJson);
       s.setLong(4, runId);
       int n = s.executeUpdate();
-      c.commit();
+      commit();
       if (n != 1) {
         throw new ArchiveException(name + ": no run " + runId);
       }
@@ -237,7 +237,7 @@ public final class Archive implements AutoCloseable {
       s.setLong(4, runId);
       s.setLong(5, runId);
       s.executeUpdate();
-      c.commit();
+      commit();
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -295,7 +295,7 @@ public final class Archive implements AutoCloseable {
     }
     try {
       MergeCounts counts = merge.merge(runId, batch, newChats);
-      c.commit();
+      commit();
       return counts;
     } catch (SQLException e) {
       throw failed(e);
@@ -408,8 +408,61 @@ public final class Archive implements AutoCloseable {
     ArchiveRecords.forgetNote(this, path);
   }
 
+  // --- transactions ------------------------------------------------------------------------------
+
+  /** Work on the archive, done by {@link #inOneTransaction}, that gives a result. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run() throws ArchiveException;
+  }
+
+  /** More than 0 while {@link #inOneTransaction} runs: the methods it calls do not commit. */
+  private int enclosing;
+
+  /**
+   * Runs {@code work} as one transaction: every write it makes through this archive's methods is in
+   * the database, or none is (a failure rolls back the writes before it, too). Several small
+   * records cost one commit instead of one each.
+   */
+  public <T> T inOneTransaction(Work<T> work) throws ArchiveException {
+    enclosing++;
+    boolean done = false;
+    T result;
+    try {
+      result = work.run();
+      done = true;
+    } finally {
+      enclosing--;
+      if (!done) {
+        rollbackQuietly();
+      }
+    }
+    try {
+      commit();
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+    return result;
+  }
+
+  /** Commits, unless {@link #inOneTransaction} encloses the caller (it commits at its end). */
+  void commit() throws SQLException {
+    if (enclosing == 0) {
+      c.commit();
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is broken: the exception being thrown says why
+    }
+  }
+
   // --- plumbing ----------------------------------------------------------------------------------
 
+  /** The connection (tests read pragmas and write by hand through it). */
   Connection connection() {
     return c;
   }
@@ -426,11 +479,7 @@ public final class Archive implements AutoCloseable {
 
   /** Rolls the transaction in progress back and describes the failure in one line. */
   ArchiveException failed(SQLException e) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // the connection is broken: the exception below says why
-    }
+    rollbackQuietly();
     return error(name, e);
   }
 

@@ -28,7 +28,7 @@ final class ArchiveRecords {
       s.setString(4, m.vaultPath());
       s.setLong(5, m.runId());
       s.executeUpdate();
-      a.connection().commit();
+      a.commit();
     } catch (SQLException e) {
       throw a.failed(e);
     }
@@ -107,7 +107,7 @@ final class ArchiveRecords {
       }
       s.setString(3, Objects.requireNonNull(checksum, "checksum"));
       s.executeUpdate();
-      a.connection().commit();
+      a.commit();
     } catch (SQLException e) {
       throw a.failed(e);
     }
@@ -126,7 +126,7 @@ final class ArchiveRecords {
       s.setLong(3, size);
       s.setLong(4, runId);
       s.executeUpdate();
-      a.connection().commit();
+      a.commit();
     } catch (SQLException e) {
       throw a.failed(e);
     }
@@ -137,7 +137,7 @@ final class ArchiveRecords {
       PreparedStatement s = a.statement("DELETE FROM notes WHERE path = ?");
       s.setString(1, path);
       s.executeUpdate();
-      a.connection().commit();
+      a.commit();
     } catch (SQLException e) {
       throw a.failed(e);
     }

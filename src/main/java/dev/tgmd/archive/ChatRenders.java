@@ -100,7 +100,7 @@ public final class ChatRenders {
         s.setString(3, key);
       }
       s.executeUpdate();
-      archive.connection().commit();
+      archive.commit();
     } catch (SQLException e) {
       throw archive.failed(e);
     }

@@ -35,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The vault kept in the archive {@code OUT/.tgmd/archive.sqlite}. The archive's one connection is
  * taken in turns ({@link ArchiveTurns}) by the fetch thread (chats begun and ended, reading back),
  * the merge thread ({@link MergeBehind}) and the write thread (the notes' ledger, media copied,
- * chats rendered); every write is one transaction.
+ * chats rendered); every write is one transaction, and the records no one waits for are written in
+ * the next turn's ({@link ArchiveTurns#later}).
  */
 final class ArchiveVault implements Vault {
 
@@ -68,11 +69,12 @@ final class ArchiveVault implements Vault {
   private final String renderKey;
   private final OutputFolder out;
   private final StageRecorder stage;
-  private final ArchiveTurns turns = new ArchiveTurns();
+  private final ArchiveTurns turns;
 
   /**
-   * The notes' records, by path: loaded once, kept in step with every write (made in a turn, after
-   * the archive's); read without waiting for a turn.
+   * The notes' records, by path: loaded once, kept in step with every write (a pending one in its
+   * turn, after the archive's; a written one at once, the archive's left for the next turn); read
+   * without waiting for a turn.
    */
   private final Map<String, NoteRecord> notes;
 
@@ -108,6 +110,7 @@ final class ArchiveVault implements Vault {
     this.out = out;
     this.stage = stage;
     this.notes = new ConcurrentHashMap<>(archive.notes());
+    this.turns = new ArchiveTurns(archive);
     this.merging = new MergeBehind();
   }
 
@@ -356,10 +359,8 @@ final class ArchiveVault implements Vault {
   @Override
   public void copied(String relative, long size, long checksum, String vaultPath)
       throws IOException {
-    turns.run(
-        () -> {
-          archive.recordMedia(new MediaRecord(relative, size, checksum, vaultPath, runId));
-        });
+    turns.later(
+        () -> archive.recordMedia(new MediaRecord(relative, size, checksum, vaultPath, runId)));
   }
 
   @Override
@@ -400,14 +401,16 @@ final class ArchiveVault implements Vault {
 
   @Override
   public void written(String path, long chatId, String checksum, long size) throws IOException {
-    turns.run(
+    NoteRecord r = notes.get(path);
+    boolean chatUnknown = r == null || r.chatId() == null || r.chatId() != chatId;
+    notes.put(path, new NoteRecord(path, chatId, checksum, size, runId, null));
+    // left for later: should the run end before, the note's pending checksum still says it is ours
+    turns.later(
         () -> {
-          NoteRecord r = notes.get(path);
-          if (r == null || r.chatId() == null || r.chatId() != chatId) {
+          if (chatUnknown) {
             archive.notePending(path, chatId, checksum); // records the chat of a note not renamed
           }
           archive.noteWritten(path, checksum, size, runId);
-          notes.put(path, new NoteRecord(path, chatId, checksum, size, runId, null));
         });
   }
 
@@ -441,10 +444,7 @@ final class ArchiveVault implements Vault {
   @Override
   public void close() throws IOException {
     merging.close(); // a merge in flight ends first: the archive is never closed under it
-    turns.run(
-        () -> {
-          archive.close();
-        });
+    turns.close();
   }
 
   /** The chat being read, on the fetch thread. */

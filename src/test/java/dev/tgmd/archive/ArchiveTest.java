@@ -388,4 +388,68 @@ class ArchiveTest {
       assertThat(a.notes().keySet()).containsExactly("index.md");
     }
   }
+
+  /** The notes and media rows another connection sees (what is committed). */
+  private long committedRows() throws Exception {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        var s = c.createStatement();
+        var r =
+            s.executeQuery("SELECT (SELECT count(*) FROM notes) + (SELECT count(*) FROM media)")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  @Test
+  void recordsInOneTransactionAreCommittedTogetherAtItsEnd() throws Exception {
+    try (Archive a = Archive.open(file)) {
+      long run = newRun(a);
+      long seen =
+          a.inOneTransaction(
+              () -> {
+                a.notePending("A/2024-03.md", 1L, "p");
+                a.noteWritten("A/2024-03.md", "w", 10, run);
+                a.recordMedia(new MediaRecord("photos/a.jpg", 10, 77, "media/a.jpg", run));
+                try {
+                  return committedRows(); // each method would have committed on its own
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      assertThat(seen).isZero();
+      assertThat(committedRows()).isEqualTo(2);
+      assertThat(a.notes().get("A/2024-03.md"))
+          .isEqualTo(new NoteRecord("A/2024-03.md", 1L, "w", 10, run, null));
+    }
+  }
+
+  @Test
+  void aFailureInOneTransactionLeavesNothingOfIt() throws Exception {
+    try (Archive a = Archive.open(file)) {
+      long run = newRun(a);
+      assertThatThrownBy(
+              () ->
+                  a.inOneTransaction(
+                      () -> {
+                        a.notePending("A/2024-03.md", 1L, "p");
+                        a.recordMedia(new MediaRecord("photos/a.jpg", 10, 77, "media/a.jpg", run));
+                        a.finishRun(run + 1, 2_000, "ok", "{}"); // no such run
+                        return null;
+                      }))
+          .isInstanceOf(ArchiveException.class)
+          .hasMessageContaining("no run " + (run + 1));
+      assertThatThrownBy(
+              () ->
+                  a.inOneTransaction(
+                      () -> {
+                        a.notePending("B/2024-03.md", 1L, "p");
+                        throw new IllegalStateException("not the archive's failure");
+                      }))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(committedRows()).isZero();
+      a.notePending("C/2024-03.md", 1L, "p"); // the connection goes on, one commit a method
+      assertThat(committedRows()).isEqualTo(1);
+      assertThat(a.notes().keySet()).containsExactly("C/2024-03.md");
+    }
+  }
 }

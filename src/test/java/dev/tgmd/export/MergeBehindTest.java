@@ -42,7 +42,7 @@ class MergeBehindTest {
   void aFailedMergeIsThrownByTheNextCallAsOneLine(@TempDir Path dir) throws Exception {
     Path notAnArchive = Files.writeString(dir.resolve("archive.sqlite"), "not a database");
     try (MergeBehind m = new MergeBehind()) {
-      m.submit(() -> new ArchiveTurns().run(() -> Archive.open(notAnArchive).close()));
+      m.submit(() -> new ArchiveTurns(null).run(() -> Archive.open(notAnArchive).close()));
       assertThatThrownBy(m::drain)
           .isInstanceOf(VaultException.class)
           .hasMessage(notAnArchive + " is not a SQLite database (damaged, or not a tgmd archive)");
