@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -138,27 +137,7 @@ public final class Archive implements AutoCloseable {
    */
   public long beginRun(long startedAtMillis, String tgmdVersion, String input, String optionsJson)
       throws ArchiveException {
-    try {
-      PreparedStatement s =
-          statement(
-              "INSERT INTO runs (started_at, tgmd_version, input, options, status)"
-                  + " VALUES (?, ?, ?, ?, 'running')");
-      s.setLong(1, startedAtMillis);
-      s.setString(2, Objects.requireNonNull(tgmdVersion, "tgmdVersion"));
-      s.setString(3, Objects.requireNonNull(input, "input"));
-      s.setString(4, Objects.requireNonNull(optionsJson, "optionsJson"));
-      s.executeUpdate();
-      long id;
-      try (Statement q = c.createStatement();
-          ResultSet r = q.executeQuery("SELECT last_insert_rowid()")) {
-        r.next();
-        id = r.getLong(1);
-      }
-      commit();
-      return id;
-    } catch (SQLException e) {
-      throw failed(e);
-    }
+    return RunRecords.begin(this, startedAtMillis, tgmdVersion, input, optionsJson);
   }
 
   /**
@@ -169,51 +148,12 @@ public final class Archive implements AutoCloseable {
    */
   public void finishRun(long runId, long finishedAtMillis, String status, String countsJson)
       throws ArchiveException {
-    try {
-      PreparedStatement s =
-          statement("UPDATE runs SET finished_at = ?, status = ?, counts = ? WHERE id = ?");
-      s.setLong(1, finishedAtMillis);
-      s.setString(2, Objects.requireNonNull(status, "status"));
-      s.setString(3, countsJson);
-      s.setLong(4, runId);
-      int n = s.executeUpdate();
-      commit();
-      if (n != 1) {
-        throw new ArchiveException(name + ": no run " + runId);
-      }
-    } catch (SQLException e) {
-      throw failed(e);
-    }
+    RunRecords.finish(this, runId, finishedAtMillis, status, countsJson);
   }
 
   /** The run {@code runId}, if the archive has it. */
   public Optional<RunRecord> run(long runId) throws ArchiveException {
-    try {
-      PreparedStatement s =
-          statement(
-              "SELECT id, started_at, finished_at, tgmd_version, input, options, status, counts"
-                  + " FROM runs WHERE id = ?");
-      s.setLong(1, runId);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return Optional.empty();
-        }
-        long finished = r.getLong(3);
-        Long finishedAt = r.wasNull() ? null : finished;
-        return Optional.of(
-            new RunRecord(
-                r.getLong(1),
-                r.getLong(2),
-                finishedAt,
-                r.getString(4),
-                r.getString(5),
-                r.getString(6),
-                r.getString(7),
-                r.getString(8)));
-      }
-    } catch (SQLException e) {
-      throw failed(e);
-    }
+    return RunRecords.find(this, runId);
   }
 
   // --- chats -------------------------------------------------------------------------------------
