@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +17,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ArchiveTurnsTest {
 
   @TempDir Path dir;
+  private Path file;
+  private Archive archive;
+  private ArchiveTurns turns;
+  private long run;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    file = dir.resolve("archive.sqlite");
+    archive = Archive.open(file);
+    turns = new ArchiveTurns(archive);
+    run = turns.call(() -> archive.beginRun(1, "0.1.0", "in", "{}"));
+  }
+
+  /** Leaves the record of a media file copied to {@code vaultPath} for the next turn. */
+  private void leaveMedia(String vaultPath, long size) {
+    turns.later(() -> archive.recordMedia(new MediaRecord("x", size, size, vaultPath, run)));
+  }
 
   /** The media rows another connection sees (what is committed), by vault path. */
-  private List<String> committedMedia(Path file) throws Exception {
+  private List<String> committedMedia() throws Exception {
     List<String> paths = new ArrayList<>();
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         var s = c.createStatement();
@@ -32,25 +50,22 @@ class ArchiveTurnsTest {
 
   @Test
   void recordsLeftForLaterAreWrittenInOrderByTheNextTurnOfAnyThread() throws Exception {
-    Path file = dir.resolve("archive.sqlite");
-    Archive archive = Archive.open(file);
-    ArchiveTurns turns = new ArchiveTurns(archive);
-    long run = turns.call(() -> archive.beginRun(1, "0.1.0", "in", "{}"));
-    turns.later(() -> archive.recordMedia(new MediaRecord("a.jpg", 1, 1, "media/a.jpg", run)));
-    turns.later(() -> archive.recordMedia(new MediaRecord("b.jpg", 2, 2, "media/b.jpg", run)));
-    assertThat(committedMedia(file)).isEmpty();
+    leaveMedia("media/a.jpg", 1);
+    leaveMedia("media/b.jpg", 2);
+    assertThat(committedMedia()).isEmpty();
 
-    Thread other = new Thread(() -> assertThatNoException(turns));
+    Thread other = new Thread(() -> takeATurn(turns));
     other.start();
     other.join();
-    assertThat(committedMedia(file)).containsExactly("media/a.jpg", "media/b.jpg");
+    assertThat(committedMedia()).containsExactly("media/a.jpg", "media/b.jpg");
 
-    turns.later(() -> archive.recordMedia(new MediaRecord("c.jpg", 3, 3, "media/c.jpg", run)));
+    leaveMedia("media/c.jpg", 3);
     turns.close(); // written before the archive closes
-    assertThat(committedMedia(file)).containsExactly("media/a.jpg", "media/b.jpg", "media/c.jpg");
+    assertThat(committedMedia()).containsExactly("media/a.jpg", "media/b.jpg", "media/c.jpg");
   }
 
-  private static void assertThatNoException(ArchiveTurns turns) {
+  /** A turn for something else, on the calling thread. */
+  private static void takeATurn(ArchiveTurns turns) {
     try {
       assertThat(turns.call(() -> "a turn for something else")).isNotNull();
     } catch (VaultException e) {
@@ -60,11 +75,7 @@ class ArchiveTurnsTest {
 
   @Test
   void aRecordThatFailsFailsTheTurnThatWritesItAndNothingOfThatTurnIsKept() throws Exception {
-    Path file = dir.resolve("archive.sqlite");
-    Archive archive = Archive.open(file);
-    ArchiveTurns turns = new ArchiveTurns(archive);
-    long run = turns.call(() -> archive.beginRun(1, "0.1.0", "in", "{}"));
-    turns.later(() -> archive.recordMedia(new MediaRecord("a.jpg", 1, 1, "media/a.jpg", run)));
+    leaveMedia("media/a.jpg", 1);
     turns.later(() -> archive.finishRun(run + 1, 2, "completed", "{}")); // no such run
     assertThatThrownBy(
             () ->
@@ -72,7 +83,7 @@ class ArchiveTurnsTest {
                     () -> archive.recordMedia(new MediaRecord("b.jpg", 2, 2, "media/b.jpg", run))))
         .isInstanceOf(VaultException.class)
         .hasMessageContaining("no run " + (run + 1));
-    assertThat(committedMedia(file)).isEmpty();
+    assertThat(committedMedia()).isEmpty();
     turns.close();
   }
 }

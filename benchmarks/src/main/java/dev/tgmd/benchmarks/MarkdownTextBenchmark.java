@@ -2,12 +2,7 @@ package dev.tgmd.benchmarks;
 
 import dev.tgmd.render.MarkdownText;
 import dev.tgmd.source.ExportFormatException;
-import dev.tgmd.source.ExportReader;
 import dev.tgmd.source.Message;
-import dev.tgmd.source.SourceFormat;
-import dev.tgmd.source.SourceText;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,16 +42,7 @@ public class MarkdownTextBenchmark {
 
   @Setup
   public void setUp() throws ExportFormatException {
-    messages = new Message[TEXTS.length];
-    for (int i = 0; i < TEXTS.length; i++) {
-      String json =
-          "{\"id\": " + (i + 1) + ", \"type\": \"message\", \"date\": \"2024-03-01T10:00:00\","
-              + " \"from\": \"Alex\", \"from_id\": \"user1\", \"text\": " + TEXTS[i] + "}";
-      messages[i] =
-          ExportReader.parseStored(
-              new SourceText(SourceFormat.JSON, json.getBytes(StandardCharsets.UTF_8)),
-              Path.of("benchmark"));
-    }
+    messages = BenchmarkMessages.withTexts(TEXTS);
   }
 
   @Benchmark
