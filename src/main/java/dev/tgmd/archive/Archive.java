@@ -27,16 +27,17 @@ import org.sqlite.SQLiteException;
  * SQLite database, described in docs/archive.md.
  *
  * <p>Crash safety: the database is in WAL mode with {@code synchronous=OFF}. Every public method
- * that writes is one transaction ({@link #merge}: one per batch); a transaction is in the database
- * entirely or not at all. A killed process (kill -9, out of memory) loses at most the transaction
- * in progress, and the database stays consistent. Nothing waits for the disk (no fsync), as for the
- * notes: an operating-system crash or power loss can lose recent transactions and, rarely, damage
- * the archive, which the next run then refuses in one line (docs/archive.md says how to start
- * over). NORMAL, which syncs at each checkpoint, measured 1.4 times the export's wall time on this
- * project's 2-core machines (docs/benchmarks.md).
+ * that writes is one transaction ({@link #merge}: one per batch; {@link #inOneTransaction} makes
+ * several one); a transaction is in the database entirely or not at all. A killed process (kill -9,
+ * out of memory) loses at most the transaction in progress, and the database stays consistent.
+ * Nothing waits for the disk (no fsync), as for the notes: an operating-system crash or power loss
+ * can lose recent transactions and, rarely, damage the archive, which the next run then refuses in
+ * one line (docs/archive.md says how to start over). NORMAL, which syncs at each checkpoint,
+ * measured 1.4 times the export's wall time on this project's 2-core machines (docs/benchmarks.md).
  *
- * <p>Not thread-safe: one thread (the export's fetch thread) uses an archive, and a {@link
- * MessageCursor} on that same thread. Close it when done (it is {@link AutoCloseable}).
+ * <p>Not thread-safe: one thread at a time uses an archive (the export's threads take it in turns),
+ * and a {@link MessageCursor} on that same thread. Close it when done (it is {@link
+ * AutoCloseable}).
  */
 public final class Archive implements AutoCloseable {
 
