@@ -8,16 +8,28 @@ import dev.tgmd.source.SourceText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Messages for the render benchmarks, parsed as tgmd parses an export's. */
+/**
+ * Messages for the render benchmarks, parsed as tgmd parses an export's, handed out in turn: one
+ * per text, each a JSON {@code text} value (a string, or an array of parts), from Alex on 1 March
+ * 2024.
+ */
 final class BenchmarkMessages {
 
-  private BenchmarkMessages() {}
+  private final Message[] messages;
+  private int next;
 
-  /**
-   * One message per text, each a JSON {@code text} value (a string, or an array of parts), from
-   * Alex on 1 March 2024.
-   */
-  static Message[] withTexts(String... texts) throws ExportFormatException {
+  BenchmarkMessages(String... texts) throws ExportFormatException {
+    messages = parse(texts);
+  }
+
+  /** The next message, the first again after the last. */
+  Message next() {
+    Message m = messages[next];
+    next = next + 1 == messages.length ? 0 : next + 1;
+    return m;
+  }
+
+  private static Message[] parse(String... texts) throws ExportFormatException {
     Message[] messages = new Message[texts.length];
     for (int i = 0; i < texts.length; i++) {
       String json =

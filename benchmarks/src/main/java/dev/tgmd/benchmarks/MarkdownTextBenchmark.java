@@ -2,7 +2,6 @@ package dev.tgmd.benchmarks;
 
 import dev.tgmd.render.MarkdownText;
 import dev.tgmd.source.ExportFormatException;
-import dev.tgmd.source.Message;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,18 +36,15 @@ public class MarkdownTextBenchmark {
         + " lake *if* it is sunny\"]"
   };
 
-  private Message[] messages;
-  private int next;
+  private BenchmarkMessages messages;
 
   @Setup
   public void setUp() throws ExportFormatException {
-    messages = BenchmarkMessages.withTexts(TEXTS);
+    messages = new BenchmarkMessages(TEXTS);
   }
 
   @Benchmark
   public String render() {
-    Message m = messages[next];
-    next = next + 1 == messages.length ? 0 : next + 1;
-    return MarkdownText.render(m.text());
+    return MarkdownText.render(messages.next().text());
   }
 }

@@ -2,7 +2,6 @@ package dev.tgmd.benchmarks;
 
 import dev.tgmd.render.MessageRenderer;
 import dev.tgmd.source.ExportFormatException;
-import dev.tgmd.source.Message;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,18 +34,15 @@ public class SnippetBenchmark {
         + " {\"type\": \"link\", \"text\": \"the map\"}, \" and   lunch at the lake\"]"
   };
 
-  private Message[] messages;
-  private int next;
+  private BenchmarkMessages messages;
 
   @Setup
   public void setUp() throws ExportFormatException {
-    messages = BenchmarkMessages.withTexts(TEXTS);
+    messages = new BenchmarkMessages(TEXTS);
   }
 
   @Benchmark
   public String snippet() {
-    Message m = messages[next];
-    next = next + 1 == messages.length ? 0 : next + 1;
-    return MessageRenderer.snippet(m);
+    return MessageRenderer.snippet(messages.next());
   }
 }
