@@ -60,6 +60,7 @@ final class ChatWriter {
   private final Map<String, List<String>> renames = new HashMap<>();
 
   private final Map<NoteRef, PeriodNote> notes = new LinkedHashMap<>();
+  private final PeriodLinks links = new PeriodLinks();
   private final Map<Long, PeriodNote> currentByTopic = new HashMap<>();
   private final long startNanos;
   private final LongSupplier clock;
@@ -159,6 +160,7 @@ final class ChatWriter {
     if (note == null) {
       note = new PeriodNote(w.note(), w.topicTitle());
       notes.put(w.note(), note);
+      links.add(w.note());
     }
     PeriodNote previous = currentByTopic.put(w.note().topicId(), note);
     if (previous != null && previous != note && previous.body != null) {
@@ -369,7 +371,7 @@ final class ChatWriter {
             n.first,
             n.last,
             partial,
-            PeriodLinks.of(n.ref, notes.keySet(), indexRef())));
+            links.of(n.ref, indexRef())));
   }
 
   private NoteRef indexRef() {
