@@ -51,14 +51,7 @@ final class ArchiveTurns {
   <T> T call(Query<T> q) throws VaultException {
     lock.lock();
     try {
-      if (later.isEmpty()) {
-        return q.call();
-      }
-      return archive.inOneTransaction(
-          () -> {
-            writeLater();
-            return q.call();
-          });
+      return afterLater(q);
     } catch (ArchiveException e) {
       throw failed(e);
     } finally {
@@ -90,13 +83,7 @@ final class ArchiveTurns {
     lock.lock();
     try {
       try {
-        if (!later.isEmpty()) {
-          archive.inOneTransaction(
-              () -> {
-                writeLater();
-                return null;
-              });
-        }
+        afterLater(() -> null);
       } finally {
         later.clear();
         archive.close();
@@ -108,10 +95,20 @@ final class ArchiveTurns {
     }
   }
 
-  private void writeLater() throws ArchiveException {
-    for (Step s; (s = later.poll()) != null; ) {
-      s.run();
+  /**
+   * Runs {@code q}, after the records left for later in the same transaction when there are any.
+   */
+  private <T> T afterLater(Query<T> q) throws ArchiveException {
+    if (later.isEmpty()) {
+      return q.call();
     }
+    return archive.inOneTransaction(
+        () -> {
+          for (Step s; (s = later.poll()) != null; ) {
+            s.run();
+          }
+          return q.call();
+        });
   }
 
   static VaultException failed(ArchiveException e) {

@@ -2,8 +2,10 @@ package dev.tgmd.export;
 
 import dev.tgmd.layout.NoteRef;
 import dev.tgmd.render.NoteFormat;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -16,7 +18,7 @@ import java.util.TreeMap;
 final class PeriodLinks {
 
   /** Per topic, its notes by period; of two notes of one period, the first added. */
-  private final Map<Long, TreeMap<String, NoteRef>> byTopic = new HashMap<>();
+  private final Map<Long, NavigableMap<String, NoteRef>> byTopic = new HashMap<>();
 
   /** Adds a note of the chat. */
   void add(NoteRef note) {
@@ -29,7 +31,8 @@ final class PeriodLinks {
    * @param index the chat's index note
    */
   NoteFormat.Nav of(NoteRef note, NoteRef index) {
-    TreeMap<String, NoteRef> periods = byTopic.getOrDefault(note.topicId(), new TreeMap<>());
+    NavigableMap<String, NoteRef> periods =
+        byTopic.getOrDefault(note.topicId(), Collections.emptyNavigableMap());
     Map.Entry<String, NoteRef> before = periods.lowerEntry(note.period());
     Map.Entry<String, NoteRef> after = periods.higherEntry(note.period());
     NoteRef previous = before == null ? null : before.getValue();
