@@ -4,7 +4,6 @@ import dev.tgmd.layout.NoteRef;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.Placement;
 import dev.tgmd.layout.Split;
-import dev.tgmd.layout.Utf8;
 import dev.tgmd.layout.WrittenFile;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.render.NoteFormat;
@@ -39,6 +38,9 @@ final class ChatWriter {
 
   /** Chars the open bodies of a chat may hold in memory before the largest is spilled to disk. */
   static final int MEMORY_CHARS = 4 << 20;
+
+  /** What stands between two blocks of a note. */
+  private static final String PARAGRAPH = "\n\n";
 
   private final PlacedMessage.ChatInfo chat;
   private final OutputFolder out;
@@ -169,17 +171,18 @@ final class ChatWriter {
     if (note.body == null) {
       note.body = note.written ? reopen(note) : new NoteBody();
     }
-    StringBuilder sb = note.body.text;
-    int before = sb.length();
+    NoteBody body = note.body;
+    long before = body.chars();
     if (note.messages > 0) {
-      sb.append("\n\n");
+      body.add(PARAGRAPH);
     }
     if (split != Split.DAY && !w.day().equals(note.lastDay)) {
-      sb.append(format.dayHeading(w.day())).append("\n\n");
+      body.add(format.dayHeading(w.day()));
+      body.add(PARAGRAPH);
       note.lastDay = w.day();
     }
-    sb.append(block);
-    charsInMemory += sb.length() - before;
+    body.add(block);
+    charsInMemory += body.chars() - before;
     for (PlacedMessage m : ws) {
       note.messages++;
       messages++;
@@ -346,7 +349,7 @@ final class ChatWriter {
                   in.transferTo(o);
                 }
               }
-              Utf8.write(body.text, o);
+              body.writeTo(o);
               o.write('\n');
             });
     n.writtenStart = start;
@@ -425,12 +428,11 @@ final class ChatWriter {
   private void spillLargest() throws IOException {
     PeriodNote largest = null;
     for (PeriodNote n : notes.values()) {
-      if (n.body != null
-          && (largest == null || n.body.text.length() > largest.body.text.length())) {
+      if (n.body != null && (largest == null || n.body.chars() > largest.body.chars())) {
         largest = n;
       }
     }
-    if (largest == null || largest.body.text.length() == 0) {
+    if (largest == null || largest.body.chars() == 0) {
       return;
     }
     NoteBody b = largest.body;
@@ -438,16 +440,15 @@ final class ChatWriter {
       b.spill = workDir + "/" + spillPrefix + (spills++) + ".md";
     }
     try (OutputStream spill = out.append(b.spill)) {
-      Utf8.write(b.text, spill);
+      b.writeTo(spill);
     }
-    charsInMemory -= b.text.length();
-    b.text.setLength(0);
-    b.text.trimToSize();
+    charsInMemory -= b.chars();
+    b.clear();
   }
 
   private void drop(PeriodNote n) {
     if (n.body != null) {
-      charsInMemory -= n.body.text.length();
+      charsInMemory -= n.body.chars();
       deleteSpill(n.body);
       n.body = null;
     }
