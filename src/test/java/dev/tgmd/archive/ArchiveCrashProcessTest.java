@@ -2,6 +2,7 @@ package dev.tgmd.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgmd.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -45,16 +46,9 @@ class ArchiveCrashProcessTest {
   }
 
   private static Process writer(Path file, String what, String... jvmOptions) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    // sqlite-jdbc loads its native library: Java 22 and later warn about it on stderr unless told
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.addAll(List.of(jvmOptions));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(ArchiveWriterProcess.class.getName());
-    command.add(file.toString());
-    command.add(what);
+    List<String> command =
+        ChildJvm.command(
+            List.of(jvmOptions), ArchiveWriterProcess.class.getName(), file.toString(), what);
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 

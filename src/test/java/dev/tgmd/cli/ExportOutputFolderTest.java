@@ -3,6 +3,7 @@ package dev.tgmd.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tgmd.testing.ChildJvm;
 import dev.tgmd.testing.HoldLock;
 import dev.tgmd.testing.Tgmd;
 import java.nio.channels.FileChannel;
@@ -167,18 +168,10 @@ class ExportOutputFolderTest {
   void underAnotherUmaskFilesFollowItToo() throws Exception {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
     assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process p =
-        new ProcessBuilder(
-                "/bin/sh",
-                "-c",
-                "umask 027 && exec \"$0\" -cp \"$1\" dev.tgmd.cli.Main export \"$2\" --out \"$3\" -q",
-                java,
-                System.getProperty("java.class.path"),
-                input.toString(),
-                out.toString())
-            .redirectErrorStream(true)
-            .start();
+    List<String> command =
+        new ArrayList<>(List.of("/bin/sh", "-c", "umask 027 && exec \"$@\"", "sh"));
+    command.addAll(ChildJvm.tgmd("export", input.toString(), "--out", out.toString(), "-q"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(output).isZero();
     assertModesFollow(out, 027);

@@ -3,12 +3,12 @@ package dev.tgmd.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tgmd.testing.ChildJvm;
 import dev.tgmd.testing.Tgmd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,13 +59,7 @@ class LocaleProcessTest {
   private record Child(int exitCode, String output) {}
 
   private Child tgmd(String locale, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx176m");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("dev.tgmd.cli.Main");
-    command.addAll(List.of(args));
+    List<String> command = ChildJvm.command(List.of("-Xmx176m"), "dev.tgmd.cli.Main", args);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.keySet()

@@ -7,6 +7,7 @@ import dev.tgmd.generate.GenerateOptions;
 import dev.tgmd.report.MetricsReport;
 import dev.tgmd.report.MetricsReportJson;
 import dev.tgmd.report.RunStatus;
+import dev.tgmd.testing.ChildJvm;
 import dev.tgmd.testing.CommonMark;
 import dev.tgmd.testing.Tgmd;
 import java.io.IOException;
@@ -48,13 +49,7 @@ class ExportProcessTest {
   }
 
   private static Process tgmd(Path log, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("dev.tgmd.cli.Main");
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command)
+    return new ProcessBuilder(ChildJvm.tgmd(args))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgmd.report.MetricsReport;
 import dev.tgmd.report.MetricsReportJson;
+import dev.tgmd.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -44,12 +44,8 @@ class RunTimeProcessTest {
   private Run tgmd(String handedOver, String... options) throws Exception {
     Path out = tmp.resolve("out");
     Path log = tmp.resolve("log.txt");
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("dev.tgmd.cli.Main");
-    command.addAll(List.of("export", DEMO.toString(), "--out", out.toString(), "--quiet"));
+    List<String> command =
+        ChildJvm.tgmd("export", DEMO.toString(), "--out", out.toString(), "--quiet");
     command.addAll(List.of(options));
     ProcessBuilder pb =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgmd.generate.ExportGenerator;
 import dev.tgmd.generate.GenerateOptions;
+import dev.tgmd.testing.ChildJvm;
 import dev.tgmd.testing.Tgmd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,12 +45,8 @@ class VaultCrashProcessTest {
   }
 
   private static Process run(Path out, String... more) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("dev.tgmd.cli.Main");
-    command.addAll(List.of("export", export.toString(), "--out", out.toString(), "--quiet"));
+    List<String> command =
+        ChildJvm.tgmd("export", export.toString(), "--out", out.toString(), "--quiet");
     command.add("--timezone");
     command.add("UTC");
     command.addAll(List.of(more));

@@ -6,7 +6,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,12 +33,7 @@ public final class HoldLock {
 
   /** Starts a process holding the lock on {@code file}; returns once it holds it. */
   public static Process start(Path file) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(HoldLock.class.getName());
-    command.add(file.toString());
+    List<String> command = ChildJvm.command(List.of(), HoldLock.class.getName(), file.toString());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String line =
         new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
