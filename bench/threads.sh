@@ -12,17 +12,18 @@ rm -rf "$out/threads-notes"
 "$tgmd" export "$input" --out "$out/threads-notes" --quiet "$@" >"$out/threads.log" 2>&1 &
 pid=$!
 declare -A user sys name
+exec {tick}<> <(:)  # the poll starts no process: builtins only, `read -t` on this pipe is the sleep
 while kill -0 "$pid" 2>/dev/null; do
   for t in /proc/"$pid"/task/*; do
     tid=${t##*/}
-    stat=$(cat "$t/stat" 2>/dev/null) || continue
+    read -r stat <"$t/stat" 2>/dev/null || continue
     comm=${stat#*(}; comm=${comm%)*}
     read -r -a f <<<"${stat##*) }"
     name[$tid]=${comm// /_}
     [[ ${user[$tid]:-0} -lt ${f[11]} ]] && user[$tid]=${f[11]}
     [[ ${sys[$tid]:-0} -lt ${f[12]} ]] && sys[$tid]=${f[12]}
   done
-  sleep 0.1
+  read -r -t 0.1 -u "$tick" _ || true
 done
 wait "$pid" || { echo "failed (see $out/threads.log)" >&2; exit 1; }
 ticks=$(getconf CLK_TCK)
