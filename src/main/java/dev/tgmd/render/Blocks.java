@@ -1,23 +1,32 @@
 package dev.tgmd.render;
 
-/** Markdown blocks joined by blank lines; empty blocks are skipped. Not thread-safe. */
+/**
+ * Markdown blocks joined by blank lines; empty blocks are skipped. One block is handed back as it
+ * came, uncopied (most messages' bodies are their text alone). Not thread-safe.
+ */
 final class Blocks {
 
-  private final StringBuilder sb = new StringBuilder(128);
+  private String only;
+  private StringBuilder sb;
 
   Blocks add(String block) {
     if (block == null || block.isEmpty()) {
       return this;
     }
-    if (sb.length() > 0) {
-      sb.append("\n\n");
+    if (sb == null && only == null) {
+      only = block;
+      return this;
     }
-    sb.append(block);
+    if (sb == null) {
+      sb = new StringBuilder(only.length() + block.length() + 64).append(only);
+      only = null;
+    }
+    sb.append("\n\n").append(block);
     return this;
   }
 
   @Override
   public String toString() {
-    return sb.toString();
+    return sb != null ? sb.toString() : only != null ? only : "";
   }
 }

@@ -46,7 +46,11 @@ public final class MarkdownText {
       }
     }
     List<Token> tokens = tokenize(parts, true);
-    StringBuilder out = new StringBuilder(64);
+    int chars = 16;
+    for (TextPart p : parts) {
+      chars += p.text().length();
+    }
+    StringBuilder out = new StringBuilder(chars + chars / 8);
     List<List<Token>> lines = new ArrayList<>();
     List<Token> line = new ArrayList<>();
     for (Token t : tokens) {
@@ -222,23 +226,31 @@ public final class MarkdownText {
    * first, so that escaping sees them as the reader's parser will (a "1" next to "0." is "10.").
    */
   private static void appendLine(List<Token> tokens, MarkdownLine line) {
+    // the plain run so far: its one text as it is, or joined in a builder from the second on
+    String plainText = null;
     StringBuilder plain = null;
     for (Token t : tokens) {
       if (rendersPlain(t.part)) {
-        if (plain == null) {
-          plain = new StringBuilder();
+        if (plainText == null && plain == null) {
+          plainText = t.text;
+        } else {
+          if (plain == null) {
+            plain = new StringBuilder(plainText.length() + t.text.length() + 16).append(plainText);
+            plainText = null;
+          }
+          plain.append(t.text);
         }
-        plain.append(t.text);
         continue;
       }
-      if (plain != null) {
-        line.plain(plain.toString(), true);
+      if (plainText != null || plain != null) {
+        line.plain(plain != null ? plain.toString() : plainText, true);
+        plainText = null;
         plain = null;
       }
       line.fragment(t.part, t.text);
     }
-    if (plain != null) {
-      line.plain(plain.toString());
+    if (plainText != null || plain != null) {
+      line.plain(plain != null ? plain.toString() : plainText);
     }
   }
 

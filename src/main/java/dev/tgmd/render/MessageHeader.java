@@ -37,7 +37,14 @@ final class MessageHeader {
                       at + "A message this version of Telegram could not export"));
           case MESSAGE -> senderLines(view, time);
         };
-    StringBuilder sb = new StringBuilder();
+    if (lines.size() == 1 && flavor != Flavor.COMMONMARK) {
+      return lines.get(0);
+    }
+    int chars = 32;
+    for (String line : lines) {
+      chars += line.length() + 3;
+    }
+    StringBuilder sb = new StringBuilder(chars);
     if (flavor == Flavor.COMMONMARK) {
       sb.append("<a id=\"").append(view.anchor()).append("\"></a>");
     }

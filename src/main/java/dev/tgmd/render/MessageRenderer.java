@@ -81,14 +81,19 @@ public final class MessageRenderer {
       throw new IllegalArgumentException(
           "one link per file: " + rendered.media().size() + " files, " + links.size() + " links");
     }
-    Blocks blocks = new Blocks();
-    blocks.add(rendered.header());
-    for (int i = 0; i < links.size(); i++) {
-      blocks.add(mediaLines.of(rendered.media().get(i), links.get(i), toChatFolder));
-    }
-    blocks.add(rendered.body());
     boolean alone = rendered.line() && links.isEmpty() && rendered.body().isEmpty();
-    return block(blocks.toString(), rendered.anchor(), alone);
+    if (alone) {
+      return block(rendered.header(), rendered.anchor(), true);
+    }
+    // the header, the file lines and the body quoted straight into one buffer, each a block
+    int chars = rendered.header().length() + rendered.body().length() + 160 * links.size();
+    StringBuilder sb = new StringBuilder(chars + chars / 16 + 32);
+    quote(sb, rendered.header());
+    for (int i = 0; i < links.size(); i++) {
+      quote(sb, mediaLines.of(rendered.media().get(i), links.get(i), toChatFolder));
+    }
+    quote(sb, rendered.body());
+    return anchored(sb, rendered.anchor());
   }
 
   /**
@@ -103,16 +108,37 @@ public final class MessageRenderer {
       return flavor == Flavor.OBSIDIAN ? inner + " ^" + anchor : inner;
     }
     StringBuilder sb = new StringBuilder(inner.length() + inner.length() / 16 + 16);
+    quote(sb, inner);
+    return anchored(sb, anchor);
+  }
+
+  /**
+   * Appends a block to the quote in {@code sb}, set apart from the one before by a quoted blank
+   * line; every line behind {@code >}. An empty block adds nothing.
+   */
+  private static void quote(StringBuilder sb, String block) {
+    if (block == null || block.isEmpty()) {
+      return;
+    }
+    if (sb.length() > 0) {
+      sb.append("\n>\n");
+    }
     int start = 0;
     while (true) {
-      int end = inner.indexOf('\n', start);
-      int stop = end < 0 ? inner.length() : end;
-      sb.append(stop == start ? ">" : "> ").append(inner, start, stop);
+      int end = block.indexOf('\n', start);
+      int stop = end < 0 ? block.length() : end;
+      sb.append(stop == start ? ">" : "> ").append(block, start, stop);
       if (end < 0) {
         break;
       }
       sb.append('\n');
       start = end + 1;
+    }
+  }
+
+  private String anchored(StringBuilder sb, String anchor) {
+    if (sb.length() == 0) {
+      sb.append('>'); // a quote of nothing is still a quote
     }
     if (flavor == Flavor.OBSIDIAN) {
       sb.append("\n\n^").append(anchor);
