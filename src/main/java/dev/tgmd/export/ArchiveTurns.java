@@ -68,6 +68,11 @@ final class ArchiveTurns {
         });
   }
 
+  /** Whether another thread waits for a turn: the one that has it should end it soon. */
+  boolean othersWaiting() {
+    return lock.hasQueuedThreads();
+  }
+
   /**
    * Leaves {@code s}, a write that no one waits for, to the next turn taken (by any thread): it is
    * in the archive once that turn ends. A crash before then loses it, so {@code s} must be a record
