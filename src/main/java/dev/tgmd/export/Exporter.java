@@ -63,6 +63,16 @@ public final class Exporter implements AutoCloseable {
    */
   static final long MAX_WEIGHT_IN_FLIGHT = 32L << 20;
 
+  /**
+   * Batches in flight at least (the pipeline's default is twice the workers): room for the fetch
+   * and process stages to run ahead while the write thread waits for a turn on the archive or
+   * writes a note, instead of waiting for it. Measured on 2 cores, 200,000 messages: with the
+   * default 4, the fetch thread waited 2.0 s for room while each process worker waited 4.7 s for
+   * work and the write thread 2.9 s for its next batch in order; 16 was 0.92-0.95 of the wall time
+   * (3 rounds), 32 and 64 no faster and 40 MiB more resident (docs/benchmarks.md).
+   */
+  static final int BATCHES_IN_FLIGHT = 16;
+
   /** The metrics report's file name in OUT; no chat folder may take it. */
   public static final String METRICS_FILE = "export_metrics.json";
 
@@ -273,6 +283,7 @@ public final class Exporter implements AutoCloseable {
           AsyncPipeline.builder()
               .workers(options.workers())
               .batchSize(options.batchSize())
+              .queueCapacity(Math.max(BATCHES_IN_FLIGHT, 2 * options.workers()))
               .<PlacedMessage>weigh(PlacedMessage::weight, MAX_WEIGHT_IN_FLIGHT)
               .metrics(metrics)
               .build();
