@@ -4,6 +4,7 @@ import dev.tgmd.layout.NoteRef;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.Placement;
 import dev.tgmd.layout.Split;
+import dev.tgmd.layout.Utf8;
 import dev.tgmd.layout.WrittenFile;
 import dev.tgmd.media.MediaStore;
 import dev.tgmd.render.NoteFormat;
@@ -24,9 +25,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Writes one chat's notes. Message blocks are appended to each note's body in memory (spilled to a
- * work file past 4M chars a chat); a note is written whole (front matter with its final counts,
- * then the body) through the run's {@link OutputFolder} (atomically, no link followed) as soon as
- * its period is over, that is when its topic's messages move on to a later note; the rest, and the
+ * work file past 8 MiB a chat); a note is written whole (front matter with its final counts, then
+ * the body) through the run's {@link OutputFolder} (atomically, no link followed) as soon as its
+ * period is over, that is when its topic's messages move on to a later note; the rest, and the
  * chat's index note, when the chat ends. A note whose period comes back (dates out of order) is
  * written again with the late messages, its written body streamed into a work file first (never
  * into memory). An interrupted chat's open notes are written the same way, marked partial; a failed
@@ -36,11 +37,11 @@ import java.util.function.LongSupplier;
  */
 final class ChatWriter {
 
-  /** Chars the open bodies of a chat may hold in memory before the largest is spilled to disk. */
-  static final int MEMORY_CHARS = 4 << 20;
+  /** Bytes the open bodies of a chat may hold in memory before the largest is spilled to disk. */
+  static final int MEMORY_BYTES = 8 << 20;
 
-  /** What stands between two blocks of a note. */
-  private static final String PARAGRAPH = "\n\n";
+  /** What stands between two blocks of a note, in UTF-8; never changed. */
+  private static final byte[] PARAGRAPH = {'\n', '\n'};
 
   private final PlacedMessage.ChatInfo chat;
   private final OutputFolder out;
@@ -66,11 +67,11 @@ final class ChatWriter {
   private final Map<Long, PeriodNote> currentByTopic = new HashMap<>();
   private final long startNanos;
   private final LongSupplier clock;
-  private final long memoryChars;
+  private final long memoryBytes;
   private final String spillPrefix;
   private int spills;
-  private long charsInMemory;
-  private long peakChars;
+  private long bytesInMemory;
+  private long peakBytes;
   private long messages;
   private long indexBytes;
   private boolean indexWritten;
@@ -93,11 +94,11 @@ final class ChatWriter {
       MediaStore media,
       Vault ledger,
       LongSupplier clock) {
-    this(chat, out, workDir, sequence, format, split, media, ledger, clock, MEMORY_CHARS);
+    this(chat, out, workDir, sequence, format, split, media, ledger, clock, MEMORY_BYTES);
   }
 
   /**
-   * @param memoryChars how many chars the chat's open bodies may hold in memory (tests: small)
+   * @param memoryBytes how many bytes the chat's open bodies may hold in memory (tests: small)
    */
   ChatWriter(
       PlacedMessage.ChatInfo chat,
@@ -109,8 +110,8 @@ final class ChatWriter {
       MediaStore media,
       Vault ledger,
       LongSupplier clock,
-      long memoryChars) {
-    this.memoryChars = memoryChars;
+      long memoryBytes) {
+    this.memoryBytes = memoryBytes;
     this.ledger = ledger;
     this.placer = new NotePlacer(out, ledger, chat.chat().id());
     this.chat = chat;
@@ -137,8 +138,8 @@ final class ChatWriter {
     return messages;
   }
 
-  /** Appends one message's block to its note; writes the note its topic leaves behind. */
-  void append(PlacedMessage w, String block, boolean failedMessage) throws IOException {
+  /** Appends one message's block (UTF-8) to its note; writes the note its topic leaves behind. */
+  void append(PlacedMessage w, byte[] block, boolean failedMessage) throws IOException {
     append(List.of(w), block, failedMessage ? 1 : 0);
   }
 
@@ -148,7 +149,7 @@ final class ChatWriter {
    *
    * @param failedMessages how many of them failed to render
    */
-  void append(List<PlacedMessage> ws, String block, int failedMessages) throws IOException {
+  void append(List<PlacedMessage> ws, byte[] block, int failedMessages) throws IOException {
     PlacedMessage w = ws.get(0);
     if (w.topicTitle() != null
         && w.view().message().action() instanceof ServiceAction.TopicEdited t
@@ -172,17 +173,17 @@ final class ChatWriter {
       note.body = note.written ? reopen(note) : new NoteBody();
     }
     NoteBody body = note.body;
-    long before = body.chars();
+    long before = body.bytes();
     if (note.messages > 0) {
       body.add(PARAGRAPH);
     }
     if (split != Split.DAY && !w.day().equals(note.lastDay)) {
-      body.add(format.dayHeading(w.day()));
+      body.add(Utf8.bytes(format.dayHeading(w.day())));
       body.add(PARAGRAPH);
       note.lastDay = w.day();
     }
     body.add(block);
-    charsInMemory += body.chars() - before;
+    bytesInMemory += body.bytes() - before;
     for (PlacedMessage m : ws) {
       note.messages++;
       messages++;
@@ -197,8 +198,8 @@ final class ChatWriter {
       }
     }
     note.failed += failedMessages;
-    peakChars = Math.max(peakChars, charsInMemory);
-    if (charsInMemory > memoryChars) {
+    peakBytes = Math.max(peakBytes, bytesInMemory);
+    if (bytesInMemory > memoryBytes) {
       spillLargest();
     }
   }
@@ -419,20 +420,20 @@ final class ChatWriter {
     return b;
   }
 
-  /** The most chars the open bodies held in memory at once (for tests). */
-  long peakCharsInMemory() {
-    return peakChars;
+  /** The most bytes the open bodies held in memory at once (for tests). */
+  long peakBytesInMemory() {
+    return peakBytes;
   }
 
   /** Moves the largest in-memory body to a work file, to keep memory bounded. */
   private void spillLargest() throws IOException {
     PeriodNote largest = null;
     for (PeriodNote n : notes.values()) {
-      if (n.body != null && (largest == null || n.body.chars() > largest.body.chars())) {
+      if (n.body != null && (largest == null || n.body.bytes() > largest.body.bytes())) {
         largest = n;
       }
     }
-    if (largest == null || largest.body.chars() == 0) {
+    if (largest == null || largest.body.bytes() == 0) {
       return;
     }
     NoteBody b = largest.body;
@@ -442,13 +443,13 @@ final class ChatWriter {
     try (OutputStream spill = out.append(b.spill)) {
       b.writeTo(spill);
     }
-    charsInMemory -= b.chars();
+    bytesInMemory -= b.bytes();
     b.clear();
   }
 
   private void drop(PeriodNote n) {
     if (n.body != null) {
-      charsInMemory -= n.body.chars();
+      bytesInMemory -= n.body.bytes();
       deleteSpill(n.body);
       n.body = null;
     }

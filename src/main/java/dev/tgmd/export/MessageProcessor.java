@@ -1,5 +1,6 @@
 package dev.tgmd.export;
 
+import dev.tgmd.layout.Utf8;
 import dev.tgmd.media.CheckedFile;
 import dev.tgmd.media.MediaResolver;
 import dev.tgmd.render.MediaSlot;
@@ -43,7 +44,9 @@ final class MessageProcessor {
     if (rendered.media().isEmpty()) {
       // nothing for the write stage to link: the block is whole here, on a worker
       return new ReadyToWrite(
-          rendered, List.of(), renderer.assemble(rendered, List.of(), w.note().toChatFolder()));
+          rendered,
+          List.of(),
+          Utf8.bytes(renderer.assemble(rendered, List.of(), w.note().toChatFolder())));
     }
     List<CheckedFile> sources = new ArrayList<>(rendered.media().size());
     for (MediaSlot slot : rendered.media()) {

@@ -1,37 +1,36 @@
 package dev.tgmd.export;
 
-import dev.tgmd.layout.Utf8;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 
 /**
  * A note's messages so far: in memory, after what was spilled to a work file (if any). The memory
- * part is the rendered strings as they came, in order, not one growing buffer: appending copies
- * nothing, a note of Latin-1 blocks stays Latin-1 where one emoji would have made a buffer UTF-16
- * throughout, and writing encodes each string once, straight into the note's stream.
+ * part is the blocks' UTF-8 bytes as they came, in order (the process workers encode them), not one
+ * growing buffer: appending copies nothing, and writing hands each part to the note's stream.
  */
 final class NoteBody {
-  private final ArrayList<String> parts = new ArrayList<>();
-  private long chars;
+  private final ArrayList<byte[]> parts = new ArrayList<>();
+  private long bytes;
 
   /** The work file, relative to OUT; null while nothing was spilled. */
   String spill;
 
-  void add(String part) {
-    parts.add(part);
-    chars += part.length();
+  /** Appends {@code utf8}, which must not change afterwards. */
+  void add(byte[] utf8) {
+    parts.add(utf8);
+    bytes += utf8.length;
   }
 
-  /** The chars held in memory. */
-  long chars() {
-    return chars;
+  /** The bytes held in memory. */
+  long bytes() {
+    return bytes;
   }
 
-  /** Writes what is held in memory to {@code out}, in UTF-8. */
+  /** Writes what is held in memory to {@code out}. */
   void writeTo(OutputStream out) throws IOException {
-    for (String p : parts) {
-      Utf8.write(p, out);
+    for (byte[] p : parts) {
+      out.write(p);
     }
   }
 
@@ -39,6 +38,6 @@ final class NoteBody {
   void clear() {
     parts.clear();
     parts.trimToSize();
-    chars = 0;
+    bytes = 0;
   }
 }

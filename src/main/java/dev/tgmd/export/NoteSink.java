@@ -1,6 +1,7 @@
 package dev.tgmd.export;
 
 import dev.tgmd.layout.OutputFolder;
+import dev.tgmd.layout.Utf8;
 import dev.tgmd.media.CheckedFile;
 import dev.tgmd.media.MediaLink;
 import dev.tgmd.media.MediaResolver;
@@ -43,7 +44,7 @@ final class NoteSink {
   /** The run of joins held back until it ends (they fold into one line), and their blocks. */
   private final List<PlacedMessage> joins = new ArrayList<>();
 
-  private final List<String> joinBlocks = new ArrayList<>();
+  private final List<byte[]> joinBlocks = new ArrayList<>();
 
   /** The line of each chat whose index was written, for the note that lists every chat. */
   private final List<NoteFormat.VaultChat> vaultChats = new ArrayList<>();
@@ -116,15 +117,16 @@ final class NoteSink {
     if (!joins.isEmpty() && !(w.continuesJoins() && failure == null)) {
       flushJoins();
     }
-    String block;
+    byte[] block;
     if (failure == null) {
       block =
           ready.block() != null
               ? ready.block()
-              : renderer.assemble(
-                  ready.rendered(), store(w, ready.sources()), w.note().toChatFolder());
+              : Utf8.bytes(
+                  renderer.assemble(
+                      ready.rendered(), store(w, ready.sources()), w.note().toChatFolder()));
     } else {
-      block = renderer.failed(w.view(), failure);
+      block = Utf8.bytes(renderer.failed(w.view(), failure));
     }
     if (w.join() && failure == null && ready.sources().isEmpty()) {
       joins.add(w);
@@ -151,7 +153,7 @@ final class NoteSink {
       for (PlacedMessage j : joins) {
         views.add(j.view());
       }
-      current.append(List.copyOf(joins), renderer.joins(views), 0);
+      current.append(List.copyOf(joins), Utf8.bytes(renderer.joins(views)), 0);
     }
     joins.clear();
     joinBlocks.clear();

@@ -15,6 +15,7 @@ import dev.tgmd.report.RunStatus;
 import dev.tgmd.source.Chat;
 import dev.tgmd.source.Message;
 import dev.tgmd.testing.Tgmd;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -54,7 +55,11 @@ class ChatWriterTest {
     folder.close();
   }
 
-  private ChatWriter writer(long memoryChars) {
+  private static byte[] utf8(String block) {
+    return block.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private ChatWriter writer(long memoryBytes) {
     return new ChatWriter(
         chat,
         folder,
@@ -65,7 +70,7 @@ class ChatWriterTest {
         new MediaStore(folder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0),
         Vault.none(),
         clock,
-        memoryChars);
+        memoryBytes);
   }
 
   private static long sizeOfNotes(Path dir) throws java.io.IOException {
@@ -90,10 +95,10 @@ class ChatWriterTest {
 
   @Test
   void aNoteIsWrittenWholeAsSoonAsItsPeriodIsOver() throws Exception {
-    ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
-    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "January block", false);
+    ChatWriter w = writer(ChatWriter.MEMORY_BYTES);
+    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), utf8("January block"), false);
     assertThat(Files.exists(out.resolve("Team/Team 2024-01.md"))).as("still open").isFalse();
-    w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "February block", false);
+    w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), utf8("February block"), false);
     String january = Tgmd.read(out.resolve("Team/Team 2024-01.md"));
     assertThat(january).contains("messages: 1").endsWith("January block\n");
     assertThat(Files.exists(out.resolve("Team/Team 2024-02.md"))).isFalse();
@@ -106,10 +111,10 @@ class ChatWriterTest {
 
   @Test
   void aLateMessageRewritesItsNoteWithEverythingInOrder() throws Exception {
-    ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
-    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "first", false);
-    w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "second", false);
-    w.append(work(3, LocalDateTime.of(2024, 1, 31, 23, 0)), "late", false);
+    ChatWriter w = writer(ChatWriter.MEMORY_BYTES);
+    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), utf8("first"), false);
+    w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), utf8("second"), false);
+    w.append(work(3, LocalDateTime.of(2024, 1, 31, 23, 0)), utf8("late"), false);
     w.finish(RunStatus.COMPLETED);
     String january = Tgmd.read(out.resolve("Team/Team 2024-01.md"));
     assertThat(january).contains("messages: 2").contains("last_message: 2024-01-31T23:00:00");
@@ -124,7 +129,7 @@ class ChatWriterTest {
     StringBuilder expected = new StringBuilder();
     for (int i = 1; i <= 20; i++) {
       String block = "block " + i + " " + "x".repeat(40);
-      w.append(work(i, LocalDateTime.of(2024, 3, 1, 10, i)), block, false);
+      w.append(work(i, LocalDateTime.of(2024, 3, 1, 10, i)), utf8(block), false);
     }
     try (Stream<Path> spilled = Files.list(work)) {
       assertThat(spilled.count()).as("a body was spilled").isPositive();
@@ -142,9 +147,9 @@ class ChatWriterTest {
 
   @Test
   void anInterruptedChatsOpenNotesSayPartialAndAFailedChatsAreDiscarded() throws Exception {
-    ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
-    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
-    w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "two", false);
+    ChatWriter w = writer(ChatWriter.MEMORY_BYTES);
+    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), utf8("one"), false);
+    w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), utf8("two"), false);
     w.finish(RunStatus.INTERRUPTED);
     assertThat(Tgmd.read(out.resolve("Team/Team 2024-01.md"))).doesNotContain("partial");
     assertThat(Tgmd.read(out.resolve("Team/Team 2024-02.md"))).contains("partial: true");
@@ -162,8 +167,8 @@ class ChatWriterTest {
             new MediaStore(otherFolder, "Team", null, MetricsCollector.noop().cache("x"), 0, 0),
             Vault.none(),
             clock);
-    f.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
-    f.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "two", false);
+    f.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), utf8("one"), false);
+    f.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), utf8("two"), false);
     f.abort();
     otherFolder.close();
     assertThat(Tgmd.notes(other))
@@ -173,12 +178,12 @@ class ChatWriterTest {
 
   @Test
   void aFailedChatCountsTheNotesItLeavesOnDisk() throws Exception {
-    ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
-    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
-    w.append(work(2, LocalDateTime.of(2024, 1, 6, 10, 0)), "two", true);
-    w.append(work(3, LocalDateTime.of(2024, 2, 5, 10, 0)), "three", false);
-    w.append(work(4, LocalDateTime.of(2024, 3, 5, 10, 0)), "four", false);
-    w.append(work(5, LocalDateTime.of(2024, 1, 7, 10, 0)), "late, never written", false);
+    ChatWriter w = writer(ChatWriter.MEMORY_BYTES);
+    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), utf8("one"), false);
+    w.append(work(2, LocalDateTime.of(2024, 1, 6, 10, 0)), utf8("two"), true);
+    w.append(work(3, LocalDateTime.of(2024, 2, 5, 10, 0)), utf8("three"), false);
+    w.append(work(4, LocalDateTime.of(2024, 3, 5, 10, 0)), utf8("four"), false);
+    w.append(work(5, LocalDateTime.of(2024, 1, 7, 10, 0)), utf8("late, never written"), false);
     ChatSummary s = w.abort();
 
     // March was written when the late message went back to January; January's rewrite never was
@@ -195,10 +200,10 @@ class ChatWriterTest {
 
   @Test
   void aNoteWrittenTwiceCountsOnceWithItsSizeOnDisk() throws Exception {
-    ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
-    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "first", false);
-    w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), "second", false);
-    w.append(work(3, LocalDateTime.of(2024, 1, 31, 23, 0)), "late", false);
+    ChatWriter w = writer(ChatWriter.MEMORY_BYTES);
+    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), utf8("first"), false);
+    w.append(work(2, LocalDateTime.of(2024, 2, 5, 10, 0)), utf8("second"), false);
+    w.append(work(3, LocalDateTime.of(2024, 1, 31, 23, 0)), utf8("late"), false);
     ChatSummary s = w.finish(RunStatus.COMPLETED);
     long onDisk = sizeOfNotes(out);
     assertThat(s.notes()).isEqualTo(3);
@@ -208,8 +213,8 @@ class ChatWriterTest {
 
   @Test
   void aChatsDurationEndsAfterItsLastWrite() throws Exception {
-    ChatWriter w = writer(ChatWriter.MEMORY_CHARS);
-    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), "one", false);
+    ChatWriter w = writer(ChatWriter.MEMORY_BYTES);
+    w.append(work(1, LocalDateTime.of(2024, 1, 5, 10, 0)), utf8("one"), false);
     long beforeFinish = nanos.get();
     ChatSummary s = w.finish(RunStatus.COMPLETED);
     long started = 1_000_000; // the clock's first reading, when the writer was made
@@ -226,16 +231,17 @@ class ChatWriterTest {
     String block = "a block of text that is long enough " + "y".repeat(30);
     ChatWriter late = writer(bound);
     for (int i = 1; i <= 3_000; i++) {
-      late.append(work(i, LocalDateTime.of(2024, 1, 1 + i / 200, 10, 0)), block + i, false);
+      late.append(work(i, LocalDateTime.of(2024, 1, 1 + i / 200, 10, 0)), utf8(block + i), false);
     }
-    late.append(work(5_000, LocalDateTime.of(2024, 2, 1, 10, 0)), "february", false);
+    late.append(work(5_000, LocalDateTime.of(2024, 2, 1, 10, 0)), utf8("february"), false);
     long january = Files.size(out.resolve("Team/Team 2024-01.md"));
     assertThat(january).as("a large written note").isGreaterThan(200_000);
-    late.append(work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), "late into january", false);
-    late.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), "and another", false);
+    late.append(
+        work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), utf8("late into january"), false);
+    late.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), utf8("and another"), false);
     late.finish(RunStatus.COMPLETED);
-    assertThat(late.peakCharsInMemory())
-        .as("chars held in memory at most")
+    assertThat(late.peakBytesInMemory())
+        .as("bytes held in memory at most")
         .isLessThanOrEqualTo(bound + block.length() + 100);
     java.util.Map<String, String> lateNotes = Tgmd.exported(out);
 
@@ -254,11 +260,13 @@ class ChatWriterTest {
             clock,
             bound);
     for (int i = 1; i <= 3_000; i++) {
-      inOrder.append(work(i, LocalDateTime.of(2024, 1, 1 + i / 200, 10, 0)), block + i, false);
+      inOrder.append(
+          work(i, LocalDateTime.of(2024, 1, 1 + i / 200, 10, 0)), utf8(block + i), false);
     }
-    inOrder.append(work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), "late into january", false);
-    inOrder.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), "and another", false);
-    inOrder.append(work(5_000, LocalDateTime.of(2024, 2, 1, 10, 0)), "february", false);
+    inOrder.append(
+        work(5_001, LocalDateTime.of(2024, 1, 31, 10, 0)), utf8("late into january"), false);
+    inOrder.append(work(5_002, LocalDateTime.of(2024, 1, 31, 11, 0)), utf8("and another"), false);
+    inOrder.append(work(5_000, LocalDateTime.of(2024, 2, 1, 10, 0)), utf8("february"), false);
     inOrder.finish(RunStatus.COMPLETED);
     inOrderFolder.close();
     java.util.Map<String, String> inOrderNotes = Tgmd.exported(inOrderOut);
