@@ -21,6 +21,21 @@ public final class ByteSizes {
     if (bytes < 1024) {
       return bytes + " B";
     }
+    if (bytes < 1L << 30) {
+      // KiB and MiB, the sizes of nearly every file, in integer arithmetic: the format below
+      // rounds the same exact value half up (bytes / 1024^k is exact in a double) and costs some
+      // microseconds a call under C1, a tenth of the write thread's Java time in an export with
+      // media
+      int unit = bytes < 1L << 20 ? 0 : 1;
+      long divisor = 1L << (10 * (unit + 1));
+      long tenths = (20 * bytes + divisor) / (2 * divisor);
+      long whole = tenths / 10;
+      String digits =
+          whole < 1000
+              ? Long.toString(whole)
+              : (whole / 1000) + "," + (whole % 1000 + 1000 + "").substring(1);
+      return digits + "." + tenths % 10 + " " + UNITS[unit];
+    }
     double v = bytes;
     int unit = -1;
     while (v >= 1024 && unit < UNITS.length - 1) {
