@@ -33,7 +33,7 @@ public final class ByteSizes {
       String digits =
           whole < 1000
               ? Long.toString(whole)
-              : (whole / 1000) + "," + (whole % 1000 + 1000 + "").substring(1);
+              : String.format(Locale.ROOT, "%d,%03d", whole / 1000, whole % 1000); // rare
       return digits + "." + tenths % 10 + " " + UNITS[unit];
     }
     double v = bytes;
