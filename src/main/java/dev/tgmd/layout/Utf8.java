@@ -15,12 +15,6 @@ public final class Utf8 {
   private Utf8() {}
 
   /**
-   * Writes {@code text} to {@code out} in UTF-8, a chunk at a time. {@code String.getBytes} encodes
-   * text that is not all ASCII several times faster than a {@code Writer}'s encoder in the
-   * C1-compiled code {@code bin/tgmd} runs (benchmarks/…/Utf8Benchmark), and gives the same bytes:
-   * a lone surrogate becomes {@code ?} in both.
-   */
-  /**
    * {@code text} in UTF-8, the same bytes as {@link #write}: encoded at once when short, a chunk at
    * a time when long, so that a huge text's encoding takes no triple-sized copy.
    */
@@ -37,6 +31,12 @@ public final class Utf8 {
     return out.toByteArray();
   }
 
+  /**
+   * Writes {@code text} to {@code out} in UTF-8, a chunk at a time. {@code String.getBytes} encodes
+   * text that is not all ASCII several times faster than a {@code Writer}'s encoder in the
+   * C1-compiled code {@code bin/tgmd} runs (benchmarks/…/Utf8Benchmark), and gives the same bytes:
+   * a lone surrogate becomes {@code ?} in both.
+   */
   public static void write(CharSequence text, OutputStream out) throws IOException {
     int n = text.length();
     for (int from = 0; from < n; ) {

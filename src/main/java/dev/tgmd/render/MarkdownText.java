@@ -226,32 +226,33 @@ public final class MarkdownText {
    * first, so that escaping sees them as the reader's parser will (a "1" next to "0." is "10.").
    */
   private static void appendLine(List<Token> tokens, MarkdownLine line) {
-    // the plain run so far: its one text as it is, or joined in a builder from the second on
-    String plainText = null;
-    StringBuilder plain = null;
-    for (Token t : tokens) {
+    int run = 0; // the plain run's first token, not yet written
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
       if (rendersPlain(t.part)) {
-        if (plainText == null && plain == null) {
-          plainText = t.text;
-        } else {
-          if (plain == null) {
-            plain = new StringBuilder(plainText.length() + t.text.length() + 16).append(plainText);
-            plainText = null;
-          }
-          plain.append(t.text);
-        }
         continue;
       }
-      if (plainText != null || plain != null) {
-        line.plain(plain != null ? plain.toString() : plainText, true);
-        plainText = null;
-        plain = null;
+      if (run < i) {
+        line.plain(joined(tokens, run, i), true);
       }
       line.fragment(t.part, t.text);
+      run = i + 1;
     }
-    if (plainText != null || plain != null) {
-      line.plain(plain != null ? plain.toString() : plainText);
+    if (run < tokens.size()) {
+      line.plain(joined(tokens, run, tokens.size()));
     }
+  }
+
+  /** The texts of {@code tokens[from, to)} as one string: the one text itself when there is one. */
+  private static String joined(List<Token> tokens, int from, int to) {
+    if (to - from == 1) {
+      return tokens.get(from).text;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      sb.append(tokens.get(i).text);
+    }
+    return sb.toString();
   }
 
   private static boolean rendersPlain(TextPart part) {
