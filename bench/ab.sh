@@ -10,14 +10,14 @@ old=${1:?OLD.jar}; new=${2:?NEW.jar}; runs=${3:-5}; n=${4:-200000}
 machine
 "$tgmd" --version >/dev/null  # builds target/tgmd.jar and unpacks SQLite's library
 input=$(generated "$n")
+fresh_runs
 jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx176m
   -Dorg.sqlite.lib.path="$root/target/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
 echo "$n messages ($(du -m "$input/result.json" | cut -f1) MB): $old against $new"
 ow=(); oc=(); nw=(); nc=()
 # one export with the jar $1, printing "<wall s> <cpu s> <peak RSS MiB>"
 one() {
-  rm -rf "$out/ab-notes"
-  run_measured "$out/ab.log" java "${jvm[@]}" -jar "$1" export "$input" --out "$out/ab-notes" --quiet
+  run_measured "$out/ab.log" java "${jvm[@]}" -jar "$1" export "$input" --out "$(fresh_out ab)" --quiet
 }
 for i in $(seq 1 "$runs"); do
   # ABBA: the second of a pair runs measurably slower here (the first's files just deleted), so

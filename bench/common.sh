@@ -5,6 +5,36 @@ out="${BENCH_OUT:-$root/bench/out}"
 tgmd="$root/bin/tgmd"
 mkdir -p "$out"
 
+# fresh_runs: the timing scripts call it first. Each run then writes into a new folder (fresh_out),
+# and all of them are removed when the script ends, none between runs. On ext4, creating a file
+# scans past every inode of its block group deleted in the last minute (six while the inode
+# table's block is dirty, as it stays after an rm, even after a sync): with the last run's 1,800
+# files just deleted, an export's system time went from 0.8 s to 2.5 s and its wall time up by a
+# second, the benchmark's doing, not tgmd's. So fresh_runs also waits until BENCH_SETTLE seconds
+# (default 370) have passed since the last script removed its runs; BENCH_SETTLE=0 skips the
+# wait (and the first runs' figures then carry that cost).
+runs="$out/runs"
+fresh_runs() {
+  local settled="$out/.runs-removed" wait_s
+  if [[ -d "$runs" ]]; then  # left by a script killed before it could remove them
+    rm -rf "$runs"; sync; : >"$settled"
+  fi
+  if [[ -f "$settled" ]]; then
+    wait_s=$(( ${BENCH_SETTLE:-370} - ($(date +%s) - $(stat -c %Y "$settled")) ))
+    if (( wait_s > 0 )); then
+      echo "bench: waiting $wait_s s for the files removed at $(date -r "$settled" +%H:%M:%S) to settle (BENCH_SETTLE=0 skips)" >&2
+      sleep "$wait_s"
+    fi
+  fi
+  mkdir -p "$runs"
+  trap 'rm -rf "$runs"; sync; : >"$out/.runs-removed"' EXIT
+}
+
+# fresh_out NAME: prints a folder under $runs that no run has used yet (the export creates it).
+fresh_out() {
+  printf '%s/%s-%s\n' "$runs" "$1" "${EPOCHREALTIME/[.,]/}"
+}
+
 # generated MESSAGES: prints the folder of a generated export of that many messages (seed 42),
 # generating it once.
 generated() {

@@ -12,10 +12,10 @@ size_mb=$(du -m "$input/result.json" | cut -f1)
 machine
 echo "input: $n messages, result.json $size_mb MB; options: --no-metrics $*; TGMD_JAVA_OPTS='${TGMD_JAVA_OPTS:-}'"
 "$tgmd" --version >/dev/null  # build first, outside the timing
+fresh_runs
 walls=(); rss=()
 for i in $(seq 1 "$runs"); do
-  rm -rf "$out/notes"
-  read -r wall peak < <(run_timed "$out/export.log" "$tgmd" export "$input" --out "$out/notes" --no-metrics --quiet "$@")
+  read -r wall peak < <(run_timed "$out/export.log" "$tgmd" export "$input" --out "$(fresh_out export)" --no-metrics --quiet "$@")
   printf 'run %d: %.2f s, %.0f messages/s, %.1f MB/s, peak RSS %.0f MiB\n' "$i" "$wall" \
     "$(echo "$n / $wall" | bc -l)" "$(echo "$size_mb / $wall" | bc -l)" "$peak"
   walls+=("$wall"); rss+=("$peak")

@@ -10,6 +10,7 @@ runs=${1:-5}; n=${2:-200000}
 machine
 "$tgmd" --version >/dev/null  # build first, outside the timing
 input=$(generated "$n")
+fresh_runs
 classes="$out/floor-classes"
 mkdir -p "$classes"
 javac -nowarn -cp "$root/target/tgmd.jar" -d "$classes" "$root/bench/Floor.java"
@@ -24,8 +25,7 @@ for i in $(seq 1 "$runs"); do
   # first and even rounds --workers 2 first
   order="1 2"; (( i % 2 )) || order="2 1"
   for k in $order; do
-    rm -rf "$out/floor-notes"
-    read -r w c p < <(run_measured "$out/floor.log" "$tgmd" export "$input" --out "$out/floor-notes" --quiet --workers "$k")
+    read -r w c p < <(run_measured "$out/floor.log" "$tgmd" export "$input" --out "$(fresh_out "w$k")" --quiet --workers "$k")
     wall[w$k]+="$w "; cpu[w$k]+="$c "; rss[w$k]+="$p "
     line+=$(printf ', --workers %d %.2f s (CPU %.2f s, %.0f MiB)' "$k" "$w" "$c" "$p")
   done

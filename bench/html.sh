@@ -18,14 +18,14 @@ pages=$(ls "$dir"/chats/chat_001/messages*.html | wc -l)
 machine
 echo "input: one chat of $n messages; result.json $json_mb MB; HTML $pages pages, $html_mb MB; options: --no-metrics --media none $*"
 "$tgmd" --version >/dev/null  # build first, outside the timing
+fresh_runs
 declare -A walls rss
 for i in $(seq 1 "$runs"); do
   for form in json html; do
     input=$dir; [[ $form == html ]] && input=$dir/chats/chat_001
-    rm -rf "$out/notes-$form"
     start=$(date +%s%N)
     /usr/bin/time -v -o "$out/time-$form.txt" "$tgmd" export "$input" \
-      --out "$out/notes-$form" --no-metrics --quiet --media none "$@" >"$out/export-$form.log" 2>&1 \
+      --out "$(fresh_out "$form")" --no-metrics --quiet --media none "$@" >"$out/export-$form.log" 2>&1 \
       || { echo "failed: $form (see $out/export-$form.log)" >&2; exit 1; }
     end=$(date +%s%N)
     wall=$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.3f", (e - s) / 1e9}')

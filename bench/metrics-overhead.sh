@@ -8,12 +8,11 @@ pairs=${1:-7}; n=${2:-200000}
 input=$(generated "$n")
 machine
 "$tgmd" --version >/dev/null
+fresh_runs
 on=(); off=(); ratios=()
 for i in $(seq 1 "$pairs"); do
-  rm -rf "$out/notes"
-  read -r a _ < <(run_timed "$out/overhead.log" "$tgmd" export "$input" --out "$out/notes" --quiet)
-  rm -rf "$out/notes"
-  read -r b _ < <(run_timed "$out/overhead.log" "$tgmd" export "$input" --out "$out/notes" --quiet --no-metrics)
+  read -r a _ < <(run_timed "$out/overhead.log" "$tgmd" export "$input" --out "$(fresh_out on)" --quiet)
+  read -r b _ < <(run_timed "$out/overhead.log" "$tgmd" export "$input" --out "$(fresh_out off)" --quiet --no-metrics)
   r=$(echo "$a / $b" | bc -l)
   printf 'pair %d: metrics on %.3f s, off %.3f s, ratio %.3f\n' "$i" "$a" "$b" "$r"
   on+=("$a"); off+=("$b"); ratios+=("$r")

@@ -19,11 +19,11 @@ echo "== 1. simulated remote source (100,000 messages)"
 
 echo "== 2. the 200,000-message export, --workers 2 against --workers 1, $pairs pairs"
 "$tgmd" --version >/dev/null
+fresh_runs
 w2=(); w1=()
 for i in $(seq 1 "$pairs"); do
   for w in 2 1; do
-    rm -rf "$out/notes"
-    read -r wall _ < <(run_timed "$out/pipeline.log" "$tgmd" export "$input" --out "$out/notes" --no-metrics --quiet --workers "$w")
+    read -r wall _ < <(run_timed "$out/pipeline.log" "$tgmd" export "$input" --out "$(fresh_out "w$w")" --no-metrics --quiet --workers "$w")
     echo "pair $i, --workers $w: $wall s"
     if [[ $w == 2 ]]; then w2+=("$wall"); else w1+=("$wall"); fi
   done

@@ -8,8 +8,8 @@ n=${1:-200000}; shift || true
 machine
 "$tgmd" --version >/dev/null  # build first, outside the measurement
 input=$(generated "$n")
-rm -rf "$out/threads-notes"
-"$tgmd" export "$input" --out "$out/threads-notes" --quiet "$@" >"$out/threads.log" 2>&1 &
+fresh_runs
+"$tgmd" export "$input" --out "$(fresh_out threads)" --quiet "$@" >"$out/threads.log" 2>&1 &
 pid=$!
 declare -A user sys name
 exec {tick}<> <(:)  # the poll starts no process: builtins only, `read -t` on this pipe is the sleep

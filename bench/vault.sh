@@ -12,17 +12,18 @@ machine
 "$tgmd" --version >/dev/null  # build first, outside the timing
 
 big=$(generated "$fresh")
+small=$(generated "$rerun")
+fresh_runs
 echo "1. fresh export of $fresh messages ($(du -m "$big/result.json" | cut -f1) MB), archive on vs --no-archive"
 on=(); off=(); on_rss=(); off_rss=()
 for i in $(seq 1 "$runs"); do
-  rm -rf "$out/vault-on" "$out/vault-off"
   # ABBA: odd pairs run --no-archive first, even pairs the archive first
   if (( i % 2 )); then
-    read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-off" --no-metrics --quiet --no-archive)
-    read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-on" --no-metrics --quiet)
+    read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$(fresh_out off)" --no-metrics --quiet --no-archive)
+    read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$(fresh_out on)" --no-metrics --quiet)
   else
-    read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-on" --no-metrics --quiet)
-    read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$out/vault-off" --no-metrics --quiet --no-archive)
+    read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$(fresh_out on)" --no-metrics --quiet)
+    read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$(fresh_out off)" --no-metrics --quiet --no-archive)
   fi
   off+=("$w"); off_rss+=("$p"); on+=("$w2"); on_rss+=("$p2")
   printf 'run %d: --no-archive %.2f s (%.0f MiB), archive %.2f s (%.0f MiB)\n' "$i" "$w" "$p" "$w2" "$p2"
@@ -31,13 +32,12 @@ mon=$(printf '%s\n' "${on[@]}" | median); moff=$(printf '%s\n' "${off[@]}" | med
 printf 'median: --no-archive %.2f s, archive %.2f s: ratio %.3f; peak RSS %s vs %s MiB\n' "$moff" "$mon" \
   "$(echo "$mon / $moff" | bc -l)" "$(printf '%s\n' "${off_rss[@]}" | median)" "$(printf '%s\n' "${on_rss[@]}" | median)"
 
-small=$(generated "$rerun")
 echo "2. $rerun messages: fresh export into a new OUT vs a rerun with nothing new into the same OUT"
 first=(); again=()
 for i in $(seq 1 "$runs"); do
-  rm -rf "$out/vault-rerun"
-  read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$small" --out "$out/vault-rerun" --no-metrics --quiet)
-  read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$small" --out "$out/vault-rerun" --no-metrics --quiet)
+  again_out=$(fresh_out rerun)
+  read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$small" --out "$again_out" --no-metrics --quiet)
+  read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$small" --out "$again_out" --no-metrics --quiet)
   first+=("$w"); again+=("$w2")
   printf 'run %d: fresh %.2f s, rerun %.2f s\n' "$i" "$w" "$w2"
 done
