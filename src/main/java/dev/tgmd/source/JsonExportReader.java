@@ -277,14 +277,15 @@ final class JsonExportReader implements ExportReader {
       throw values.error(parser, "not UTF-8: Telegram Desktop writes its exports in UTF-8");
     }
     capture.start(start);
-    Message m;
+    MessageFields f;
     try {
-      m = messages.parse(parser);
+      f = messages.read(parser);
     } catch (IOException | ExportFormatException | RuntimeException e) {
       capture.abandon();
       throw e;
     }
     byte[] source = capture.end(parser.currentTokenLocation().getByteOffset() + 1);
+    Message m = messages.build(f, source);
     SourceText text = new SourceText(SourceFormat.JSON, source);
     return new ExportEvent.MessageRead(current, m, messages.lastWeight(), text);
   }

@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class MessageFields {
 
+  /** Where the message's object begins. */
+  JsonLocation start;
+
   long id;
   boolean hasId;
   String type;
@@ -29,6 +32,14 @@ final class MessageFields {
   String viaBot;
   List<TextPart> text;
   List<TextPart> entities;
+
+  /**
+   * Where a {@code text} array that was skipped begins (its {@code [}), and the byte offset just
+   * past its {@code ]}; null and -1 when none was (see {@link MessageParser#skippedText}).
+   */
+  JsonLocation skippedTextAt;
+
+  long skippedTextEnd = -1;
   String photo;
   Long photoSize;
   String file;

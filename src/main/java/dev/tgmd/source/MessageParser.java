@@ -2,9 +2,13 @@ package dev.tgmd.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 
 /**
  * Reads one message object into a {@link Message}, field by field, from a streaming parser. Every
@@ -12,7 +16,9 @@ import java.util.HashMap;
  * {@link MessageFields} (which then assembles the message), reading flat values itself and handing
  * text to {@link TextPartReader}, content objects to {@link AttachmentReader}, reactions and
  * buttons to {@link ReactionsAndButtonsReader}; anything else is kept as an {@link ExtraField}. The
- * message is read through a {@link SizeLimitedParser}. Not thread-safe.
+ * message is read through a {@link SizeLimitedParser}. A {@code text} array is only tokenized where
+ * it is met: {@code text_entities}, which repeats it, follows it in every export that has one, and
+ * {@link #build} reads the array from the message's bytes when none came. Not thread-safe.
  */
 final class MessageParser {
 
@@ -51,6 +57,8 @@ final class MessageParser {
   private final HashMap<String, String> sharedNames = new HashMap<>();
   private final FieldReader<MessageFields> messageField = this::messageField;
   private long lastWeight;
+  private long lastBytes;
+  private long lastTokens;
 
   MessageParser(JsonValues values) {
     this.values = values;
@@ -90,13 +98,61 @@ final class MessageParser {
     return s;
   }
 
-  /** Reads the message whose START_OBJECT is the parser's current token. */
-  Message parse(JsonParser parser) throws IOException, ExportFormatException {
+  /**
+   * Reads the message whose START_OBJECT is the parser's current token, up to its END_OBJECT;
+   * {@link #build} then makes the message of it with the object's bytes.
+   */
+  MessageFields read(JsonParser parser) throws IOException, ExportFormatException {
     JsonLocation start = parser.currentTokenLocation();
     SizeLimitedParser p = limited.reset(parser, start);
     MessageFields f = values.readObject(p, new MessageFields(), messageField);
-    lastWeight = weight(p.bytes(), p.tokens());
-    return f.build(start, values);
+    f.start = start;
+    lastBytes = p.bytes();
+    lastTokens = p.tokens();
+    lastWeight = weight(lastBytes, lastTokens);
+    return f;
+  }
+
+  /**
+   * The message {@link #read} read, {@code source} the bytes of its object (from its START_OBJECT,
+   * as {@link MessageFields#start} locates it, to its END_OBJECT).
+   */
+  Message build(MessageFields f, byte[] source) throws IOException, ExportFormatException {
+    if (f.entities == null && f.skippedTextAt != null) {
+      f.text = skippedText(f, source);
+    }
+    return f.build(f.start, values);
+  }
+
+  /**
+   * A skipped {@code text} array read after all, from the message's bytes, for a message without
+   * {@code text_entities} (Telegram Desktop wrote none before 4.1.2). Its errors name the place in
+   * the file, as they would have had it been read in the stream.
+   */
+  private List<TextPart> skippedText(MessageFields f, byte[] source)
+      throws IOException, ExportFormatException {
+    long base = f.start.getByteOffset();
+    byte[] array =
+        Arrays.copyOfRange(
+            source,
+            (int) (f.skippedTextAt.getByteOffset() - base),
+            (int) (f.skippedTextEnd - base));
+    try (JsonParser cut = JsonExportReader.FACTORY.createParser(array)) {
+      // its tokens count with the message's: the bound on a message's values holds as in the stream
+      SizeLimitedParser q =
+          limited.resume(new PlacedParser(cut, f.skippedTextAt), f.start, lastTokens);
+      try {
+        q.nextToken();
+        List<TextPart> parts = text.text(q, "text");
+        lastWeight = weight(lastBytes, q.tokens());
+        return parts;
+      } catch (StreamConstraintsException e) {
+        throw values.translate(e, q, ""); // too many values, too long a string: as in the stream
+      } catch (JsonProcessingException e) {
+        // the stream's tokenizing passed these bytes: not expected to happen
+        throw values.error(f.skippedTextAt, "unreadable \"text\": " + e.getOriginalMessage(), e);
+      }
+    }
   }
 
   /** Reads one field of the message into its slot in {@code f}. */
@@ -150,7 +206,17 @@ final class MessageParser {
         f.viaBot = values.stringOrNull(p, name);
         break;
       case "text":
-        f.text = text.text(p, name);
+        if (value == JsonToken.START_ARRAY) {
+          // Telegram Desktop writes a formatted text twice, and text_entities follows: the array
+          // is only tokenized here, and read from the message's bytes if no text_entities came
+          f.skippedTextAt = p.currentTokenLocation();
+          p.skipChildren();
+          f.skippedTextEnd = p.currentLocation().getByteOffset();
+          f.text = null;
+        } else {
+          f.text = text.text(p, name);
+          f.skippedTextAt = null;
+        }
         break;
       case "text_entities":
         f.entities = text.entities(p, name);

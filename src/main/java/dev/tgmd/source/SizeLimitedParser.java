@@ -40,6 +40,17 @@ final class SizeLimitedParser extends JsonParserDelegate {
     return this;
   }
 
+  /**
+   * Goes on counting the message whose START_OBJECT was at {@code start}, {@code tokens} tokens of
+   * it counted, with {@code p} reading the rest of its values (a text read from its bytes after
+   * all: see {@link MessageParser#build}).
+   */
+  SizeLimitedParser resume(JsonParser p, JsonLocation start, long tokens) {
+    reset(p, start);
+    this.tokens = tokens;
+    return this;
+  }
+
   /** The message's bytes so far. */
   long bytes() {
     long end = delegate.currentLocation().getByteOffset();

@@ -28,7 +28,8 @@ final class StoredJson {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw stored.error(p, "a stored message is not a JSON object");
       }
-      Message m = new MessageParser(stored).parse(p);
+      MessageParser messages = new MessageParser(stored);
+      Message m = messages.build(messages.read(p), source);
       if (p.nextToken() != null) {
         throw stored.error(p, "content after the stored message's object");
       }

@@ -183,6 +183,50 @@ class ExportReaderTest {
   }
 
   @Test
+  void aTextArrayWithoutEntitiesIsReadFromTheMessagesBytes() throws Exception {
+    write(
+        """
+        {"name": "C", "type": "private_group", "id": 1, "messages": [
+          {"id": 1, "type": "message", "date": "2024-01-01T00:00:00", "from": "A", "from_id": "user1",
+           "text": ["x ", {"type": "bold", "text": "b"}, " y"]},
+          {"id": 2, "type": "message", "date": "2024-01-01T00:00:00", "from": "A", "from_id": "user1",
+           "text": ["z", {"type": "italic", "text": "i"}], "text_entities": [{"type": "plain", "text": "z"}]}
+        ]}
+        """);
+    List<Message> m = messages(readAll(dir));
+    assertThat(m.get(0).text())
+        .containsExactly(
+            new TextPart.Plain("x "),
+            new TextPart.Styled(TextPart.Style.BOLD, "b"),
+            new TextPart.Plain(" y"));
+    assertThat(m.get(1).text()).as("text_entities wins").containsExactly(new TextPart.Plain("z"));
+  }
+
+  @Test
+  void anErrorInATextArrayReadFromBytesNamesItsPlaceInTheFile() throws IOException {
+    ExportFormatException e =
+        failure(
+            "{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [\n"
+                + "{\"id\": 1, \"type\": \"message\", \"date\": \"2024-01-01T00:00:00\", \"from\": \"A\\x01\","
+                + " \"text\": [\"a\", 5]}]}");
+    assertThat(e.reason()).isEqualTo("expected a string or an object in \"text\", found a number");
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.column()).as("counted in the file, where \\x01 is 4 bytes").isEqualTo(92);
+  }
+
+  @Test
+  void anErrorOnALaterLineOfATextArrayReadFromBytes() throws IOException {
+    ExportFormatException e =
+        failure(
+            "{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [\n"
+                + "{\"id\": 2, \"type\": \"message\", \"date\": \"2024-01-01T00:00:00\", \"text\": [\"a\",\n"
+                + "  \"b\", {\"type\": 7}]}]}");
+    assertThat(e.reason()).isEqualTo("expected a string for \"type\", found a number");
+    assertThat(e.line()).isEqualTo(3);
+    assertThat(e.column()).isEqualTo(17);
+  }
+
+  @Test
   void readsTdesktopHexEscapesAsTheCharacter() throws Exception {
     Path file = dir.resolve("result.json");
     Files.write(
