@@ -23,7 +23,8 @@ import java.util.List;
  * <p>The sources are cut out of the file before the clock starts. Prints the insert's wall time and
  * its CPU time (SQLite runs on the calling thread).
  *
- * <p>{@code java -cp target/tgmd.jar:CLASSES ArchiveFloor result.json OUT.sqlite}
+ * <p>{@code java -cp target/tgmd.jar:CLASSES ArchiveFloor result.json OUT.sqlite [JOURNAL]}: JOURNAL
+ * (default WAL) is SQLite's journal mode, e.g. OFF for the floor without any crash safety.
  */
 public final class ArchiveFloor {
   private static final int ROWS = 50;
@@ -41,7 +42,7 @@ public final class ArchiveFloor {
     long cpu0 = threads.getCurrentThreadCpuTime();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA journal_mode = " + (args.length > 2 ? args[2] : "WAL"));
         s.execute("PRAGMA synchronous = OFF");
         s.execute("PRAGMA cache_size = -2048");
       }
