@@ -504,25 +504,14 @@ class ExportCommandTest {
     assertThat(report.run().status()).isEqualTo(RunStatus.FAILED);
   }
 
-  @Test
-  void aTextLongerThanAnyTelegramAllowsIsBadInputAtItsPosition() throws Exception {
+  /** A plain text, and one in an array read from the message's bytes (it has no text_entities). */
+  @ParameterizedTest
+  @ValueSource(strings = {"%s", "[\"a\", %s]"})
+  void aTextLongerThanAnyTelegramAllowsIsBadInputAtItsPosition(String text) throws Exception {
     String json =
         withSecondChatText(
-            "\"" + "x".repeat(dev.tgmd.source.ExportReader.MAX_STRING_CHARS + 1) + "\"");
-    String line = json.substring(json.lastIndexOf('\n') + 1);
-    assertTooLarge(
-        json,
-        ":5:" + (line.indexOf("\"xxx") + 1),
-        ": a text of more than 1,048,576 characters: "
-            + "Telegram's own limit is 4,096; the export is damaged or was not written by Telegram");
-  }
-
-  @Test
-  void aTooLongTextInAnArrayIsBadInputAtItsPosition() throws Exception {
-    // the array is read from the message's bytes once the message has no text_entities
-    String json =
-        withSecondChatText(
-            "[\"a\", \"" + "x".repeat(dev.tgmd.source.ExportReader.MAX_STRING_CHARS + 1) + "\"]");
+            text.formatted(
+                "\"" + "x".repeat(dev.tgmd.source.ExportReader.MAX_STRING_CHARS + 1) + "\""));
     String line = json.substring(json.lastIndexOf('\n') + 1);
     assertTooLarge(
         json,

@@ -204,26 +204,27 @@ class ExportReaderTest {
 
   @Test
   void anErrorInATextArrayReadFromBytesNamesItsPlaceInTheFile() throws IOException {
-    ExportFormatException e =
-        failure(
-            "{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [\n"
-                + "{\"id\": 1, \"type\": \"message\", \"date\": \"2024-01-01T00:00:00\", \"from\": \"A\\x01\","
-                + " \"text\": [\"a\", 5]}]}");
-    assertThat(e.reason()).isEqualTo("expected a string or an object in \"text\", found a number");
-    assertThat(e.line()).isEqualTo(2);
-    assertThat(e.column()).as("counted in the file, where \\x01 is 4 bytes").isEqualTo(92);
+    assertFailsAt(
+        "{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [\n"
+            + "{\"id\": 1, \"type\": \"message\", \"date\": \"2024-01-01T00:00:00\", \"from\": \"A\\x01\","
+            + " \"text\": [\"a\", 5]}]}",
+        "expected a string or an object in \"text\", found a number",
+        2,
+        92); // counted in the file, where \x01 is 4 bytes
+    assertFailsAt(
+        "{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [\n"
+            + "{\"id\": 2, \"type\": \"message\", \"date\": \"2024-01-01T00:00:00\", \"text\": [\"a\",\n"
+            + "  \"b\", {\"type\": 7}]}]}",
+        "expected a string for \"type\", found a number",
+        3,
+        17); // a later line of the array
   }
 
-  @Test
-  void anErrorOnALaterLineOfATextArrayReadFromBytes() throws IOException {
-    ExportFormatException e =
-        failure(
-            "{\"name\": \"C\", \"type\": \"private_group\", \"id\": 1, \"messages\": [\n"
-                + "{\"id\": 2, \"type\": \"message\", \"date\": \"2024-01-01T00:00:00\", \"text\": [\"a\",\n"
-                + "  \"b\", {\"type\": 7}]}]}");
-    assertThat(e.reason()).isEqualTo("expected a string for \"type\", found a number");
-    assertThat(e.line()).isEqualTo(3);
-    assertThat(e.column()).isEqualTo(17);
+  private void assertFailsAt(String json, String reason, int line, int column) throws IOException {
+    ExportFormatException e = failure(json);
+    assertThat(e.reason()).isEqualTo(reason);
+    assertThat(e.line()).isEqualTo(line);
+    assertThat(e.column()).isEqualTo(column);
   }
 
   @Test
