@@ -35,6 +35,22 @@ fresh_out() {
   printf '%s/%s-%s\n' "$runs" "$1" "${EPOCHREALTIME/[.,]/}"
 }
 
+# stage_floors: compiles the bench's floor programs (Floor, ArchiveFloor, WriteFloor) against
+# tgmd's jar into $floor_classes. stage_floor CLASS ARGS...: runs ArchiveFloor or WriteFloor, which
+# print "... wall W s, CPU C s", and prints "W C".
+floor_classes="$out/floor-classes"
+stage_floors() {
+  mkdir -p "$floor_classes"
+  javac -nowarn -cp "$root/target/tgmd.jar" -d "$floor_classes" "$root/bench/Floor.java" \
+    "$root/bench/ArchiveFloor.java" "$root/bench/WriteFloor.java"
+}
+stage_floor() {
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx600m \
+    -Dorg.sqlite.lib.path="$root/target/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so \
+    -cp "$root/target/tgmd.jar:$floor_classes" "$@" 2>/dev/null \
+    | sed -n 's/.* wall \([0-9.]*\) s, CPU \([0-9.]*\) s$/\1 \2/p'
+}
+
 # generated MESSAGES: prints the folder of a generated export of that many messages (seed 42),
 # generating it once.
 generated() {

@@ -14,22 +14,12 @@ machine
 "$tgmd" --version >/dev/null  # build first, outside the timing
 input=$(generated "$n")
 fresh_runs
-classes="$out/floor-classes"
-mkdir -p "$classes"
-javac -nowarn -cp "$root/target/tgmd.jar" -d "$classes" "$root/bench/Floor.java" \
-  "$root/bench/ArchiveFloor.java" "$root/bench/WriteFloor.java"
+stage_floors
 jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx176m)
-big_jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx600m
-  -Dorg.sqlite.lib.path="$root/target/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
-# a stage's floor, printed by ArchiveFloor and WriteFloor as "... wall W s, CPU C s": "W C"
-stage_floor() {
-  java "${big_jvm[@]}" -cp "$root/target/tgmd.jar:$classes" "$@" 2>/dev/null \
-    | sed -n 's/.* wall \([0-9.]*\) s, CPU \([0-9.]*\) s$/\1 \2/p'
-}
 echo "$n messages ($(du -m "$input/result.json" | cut -f1) MB)"
 declare -A wall cpu rss
 for i in $(seq 1 "$runs"); do
-  read -r w c p < <(run_measured "$out/floor.log" java "${jvm[@]}" -cp "$root/target/tgmd.jar:$classes" Floor "$input/result.json")
+  read -r w c p < <(run_measured "$out/floor.log" java "${jvm[@]}" -cp "$root/target/tgmd.jar:$floor_classes" Floor "$input/result.json")
   wall[floor]+="$w "; cpu[floor]+="$c "; rss[floor]+="$p "
   line=$(printf 'run %d: floor %.2f s (CPU %.2f s)' "$i" "$w" "$c")
   # ABBA: the second export of a pair runs measurably slower here, so odd rounds run --workers 1

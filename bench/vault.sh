@@ -15,11 +15,7 @@ machine
 big=$(generated "$fresh")
 small=$(generated "$rerun")
 fresh_runs
-classes="$out/floor-classes"
-mkdir -p "$classes"
-javac -nowarn -cp "$root/target/tgmd.jar" -d "$classes" "$root/bench/ArchiveFloor.java"
-jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx600m
-  -Dorg.sqlite.lib.path="$root/target/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
+stage_floors
 echo "1. fresh export of $fresh messages ($(du -m "$big/result.json" | cut -f1) MB), archive on vs --no-archive"
 on=(); off=(); on_rss=(); off_rss=(); cost=(); floor_wall=(); floor_cpu=()
 for i in $(seq 1 "$runs"); do
@@ -31,8 +27,7 @@ for i in $(seq 1 "$runs"); do
     read -r w2 p2 < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$(fresh_out on)" --no-metrics --quiet)
     read -r w p < <(run_timed "$out/vault.log" "$tgmd" export "$big" --out "$(fresh_out off)" --no-metrics --quiet --no-archive)
   fi
-  read -r fw fc < <(java "${jvm[@]}" -cp "$root/target/tgmd.jar:$classes" ArchiveFloor \
-    "$big/result.json" "$(fresh_out floor).sqlite" 2>/dev/null | sed -n 's/.*insert wall \([0-9.]*\) s, CPU \([0-9.]*\) s/\1 \2/p')
+  read -r fw fc < <(stage_floor ArchiveFloor "$big/result.json" "$(fresh_out floor).sqlite")
   off+=("$w"); off_rss+=("$p"); on+=("$w2"); on_rss+=("$p2")
   cost+=("$(echo "$w2 - $w" | bc -l)"); floor_wall+=("$fw"); floor_cpu+=("$fc")
   printf 'run %d: --no-archive %.2f s (%.0f MiB), archive %.2f s (%.0f MiB); the bare insert %.2f s (CPU %.2f s)\n' \

@@ -56,7 +56,6 @@ final class MessageParser {
   private final ReactionsAndButtonsReader reactionsAndButtons;
   private final HashMap<String, String> sharedNames = new HashMap<>();
   private final FieldReader<MessageFields> messageField = this::messageField;
-  private long lastWeight;
   private long lastBytes;
   private long lastTokens;
 
@@ -72,7 +71,7 @@ final class MessageParser {
    * The weight of the message {@link #parse} returned last (see {@link ExportEvent.MessageRead}).
    */
   long lastWeight() {
-    return lastWeight;
+    return weight(lastBytes, lastTokens);
   }
 
   /** 8 bytes a JSON byte and 64 a token: see {@link #MAX_MESSAGE_BYTES}. */
@@ -109,7 +108,6 @@ final class MessageParser {
     f.start = start;
     lastBytes = p.bytes();
     lastTokens = p.tokens();
-    lastWeight = weight(lastBytes, lastTokens);
     return f;
   }
 
@@ -144,7 +142,7 @@ final class MessageParser {
       try {
         q.nextToken();
         List<TextPart> parts = text.text(q, "text");
-        lastWeight = weight(lastBytes, q.tokens());
+        lastTokens = q.tokens();
         return parts;
       } catch (StreamConstraintsException e) {
         throw values.translate(e, q, ""); // too many values, too long a string: as in the stream
