@@ -2,6 +2,7 @@ package dev.tgmd.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The tgmd command-line entry point; the only place that calls {@link System#exit}. */
 public final class Main {
@@ -22,7 +23,7 @@ public final class Main {
     Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "tgmd-logging-setup");
     logging.setDaemon(true);
     logging.start();
-    int code = TgmdCommand.commandLine(out, err, Environment.system()).execute(args);
+    int code = TgmdCommand.commandLine(out, err, Environment.system(), List.of(args)).execute(args);
     out.flush();
     err.flush();
     System.exit(code);

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,15 +19,27 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TgmdCommand.Version.class,
     description =
-        "Turns Telegram Desktop chat exports into Markdown notes, with metrics about every run.",
-    subcommands = {
-      ExportCommand.class,
-      ChatsCommand.class,
-      GenerateCommand.class,
-      MetricsCommand.class,
-      CommandLine.HelpCommand.class
-    })
+        "Turns Telegram Desktop chat exports into Markdown notes, with metrics about every run.")
 public final class TgmdCommand implements java.util.concurrent.Callable<Integer> {
+
+  /**
+   * The subcommands, in the order help lists them. Picocli builds a command's model from its
+   * annotations by reflection; the first model of a run costs 0.2 s (its classes are compiled for
+   * Java 5, which class-data sharing cannot keep), every further one tens of milliseconds more. So
+   * a command line naming its command ({@code tgmd export ...}) gets only that one's model, and any
+   * other (help, a typo, none) gets them all.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("export", ExportCommand::new);
+    m.put("chats", ChatsCommand::new);
+    m.put("generate", GenerateCommand::new);
+    m.put("metrics", MetricsCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return Collections.unmodifiableMap(m);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -53,9 +69,32 @@ public final class TgmdCommand implements java.util.concurrent.Callable<Integer>
     return commandLine(out, err, Environment.detached());
   }
 
-  /** A configured command line in the given environment. */
+  /** A configured command line for these arguments, as {@link Main} builds it, detached. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, List<String> args) {
+    return commandLine(out, err, Environment.detached(), args);
+  }
+
+  /** A configured command line in the given environment, for any arguments. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
+    return commandLine(out, err, environment, List.of());
+  }
+
+  /**
+   * A configured command line in the given environment, for these arguments: when the first names a
+   * command other than help, only that command is built (the line behaves the same).
+   */
+  public static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, Environment environment, List<String> args) {
     CommandLine cl = new CommandLine(new TgmdCommand(environment));
+    String named = args.isEmpty() ? null : args.get(0);
+    boolean one = COMMANDS.containsKey(named) && !named.equals("help");
+    COMMANDS.forEach(
+        (name, command) -> {
+          if (!one || name.equals(named)) {
+            cl.addSubcommand(name, command.get());
+          }
+        });
+    // settings apply to the subcommands there when they are set: the subcommands come first
     cl.setOut(out);
     cl.setErr(err);
     Converters.register(cl);
@@ -66,15 +105,21 @@ public final class TgmdCommand implements java.util.concurrent.Callable<Integer>
             (e instanceof CommandLine.ParameterException ? ExitCode.BAD_INPUT : ExitCode.FAILURE)
                 .code());
     ExitCode.listIn(cl, ExitCode.values());
-    ExitCode.listIn(cl.getSubcommands().get("export"), ExitCode.values());
-    ExitCode.listIn(
-        cl.getSubcommands().get("chats"), ExitCode.OK, ExitCode.FAILURE, ExitCode.BAD_INPUT);
-    ExitCode.listIn(
-        cl.getSubcommands().get("generate"), ExitCode.OK, ExitCode.FAILURE, ExitCode.BAD_INPUT);
-    for (CommandLine metrics : cl.getSubcommands().get("metrics").getSubcommands().values()) {
-      ExitCode.listIn(metrics, ExitCode.OK, ExitCode.BAD_INPUT);
+    Map<String, CommandLine> sub = cl.getSubcommands();
+    if (sub.containsKey("export")) {
+      ExitCode.listIn(sub.get("export"), ExitCode.values());
     }
-    ExitCode.listIn(cl.getSubcommands().get("metrics"), ExitCode.OK, ExitCode.BAD_INPUT);
+    for (String name : List.of("chats", "generate")) {
+      if (sub.containsKey(name)) {
+        ExitCode.listIn(sub.get(name), ExitCode.OK, ExitCode.FAILURE, ExitCode.BAD_INPUT);
+      }
+    }
+    if (sub.containsKey("metrics")) {
+      for (CommandLine metrics : sub.get("metrics").getSubcommands().values()) {
+        ExitCode.listIn(metrics, ExitCode.OK, ExitCode.BAD_INPUT);
+      }
+      ExitCode.listIn(sub.get("metrics"), ExitCode.OK, ExitCode.BAD_INPUT);
+    }
     cl.setParameterExceptionHandler(TgmdCommand::usageError);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

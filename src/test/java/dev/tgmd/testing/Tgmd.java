@@ -22,11 +22,15 @@ public final class Tgmd {
 
   private Tgmd() {}
 
+  /**
+   * A run as {@code tgmd ARGS...} on a command line: built for its arguments, as Main builds it.
+   */
   public static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        TgmdCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+        TgmdCommand.commandLine(
+                new PrintWriter(out, true), new PrintWriter(err, true), List.of(args))
             .execute(args);
     return new Run(code, out.toString(), err.toString());
   }
