@@ -1,14 +1,21 @@
 package dev.tgmd.cli;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Makes sure Java reads and writes file names as UTF-8, whatever the user's locale.
@@ -82,7 +89,7 @@ final class Utf8Locale {
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + argFile)
               .inheritIO();
-      environment(pb.environment());
+      environment(pb.environment(), installedLocales());
       Process child = pb.start();
       AutoCloseable signals = forwardSignals(child);
       int code = child.waitFor();
@@ -105,16 +112,64 @@ final class Utf8Locale {
     }
   }
 
-  /** The child's locale: LC_CTYPE UTF-8; what LC_ALL said for the other categories stays. */
-  static void environment(Map<String, String> env) {
+  /**
+   * The child's locale: LC_CTYPE UTF-8; what LC_ALL said for the other categories stays, but for a
+   * locale that is not installed ({@code LANG=en_US.UTF-8} in a container without it): glibc's
+   * setlocale then fails for every category, LC_CTYPE too, so such a category is dropped (it was
+   * the C locale anyway).
+   *
+   * @param installed whether a locale of that name is installed
+   */
+  static void environment(Map<String, String> env, Predicate<String> installed) {
     String all = env.remove("LC_ALL");
     if (all != null && !all.isEmpty()) {
       for (String category : CATEGORIES) {
         env.put(category, all);
       }
     }
+    env.keySet()
+        .removeIf(
+            k ->
+                (k.equals("LANG") || k.startsWith("LC_"))
+                    && !env.get(k).isEmpty()
+                    && !installed.test(env.get(k)));
     env.put("LC_CTYPE", UTF8_LOCALE);
     env.put(RELAUNCHED, "1");
+  }
+
+  /**
+   * Which locales are installed, as {@code locale -a} lists them ({@code en_US.UTF-8} matches its
+   * {@code en_US.utf8}); every one when that cannot be asked.
+   */
+  static Predicate<String> installedLocales() {
+    try {
+      Process p = new ProcessBuilder("locale", "-a").redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      Set<String> names = new HashSet<>();
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(p.getInputStream(), StandardCharsets.ISO_8859_1))) {
+        r.lines().forEach(line -> names.add(localeKey(line.strip())));
+      }
+      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0 || names.isEmpty()) {
+        p.destroyForcibly();
+        return name -> true;
+      }
+      return name -> {
+        String key = localeKey(name);
+        return key.equals("c") || key.equals("posix") || names.contains(key);
+      };
+    } catch (IOException e) {
+      return name -> true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return name -> true;
+    }
+  }
+
+  /** A locale's name as glibc matches it: case and the codeset's hyphen do not count. */
+  static String localeKey(String name) {
+    return name.toLowerCase(Locale.ROOT).replace("utf-8", "utf8");
   }
 
   /**

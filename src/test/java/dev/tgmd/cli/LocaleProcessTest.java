@@ -59,12 +59,17 @@ class LocaleProcessTest {
   private record Child(int exitCode, String output) {}
 
   private Child tgmd(String locale, String... args) throws Exception {
+    return tgmd(Map.of("LC_ALL", locale), args);
+  }
+
+  /** tgmd run with these locale variables only (LANG, LC_...). */
+  private Child tgmd(Map<String, String> locale, String... args) throws Exception {
     List<String> command = ChildJvm.command(List.of("-Xmx176m"), "dev.tgmd.cli.Main", args);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.keySet()
         .removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals(Utf8Locale.RELAUNCHED));
-    env.put("LC_ALL", locale);
+    env.putAll(locale);
     Path log = Files.createTempFile(tmp, "log", ".txt");
     Process p = pb.redirectOutput(log.toFile()).start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("tgmd ended").isTrue();
@@ -72,7 +77,7 @@ class LocaleProcessTest {
   }
 
   @Test
-  void underTheCAndPosixLocalesNotesAreByteIdenticalToAUtf8Run() throws Exception {
+  void underLocalesNotUtf8OrNotInstalledNotesAreByteIdenticalToAUtf8Run() throws Exception {
     Child utf8 =
         tgmd(
             "C.UTF-8",
@@ -96,8 +101,15 @@ class LocaleProcessTest {
             "Семья 🏔/media/files/план.pdf",
             "東京/東京 2024-04.md");
 
-    for (String locale : List.of("C", "POSIX")) {
-      Path out = tmp.resolve("out-" + locale);
+    // and a locale named UTF-8 that is not installed, as in a container without it: glibc then
+    // gives Java the C locale for every category
+    for (Map<String, String> locale :
+        List.of(
+            Map.of("LC_ALL", "C"),
+            Map.of("LC_ALL", "POSIX"),
+            Map.of("LANG", "xx_XX.UTF-8"),
+            Map.of("LC_ALL", "xx_XX.UTF-8"))) {
+      Path out = tmp.resolve("out-" + locale.hashCode());
       Child run =
           tgmd(
               locale,
@@ -117,7 +129,7 @@ class LocaleProcessTest {
       assertThat(run.output().replaceAll("\\s+", " "))
           .as("the summary, wrapped at 80 columns, read as one line")
           .contains("Exported 2 chats, 4 messages into 5 notes in " + out);
-      assertThat(Tgmd.exported(out)).as("under LC_ALL=" + locale).isEqualTo(expected);
+      assertThat(Tgmd.exported(out)).as("under " + locale).isEqualTo(expected);
     }
   }
 
@@ -129,9 +141,22 @@ class LocaleProcessTest {
   }
 
   @Test
+  void theChildDropsACategoryNamingALocaleThatIsNotInstalled() {
+    Map<String, String> env =
+        new java.util.HashMap<>(
+            Map.of("LANG", "xx_XX.UTF-8", "LC_MESSAGES", "de_DE.utf8", "LC_TIME", "zz_ZZ"));
+    Utf8Locale.environment(env, name -> Utf8Locale.localeKey(name).equals("de_de.utf8"));
+    assertThat(env)
+        .doesNotContainKeys("LANG", "LC_TIME")
+        .containsEntry("LC_MESSAGES", "de_DE.utf8")
+        .containsEntry("LC_CTYPE", "C.UTF-8");
+    assertThat(Utf8Locale.localeKey("de_DE.UTF-8")).isEqualTo(Utf8Locale.localeKey("de_DE.utf8"));
+  }
+
+  @Test
   void theChildKeepsWhatLcAllSaidForEverythingButTheCharacterSet() {
     Map<String, String> env = new java.util.HashMap<>(Map.of("LC_ALL", "de_DE", "PATH", "/bin"));
-    Utf8Locale.environment(env);
+    Utf8Locale.environment(env, name -> true);
     assertThat(env)
         .doesNotContainKey("LC_ALL")
         .containsEntry("LC_CTYPE", "C.UTF-8")
