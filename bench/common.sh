@@ -5,6 +5,10 @@ out="${BENCH_OUT:-$root/bench/out}"
 tgmd="$root/bin/tgmd"
 mkdir -p "$out"
 
+# bin/tgmd's JVM options (but its class-data archive and SQLite's library path), for the scripts
+# that run the jar or a floor program with java directly.
+tgmd_jvm=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmx176m)
+
 # fresh_runs: the timing scripts call it first. Each run then writes into a new folder (fresh_out),
 # and all of them are removed when the script ends, none between runs. On ext4, creating a file
 # scans past every inode of its block group deleted in the last minute (six while the inode
@@ -45,7 +49,7 @@ stage_floors() {
     "$root/bench/ArchiveFloor.java" "$root/bench/WriteFloor.java"
 }
 stage_floor() {
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx600m \
+  java "${tgmd_jvm[@]}" -Xmx600m \
     -Dorg.sqlite.lib.path="$root/target/native" -Dorg.sqlite.lib.name=libsqlitejdbc.so \
     -cp "$root/target/tgmd.jar:$floor_classes" "$@" 2>/dev/null \
     | sed -n 's/.* wall \([0-9.]*\) s, CPU \([0-9.]*\) s$/\1 \2/p'

@@ -15,11 +15,10 @@ machine
 input=$(generated "$n")
 fresh_runs
 stage_floors
-jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx176m)
 echo "$n messages ($(du -m "$input/result.json" | cut -f1) MB)"
 declare -A wall cpu rss
 for i in $(seq 1 "$runs"); do
-  read -r w c p < <(run_measured "$out/floor.log" java "${jvm[@]}" -cp "$root/target/tgmd.jar:$floor_classes" Floor "$input/result.json")
+  read -r w c p < <(run_measured "$out/floor.log" java "${tgmd_jvm[@]}" -cp "$root/target/tgmd.jar:$floor_classes" Floor "$input/result.json")
   wall[floor]+="$w "; cpu[floor]+="$c "; rss[floor]+="$p "
   line=$(printf 'run %d: floor %.2f s (CPU %.2f s)' "$i" "$w" "$c")
   # ABBA: the second export of a pair runs measurably slower here, so odd rounds run --workers 1

@@ -14,7 +14,7 @@ machine
 echo "== building benchmarks/target/benchmarks.jar" >&2
 (cd "$root" && mvn -q -B install -DskipTests >/dev/null && mvn -q -B -f benchmarks/pom.xml package >/dev/null)
 echo "== 1. simulated remote source (100,000 messages)"
-"$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1g -cp "$root/benchmarks/target/benchmarks.jar" \
+"$java" "${tgmd_jvm[@]}" -Xmx1g -cp "$root/benchmarks/target/benchmarks.jar" \
   dev.tgmd.benchmarks.SimulatedRemoteSource "$input" 100000 5
 
 echo "== 2. the 200,000-message export, --workers 2 against --workers 1, $pairs pairs"

@@ -13,7 +13,7 @@ mkdir -p "$classes"
 javac -nowarn -cp "$old" -d "$classes" "$root/bench/Read.java"
 # one read's CPU seconds with the jar $1
 one() {
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx176m -cp "$1:$classes" Read "$input" 2 2>/dev/null \
+  java "${tgmd_jvm[@]}" -cp "$1:$classes" Read "$input" 2 2>/dev/null \
     | sed -n 's/.* CPU \([0-9.]*\) s$/\1/p' | tail -n 1
 }
 o=(); w=(); ratios=()
