@@ -35,9 +35,6 @@ final class LiveStage implements StageRecorder {
   /** Every latency drained so far; guarded by histogramLock. Auto-resizing. */
   private final Histogram accumulated = new Histogram(SIGNIFICANT_DIGITS);
 
-  /** A buffer for draining one timer; guarded by histogramLock. */
-  private final Histogram scratch = new Histogram(SIGNIFICANT_DIGITS);
-
   LiveStage(String name, Ticker ticker, int sampleEvery, RecordingGuard guard) {
     this.name = name;
     this.ticker = ticker;
@@ -108,7 +105,7 @@ final class LiveStage implements StageRecorder {
     try {
       synchronized (histogramLock) {
         for (LiveTimer timer : timers) {
-          timer.drainInto(scratch, accumulated);
+          timer.drainInto(accumulated);
         }
         sampled = accumulated.getTotalCount();
         if (sampled > 0) {
