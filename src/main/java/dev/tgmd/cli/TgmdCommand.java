@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,15 +28,19 @@ public final class TgmdCommand implements java.util.concurrent.Callable<Integer>
    * a command line naming its command ({@code tgmd export ...}) gets only that one's model, and any
    * other (help, a typo, none) gets them all.
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final Map<String, Class<?>> COMMANDS = commands();
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("export", ExportCommand::new);
-    m.put("chats", ChatsCommand::new);
-    m.put("generate", GenerateCommand::new);
-    m.put("metrics", MetricsCommand::new);
-    m.put("help", CommandLine.HelpCommand::new);
+  /**
+   * Classes, which picocli makes instances of, not method references: Java 25's AOT cache, which
+   * keeps resolved lambdas, crashed while writing one to a class it cannot keep (picocli's).
+   */
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("export", ExportCommand.class);
+    m.put("chats", ChatsCommand.class);
+    m.put("generate", GenerateCommand.class);
+    m.put("metrics", MetricsCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
     return Collections.unmodifiableMap(m);
   }
 
@@ -91,7 +94,7 @@ public final class TgmdCommand implements java.util.concurrent.Callable<Integer>
     COMMANDS.forEach(
         (name, command) -> {
           if (!one || name.equals(named)) {
-            cl.addSubcommand(name, command.get());
+            cl.addSubcommand(name, command);
           }
         });
     // settings apply to the subcommands there when they are set: the subcommands come first
