@@ -127,12 +127,12 @@ final class Utf8Locale {
         env.put(category, all);
       }
     }
-    env.keySet()
+    env.entrySet()
         .removeIf(
-            k ->
-                (k.equals("LANG") || k.startsWith("LC_"))
-                    && !env.get(k).isEmpty()
-                    && !installed.test(env.get(k)));
+            e ->
+                (e.getKey().equals("LANG") || e.getKey().startsWith("LC_"))
+                    && !e.getValue().isEmpty()
+                    && !installed.test(e.getValue()));
     env.put("LC_CTYPE", UTF8_LOCALE);
     env.put(RELAUNCHED, "1");
   }
