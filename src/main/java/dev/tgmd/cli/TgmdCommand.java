@@ -28,19 +28,23 @@ public final class TgmdCommand implements java.util.concurrent.Callable<Integer>
    * a command line naming its command ({@code tgmd export ...}) gets only that one's model, and any
    * other (help, a typo, none) gets them all.
    */
-  private static final Map<String, Class<?>> COMMANDS = commands();
+  private static final Map<String, Subcommand> COMMANDS = commands();
 
   /**
-   * Classes, which picocli makes instances of, not method references: Java 25's AOT cache, which
-   * keeps resolved lambdas, crashed while writing one to a class it cannot keep (picocli's).
+   * A subcommand, and the exit codes its help lists (its own subcommands', too). A class, which
+   * picocli makes an instance of, not a method reference: Java 25's AOT cache, which keeps resolved
+   * lambdas, crashed while writing one to a class it cannot keep (picocli's).
    */
-  private static Map<String, Class<?>> commands() {
-    Map<String, Class<?>> m = new LinkedHashMap<>();
-    m.put("export", ExportCommand.class);
-    m.put("chats", ChatsCommand.class);
-    m.put("generate", GenerateCommand.class);
-    m.put("metrics", MetricsCommand.class);
-    m.put("help", CommandLine.HelpCommand.class);
+  private record Subcommand(Class<?> type, ExitCode... codes) {}
+
+  private static Map<String, Subcommand> commands() {
+    ExitCode[] run = {ExitCode.OK, ExitCode.FAILURE, ExitCode.BAD_INPUT};
+    Map<String, Subcommand> m = new LinkedHashMap<>();
+    m.put("export", new Subcommand(ExportCommand.class, ExitCode.values()));
+    m.put("chats", new Subcommand(ChatsCommand.class, run));
+    m.put("generate", new Subcommand(GenerateCommand.class, run));
+    m.put("metrics", new Subcommand(MetricsCommand.class, ExitCode.OK, ExitCode.BAD_INPUT));
+    m.put("help", new Subcommand(CommandLine.HelpCommand.class));
     return Collections.unmodifiableMap(m);
   }
 
@@ -94,7 +98,12 @@ public final class TgmdCommand implements java.util.concurrent.Callable<Integer>
     COMMANDS.forEach(
         (name, command) -> {
           if (!one || name.equals(named)) {
-            cl.addSubcommand(name, command);
+            cl.addSubcommand(name, command.type());
+            if (command.codes().length > 0) {
+              CommandLine added = cl.getSubcommands().get(name);
+              ExitCode.listIn(added, command.codes());
+              added.getSubcommands().values().forEach(c -> ExitCode.listIn(c, command.codes()));
+            }
           }
         });
     // settings apply to the subcommands there when they are set: the subcommands come first
@@ -108,21 +117,6 @@ public final class TgmdCommand implements java.util.concurrent.Callable<Integer>
             (e instanceof CommandLine.ParameterException ? ExitCode.BAD_INPUT : ExitCode.FAILURE)
                 .code());
     ExitCode.listIn(cl, ExitCode.values());
-    Map<String, CommandLine> sub = cl.getSubcommands();
-    if (sub.containsKey("export")) {
-      ExitCode.listIn(sub.get("export"), ExitCode.values());
-    }
-    for (String name : List.of("chats", "generate")) {
-      if (sub.containsKey(name)) {
-        ExitCode.listIn(sub.get(name), ExitCode.OK, ExitCode.FAILURE, ExitCode.BAD_INPUT);
-      }
-    }
-    if (sub.containsKey("metrics")) {
-      for (CommandLine metrics : sub.get("metrics").getSubcommands().values()) {
-        ExitCode.listIn(metrics, ExitCode.OK, ExitCode.BAD_INPUT);
-      }
-      ExitCode.listIn(sub.get("metrics"), ExitCode.OK, ExitCode.BAD_INPUT);
-    }
     cl.setParameterExceptionHandler(TgmdCommand::usageError);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -151,8 +150,7 @@ final class Utf8Locale {
               new InputStreamReader(p.getInputStream(), StandardCharsets.ISO_8859_1))) {
         r.lines().forEach(line -> names.add(localeKey(line.strip())));
       }
-      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0 || names.isEmpty()) {
-        p.destroyForcibly();
+      if (p.waitFor() != 0 || names.isEmpty()) {
         return name -> true;
       }
       return name -> {
