@@ -5,10 +5,10 @@ import dev.tgmd.source.Button;
 import dev.tgmd.source.ExtraField;
 import dev.tgmd.source.Reaction;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The blocks of a message's content other than its files and its text: polls, places, contacts,
@@ -161,10 +161,20 @@ final class ContentBlocks {
         + ")";
   }
 
+  /**
+   * {@code v} to 6 decimals, half up, without trailing zeros ({@code 55.75}, {@code -0} for a
+   * negative that rounds to zero): what {@code "%.6f"} prints with its zeros taken off, without a
+   * formatter and a regular expression per coordinate.
+   */
   private static String coordinate(double v) {
-    String s = String.format(Locale.ROOT, "%.6f", v);
-    s = s.replaceAll("0+$", "");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
+    BigDecimal d = BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP);
+    if (d.signum() == 0) {
+      return v < 0 || 1 / v < 0 ? "-0" : "0";
+    }
+    return d.stripTrailingZeros().toPlainString();
   }
 
   private static String money(long amount, String currency) {

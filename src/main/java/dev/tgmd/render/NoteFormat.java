@@ -1,6 +1,7 @@
 package dev.tgmd.render;
 
 import dev.tgmd.units.Counts;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.TextStyle;
@@ -17,6 +18,18 @@ public final class NoteFormat {
 
   private static final java.time.format.DateTimeFormatter TIME =
       java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+
+  /**
+   * The days' English names, by {@code DayOfWeek.ordinal()}: {@code getDisplayName} builds a
+   * formatter at every call, and a note has a heading for every day.
+   */
+  private static final String[] DAY_NAMES = new String[7];
+
+  static {
+    for (DayOfWeek d : DayOfWeek.values()) {
+      DAY_NAMES[d.ordinal()] = d.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    }
+  }
 
   private final Flavor flavor;
 
@@ -168,7 +181,7 @@ public final class NoteFormat {
 
   /** The heading of a day inside a note: {@code ## 2024-03-16 · Saturday}. */
   public String dayHeading(LocalDate day) {
-    return "## " + day + " · " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    return "## " + day + " · " + DAY_NAMES[day.getDayOfWeek().ordinal()];
   }
 
   /** A chat's index note. */

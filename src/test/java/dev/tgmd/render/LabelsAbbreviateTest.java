@@ -36,7 +36,8 @@ class LabelsAbbreviateTest {
       int max = 1 + r.nextInt(40);
       assertThat(Labels.abbreviate(parts, max))
           .as("%s, max %d", parts, max)
-          .isEqualTo(Labels.abbreviate(whole.toString(), max));
+          .isEqualTo(Labels.abbreviate(whole.toString(), max))
+          .isEqualTo(reference(whole.toString(), max));
     }
   }
 

@@ -189,6 +189,21 @@ class MessageRendererTest {
   }
 
   @Test
+  void coordinatesAreRoundedToSixDecimalsHalfUpWithoutTrailingZeros() {
+    // what "%.6f" printed, zeros taken off: the notes of earlier runs stay the same
+    Message m =
+        message(8)
+            .attach(new Attachment.Location(55.7512445, -37.6184, null))
+            .attach(new Attachment.Location(-0.0000004, 180.0, null))
+            .attach(new Attachment.Location(0.0, 1.0000005, null))
+            .build();
+    String b = block(obsidian, view(m));
+    assertThat(b).contains("[55.751245, -37.6184](");
+    assertThat(b).contains("[-0, 180](");
+    assertThat(b).contains("[0, 1.000001](");
+  }
+
+  @Test
   void reactionsButtonsAndUnknownFieldsAreShown() {
     Message m =
         message(9)
