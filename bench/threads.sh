@@ -16,7 +16,7 @@ exec {tick}<> <(:)  # the poll starts no process: builtins only, `read -t` on th
 while kill -0 "$pid" 2>/dev/null; do
   for t in /proc/"$pid"/task/*; do
     tid=${t##*/}
-    read -r stat <"$t/stat" 2>/dev/null || continue
+    read -r stat 2>/dev/null <"$t/stat" || continue  # (stderr first: a thread may end meanwhile)
     comm=${stat#*(}; comm=${comm%)*}
     read -r -a f <<<"${stat##*) }"
     name[$tid]=${comm// /_}
