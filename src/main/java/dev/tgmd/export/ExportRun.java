@@ -197,7 +197,7 @@ public final class ExportRun {
   /**
    * Rehearses a report on a thread of its own while the export starts, from a small collector's
    * figures: the first snapshot and the first rendering of the JSON, the page and the summary run
-   * cold (classes loaded, call sites linked, code interpreted), about 60 ms that held up every
+   * cold (classes loaded, call sites linked, code interpreted), about 40 ms that held up every
    * run's exit on one core while the other idled. Joined before the run's own snapshot, so that the
    * run's figures include it; a run that fails before it starts does not wait for it (a daemon, it
    * ends on its own a moment later, or with the JVM).
