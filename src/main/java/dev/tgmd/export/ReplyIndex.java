@@ -46,7 +46,7 @@ final class ReplyIndex {
     this.entries =
         new LinkedHashMap<>(Math.min(capacity, 1024) * 2, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<Long, Entry> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<Long, ReplyIndex.Entry> eldest) {
             if (size() > ReplyIndex.this.capacity) {
               bytes -= eldest.getValue().estimatedBytes();
               recorder.eviction();

@@ -22,7 +22,7 @@ public final class PipelineException extends Exception {
   }
 
   private final Stage stage;
-  private final PipelineResult result;
+  private final transient PipelineResult result; // not serializable; nor is this ever serialized
 
   /**
    * @param stage the stage that failed

@@ -11,7 +11,7 @@ public final class ExportFormatException extends Exception {
 
   private static final long serialVersionUID = 1L;
 
-  private final Path file;
+  private final transient Path file; // a Path is not serializable; nor is this ever serialized
   private final int line;
   private final int column;
   private final String reason;
