@@ -27,14 +27,21 @@ for i in $(seq 1 "$rounds"); do
     times[$l/version]+="$v "; times[$l/demo]+="$d "
   done
 done
+# of_times KEY median|range: the median of the times kept under KEY, or their "lowest-highest"
+of_times() {
+  if [[ $2 == median ]]; then
+    printf '%s\n' ${times[$1]} | median
+  else
+    printf '%s\n' ${times[$1]} | sort -n | sed -n '1p;$p' | paste -sd- -
+  fi
+}
+first=${launchers[0]}
 for l in "${launchers[@]}"; do
-  mv=$(printf '%s\n' ${times[$l/version]} | median); md=$(printf '%s\n' ${times[$l/demo]} | median)
+  mv=$(of_times "$l/version" median); md=$(of_times "$l/demo" median)
   printf '%s: --version %.3f s (%s), demo export %.3f s (%s)\n' "$l" "$mv" \
-    "$(printf '%s\n' ${times[$l/version]} | sort -n | sed -n '1p;$p' | paste -sd- -)" "$md" \
-    "$(printf '%s\n' ${times[$l/demo]} | sort -n | sed -n '1p;$p' | paste -sd- -)"
-  first=${first:-$l}
+    "$(of_times "$l/version" range)" "$md" "$(of_times "$l/demo" range)"
   if [[ $l != "$first" ]]; then
-    fv=$(printf '%s\n' ${times[$first/version]} | median); fd=$(printf '%s\n' ${times[$first/demo]} | median)
+    fv=$(of_times "$first/version" median); fd=$(of_times "$first/demo" median)
     printf '  against %s: --version %.3f, demo %.3f\n' "$first" "$(echo "$mv / $fv" | bc -l)" "$(echo "$md / $fd" | bc -l)"
   fi
 done
