@@ -1,5 +1,6 @@
 package dev.tgmd.export;
 
+import dev.tgmd.archive.Archive;
 import dev.tgmd.layout.AtomicFile;
 import dev.tgmd.layout.OutputFolder;
 import dev.tgmd.layout.OutputRefusedException;
@@ -99,7 +100,7 @@ public final class ExportRun {
   /** Runs the export, writes the report, and says what happened. */
   public RunOutcome run() {
     measurement.start(clock.asClock());
-    Thread warmUp = measurement.reports() ? warmUp() : null;
+    Thread warmUp = options.archive() || measurement.reports() ? warmUp() : null;
     RunStatus status = RunStatus.FAILED;
     RunOutcome.Failure failure = null;
     try {
@@ -195,18 +196,29 @@ public final class ExportRun {
   }
 
   /**
-   * Rehearses a report on a thread of its own while the export starts, from a small collector's
-   * figures: the first snapshot and the first rendering of the JSON, the page and the summary run
-   * cold (classes loaded, call sites linked, code interpreted), about 40 ms that held up every
-   * run's exit on one core while the other idled. Joined before the run's own snapshot, so that the
-   * run's figures include it; a run that fails before it starts does not wait for it (a daemon, it
-   * ends on its own a moment later, or with the JVM).
+   * Does on a thread of its own, while the export starts, what would otherwise hold up the run on
+   * one core while the other idles: SQLite's driver is initialized (about 40 ms, before the main
+   * thread opens the archive), and a report is rehearsed from a small collector's figures (the
+   * first snapshot and the first rendering of the JSON, the page and the summary run cold: classes
+   * loaded, call sites linked, code interpreted, about 40 ms at the run's end). Joined before the
+   * run's own snapshot, so that the run's figures include it; a run that fails before it starts, or
+   * has no report, does not wait for it (a daemon, it ends on its own a moment later, or with the
+   * JVM).
    */
   private Thread warmUp() {
+    boolean archive = options.archive();
+    boolean reports = measurement.reports();
     Thread t =
         new Thread(
-            () -> rehearse(RunStatus.COMPLETED, null, warmUpFigures(), List.of()),
-            "tgmd-report-warm-up");
+            () -> {
+              if (archive) {
+                Archive.prepare();
+              }
+              if (reports) {
+                rehearse(RunStatus.COMPLETED, null, warmUpFigures(), List.of());
+              }
+            },
+            "tgmd-warm-up");
     t.setDaemon(true);
     t.start();
     return t;

@@ -70,6 +70,20 @@ class ArchiveTest {
   }
 
   @Test
+  void preparingTheDriverOnAnotherThreadTouchesNoFileAndTheArchiveStillOpens() throws Exception {
+    Thread t = new Thread(Archive::prepare);
+    t.start();
+    try (Archive a = Archive.open(file)) { // may meet the driver half initialized: it waits
+      t.join();
+      assertThat(a.schemaVersion()).isEqualTo(ArchiveSchema.MIGRATIONS.size());
+    }
+    try (var files = Files.list(file.getParent())) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .allMatch(n -> n.startsWith(file.getFileName().toString()));
+    }
+  }
+
+  @Test
   void runsAreRecordedWithTheirOptionsAndOutcome() throws Exception {
     try (Archive a = Archive.open(file)) {
       long run = newRun(a);
