@@ -33,7 +33,12 @@ os_rss = max_rss_kb / 1024
 notes = size = 0
 for d, _, files in os.walk(dest):
     for f in files:
-        if f == "export_metrics.json" or d[len(dest):].startswith("/.tgmd"):
+        # the report (its JSON and its page), the vault's index of chats and the list of missing
+        # media are not among the notes and media that totals count (docs/metrics.md)
+        top = d == dest
+        if d[len(dest):].startswith("/.tgmd") or (top and f in (
+                "export_metrics.json", "export_metrics.html", "Telegram chats.md",
+                "export_missing_media.txt")):
             continue
         notes += f.endswith(".md") and "/media" not in d[len(dest):]
         size += os.path.getsize(os.path.join(d, f))

@@ -133,9 +133,9 @@ public final class ExportRun {
     if (started && measurement.reports()) {
       join(warmUp);
       MetricsSnapshot snapshot = measurement.collector().snapshot();
-      rehearse(status, error, snapshot, chats);
-      // The run's end and the resource peaks are read last, once the rehearsal has done the work
-      // they must include: what follows is writing the figures, warm.
+      // The run's end and the resource peaks are read last. The report's first rendering, cold
+      // (its classes loaded, its memory taken), was the warm-up's: what follows is rendering and
+      // writing the figures, warm.
       span = clock.span();
       MetricsReport r = report(status, error, span, snapshot, measurement.resources(), chats);
       report = Optional.of(r);
@@ -201,9 +201,9 @@ public final class ExportRun {
    * thread opens the archive), and a report is rehearsed from a small collector's figures (the
    * first snapshot and the first rendering of the JSON, the page and the summary run cold: classes
    * loaded, call sites linked, code interpreted, about 40 ms at the run's end). Joined before the
-   * run's own snapshot, so that the run's figures include it; a run that fails before it starts, or
-   * has no report, does not wait for it (a daemon, it ends on its own a moment later, or with the
-   * JVM).
+   * run's own snapshot, so that the run's figures include it, and the report is then rendered once,
+   * warm; a run that fails before it starts, or has no report, does not wait for it (a daemon, it
+   * ends on its own a moment later, or with the JVM).
    */
   private Thread warmUp() {
     boolean archive = options.archive();
@@ -215,7 +215,7 @@ public final class ExportRun {
                 Archive.prepare();
               }
               if (reports) {
-                rehearse(RunStatus.COMPLETED, null, warmUpFigures(), List.of());
+                rehearse(warmUpFigures());
               }
             },
             "tgmd-warm-up");
@@ -261,16 +261,16 @@ public final class ExportRun {
   }
 
   /**
-   * Renders the report and the summary once, and throws them away: the first rendering loads the
-   * JSON writer's and the formatter's classes and takes their memory, which the run's duration and
-   * its peak RSS must include. So the figures are read after it, and only the writing of the final
-   * report and summary (warm: a few milliseconds, little memory) comes after them.
+   * Renders a report of {@code figures} as the run's end does, and its summary, and throws them
+   * away: the first rendering loads the JSON writer's, the page's and the formatter's classes and
+   * runs their code interpreted.
    */
-  private void rehearse(
-      RunStatus status, String error, MetricsSnapshot snapshot, List<ChatSummary> chats) {
+  private void rehearse(MetricsSnapshot figures) {
     try {
+      RunStatus status = RunStatus.COMPLETED;
+      List<ChatSummary> chats = List.of();
       MetricsReport draft =
-          report(status, error, clock.span(), snapshot, measurement.resources(), chats);
+          report(status, null, clock.span(), figures, measurement.resources(), chats);
       MetricsReportJson.toJson(draft);
       HtmlReport.page(draft);
       if (measurement.openMetricsFile().isPresent()) {
@@ -284,7 +284,7 @@ public final class ExportRun {
           0);
       SummaryFormatter.withColor(false).format(draft);
     } catch (RuntimeException e) {
-      log.debug("rehearsing the report failed", e); // the report itself will say what is wrong
+      log.debug("rehearsing the report failed", e); // the run's report will say what is wrong
     }
   }
 
