@@ -197,13 +197,13 @@ public final class ExportRun {
 
   /**
    * Does on a thread of its own, while the export starts, what would otherwise hold up the run on
-   * one core while the other idles: SQLite's driver is initialized (about 40 ms, before the main
-   * thread opens the archive), and a report is rehearsed from a small collector's figures (the
-   * first snapshot and the first rendering of the JSON, the page and the summary run cold: classes
-   * loaded, call sites linked, code interpreted, about 40 ms at the run's end). Joined before the
-   * run's own snapshot, so that the run's figures include it, and the report is then rendered once,
-   * warm; a run that fails before it starts, or has no report, does not wait for it (a daemon, it
-   * ends on its own a moment later, or with the JVM).
+   * one core while the other idles: SQLite's driver is initialized (about 40 ms; the main thread,
+   * opening the archive, waits for what is not done yet), and a report is rehearsed from a small
+   * collector's figures (the first snapshot and the first rendering of the JSON, the page and the
+   * summary run cold: classes loaded, call sites linked, code interpreted, about 40 ms at the run's
+   * end). Joined before the run's own snapshot, so that the run's figures include it, and the
+   * report is then rendered once, warm; a run that fails before it starts, or has no report, does
+   * not wait for it (a daemon, it ends on its own a moment later, or with the JVM).
    */
   private Thread warmUp() {
     boolean archive = options.archive();
