@@ -116,7 +116,15 @@ public final class ExportRun {
       failure = new RunOutcome.Failure(RunOutcome.Kind.UNEXPECTED, "unexpected error: " + e);
       log.debug("the export failed", e);
     } finally {
-      measurement.stop();
+      try {
+        // the vault's last record and its archive's close are the run's, as the monitor sees it
+        if (exporter.started()) {
+          exporter.finishVault(
+              status, RunReport.countsJson(ExportResult.totalsOf(exporter.chats())));
+        }
+      } finally {
+        measurement.stop();
+      }
     }
     String error =
         failure != null
@@ -172,9 +180,6 @@ public final class ExportRun {
                 () ->
                     OpenMetricsText.failedBeforeStart(version, span.finishedAt(), span.seconds()));
       }
-    }
-    if (started) {
-      exporter.recordOutcome(status, RunReport.countsJson(ExportResult.totalsOf(chats)));
     }
     try {
       exporter.close();

@@ -210,14 +210,23 @@ public final class Exporter implements AutoCloseable {
   }
 
   /**
-   * Records in the vault how the run ended and what it counted (the report's totals, as JSON). Best
-   * effort: a vault that cannot record it is logged, the run's outcome stays.
+   * Ends the vault's part of the run: records how the run ended and what it counted (the report's
+   * totals, as JSON), then closes the archive (its last checkpoint). OUT stays open, and locked,
+   * for the report until {@link #close()}. Best effort: a vault that cannot record or close is
+   * logged, the run's outcome stays. Idempotent.
    */
-  void recordOutcome(RunStatus status, String countsJson) {
+  synchronized void finishVault(RunStatus status, String countsJson) {
     try {
       vault.finish(status, countsJson);
     } catch (IOException | RuntimeException e) {
       log.warn("could not record the run in the vault: {}", e.toString());
+    }
+    try {
+      vault.close();
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not close the vault: {}", e.toString());
+    } finally {
+      vault = Vault.none();
     }
   }
 

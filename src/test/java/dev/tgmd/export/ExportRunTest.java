@@ -68,6 +68,30 @@ class ExportRunTest {
   }
 
   @Test
+  void theVaultIsRecordedAndClosedWithinTheSpanTheReportClaims() throws Exception {
+    Path out = dir.resolve("out");
+    RunOutcome outcome = run(DEMO, out, Measurement.every(Duration.ofMillis(100))).run();
+
+    MetricsReport report = MetricsReportJson.read(out.resolve(MetricsReportJson.FILE_NAME));
+    Path archive = out.resolve(".tgmd").resolve("archive.sqlite");
+    assertThat(archive.resolveSibling("archive.sqlite-wal"))
+        .as("checkpointed, closed")
+        .doesNotExist();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + archive.toAbsolutePath());
+        var rows = c.createStatement().executeQuery("SELECT status, finished_at FROM runs")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo(outcome.status().key());
+      // the report's instants are to the millisecond, rounded: the vault's end lies within them
+      assertThat(rows.getLong(2))
+          .as("the vault's record of the run's end, against the report's finished_at")
+          .isBetween(
+              report.run().startedAt().toEpochMilli() - 1,
+              report.run().finishedAt().toEpochMilli() + 1);
+      assertThat(rows.next()).isFalse();
+    }
+  }
+
+  @Test
   void measuringNothingWritesNoReportAndStartsNoMonitor() {
     Path out = dir.resolve("out");
     RunOutcome outcome = run(DEMO, out, Measurement.off()).run();
