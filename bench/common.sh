@@ -8,6 +8,9 @@ mkdir -p "$out"
 # bin/tgmd's JVM options (but its class-data archive and SQLite's library path), for the scripts
 # that run the jar or a floor program with java directly.
 tgmd_jvm=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -Xmx176m)
+if read -r thp 2>/dev/null </sys/kernel/mm/transparent_hugepage/enabled && [[ $thp == *"[madvise]"* ]]; then
+  tgmd_jvm+=(-XX:+UseTransparentHugePages)
+fi
 
 # fresh_runs: the timing scripts call it first. Each run then writes into a new folder (fresh_out),
 # and all of them are removed when the script ends, none between runs. On ext4, creating a file
