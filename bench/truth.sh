@@ -7,9 +7,10 @@
 #   started_at before the launch (the clock outside, read just before it) or more than 20 ms after;
 #   finished_at after the report's file was written (its mtime, the kernel's coarse clock: a tick
 #   of slack) or more than 50 ms before; duration_s not finished_at - started_at (to the
-#   millisecond) or longer than the wall clock around bin/tgmd; rss_mb_peak above the OS's peak, or below it by more than 1% or
-#   2 MiB, whichever is larger (what writing the report, the summary and Java's exit touch after
-#   the reading); totals.notes / totals.bytes_written not what is on disk.
+#   millisecond) or longer than the wall clock around bin/tgmd; rss_mb_peak above the OS's peak,
+#   or below it by more than 1% or 2 MiB, whichever is larger (what writing the report, the
+#   summary and Java's exit touch after the reading); totals.notes / totals.bytes_written not what
+#   is on disk.
 # What comes after the report's file (the summary, Java's exit) is printed, not limited.
 source "$(dirname "$0")/common.sh"
 n=${1:-200000}
