@@ -103,6 +103,7 @@ public final class ExportRun {
     Thread warmUp = options.archive() || measurement.reports() ? warmUp() : null;
     RunStatus status = RunStatus.FAILED;
     RunOutcome.Failure failure = null;
+    List<ChatSummary> chats = List.of();
     try {
       status = exporter.run().status();
     } catch (ExportFormatException | InputException | OutputRefusedException | VaultException e) {
@@ -118,9 +119,9 @@ public final class ExportRun {
     } finally {
       try {
         // the vault's last record and its archive's close are the run's, as the monitor sees it
+        chats = exporter.chats();
         if (exporter.started()) {
-          exporter.finishVault(
-              status, RunReport.countsJson(ExportResult.totalsOf(exporter.chats())));
+          exporter.finishVault(status, RunReport.countsJson(ExportResult.totalsOf(chats)));
         }
       } finally {
         measurement.stop();
@@ -133,7 +134,6 @@ public final class ExportRun {
                 ? Objects.requireNonNullElse(cancelReason, "stopped")
                 : null;
     boolean started = exporter.started();
-    List<ChatSummary> chats = exporter.chats();
     Optional<MetricsReport> report = Optional.empty();
     Optional<Path> reportFile = Optional.empty();
     Optional<String> reportError = Optional.empty();
